@@ -1,0 +1,209 @@
+//! What every program of the course shares, so that the lesson code stays about sockets:
+//!
+//! - the course's fixed ports and addresses ([`TCP_PORT`], [`UDP_PORT`], [`MULTICAST_GROUP_V4`]...),
+//!   so that every program finds its partner with no flags;
+//! - [`narrate!`], the one way a program tells the student which socket call it just made;
+//! - [`main`] and [`HintExt::hint`]: an error ends the program with one `error:` line, one
+//!   `hint:` line that says what to try, and exit status 1. Never a panic or a backtrace.
+
+use std::fmt;
+use std::io;
+use std::net::{Ipv4Addr, SocketAddr, SocketAddrV4};
+use std::process::ExitCode;
+
+/// The TCP port of the course: `tcp-echo-server` listens here, `tcp-client` connects here.
+pub const TCP_PORT: u16 = 7878;
+/// The UDP port of the course: `udp-receiver` binds here, `udp-sender` sends here.
+pub const UDP_PORT: u16 = 7879;
+/// The port that multicast listeners bind and multicast senders send to.
+pub const MULTICAST_PORT: u16 = 7880;
+/// The course's multicast group: in 239.0.0.0/8, the administratively scoped range,
+/// which is meant for use inside one organisation and never routed on the Internet.
+pub const MULTICAST_GROUP_V4: Ipv4Addr = Ipv4Addr::new(239, 255, 78, 78);
+/// Loopback: every default of the course talks to this machine only.
+pub const LOOPBACK_V4: Ipv4Addr = Ipv4Addr::LOCALHOST;
+
+/// `127.0.0.1:7878`, where the TCP echo server listens by default.
+pub const fn tcp_addr() -> SocketAddr {
+    SocketAddr::V4(SocketAddrV4::new(LOOPBACK_V4, TCP_PORT))
+}
+
+/// `127.0.0.1:7879`, where the UDP receiver binds by default.
+pub const fn udp_addr() -> SocketAddr {
+    SocketAddr::V4(SocketAddrV4::new(LOOPBACK_V4, UDP_PORT))
+}
+
+/// Tells the student, on stderr, which socket call the program just made and with which
+/// addresses. The first word is the call (`bind`, `accept`, `connect`, `send`, `recv`,
+/// `join`...), padded so that a run reads as a column:
+///
+/// ```text
+/// bind     127.0.0.1:7878 (TCP listener, backlog 128)
+/// accept   #1 from 127.0.0.1:51234 on 127.0.0.1:7878
+/// ```
+///
+/// Narration goes to stderr and data to stdout, so that `program > data` keeps only the data.
+/// A program that binds narrates the address it really bound first, so that a script or a test
+/// can start it on port 0 and read the port from that first line.
+#[macro_export]
+macro_rules! narrate {
+    ($call:expr, $($arg:tt)*) => {
+        ::std::eprintln!("{:<8} {}", $call, ::std::format_args!($($arg)*))
+    };
+}
+
+/// A hint for the student, attached to an error with [`HintExt::hint`]. [`main`] prints it on a
+/// line of its own, after the error.
+#[derive(Debug)]
+pub struct Hint(pub String);
+
+// The hint travels in the error chain as a context layer; this marker lets `report` tell it
+// apart from the layers that describe the error.
+const HINT_MARKER: &str = "\u{1}hint\u{1}";
+
+impl fmt::Display for Hint {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{HINT_MARKER}{}", self.0)
+    }
+}
+
+/// Adds `.hint("what to try")` to results, next to anyhow's `.context("what failed")`.
+pub trait HintExt<T> {
+    /// Attaches a hint that tells the student what to try when this fails.
+    fn hint(self, hint: impl Into<String>) -> anyhow::Result<T>;
+    /// Like [`HintExt::hint`], computed only on failure, from the error.
+    fn hint_with<H: Into<String>>(
+        self,
+        hint: impl FnOnce(&anyhow::Error) -> H,
+    ) -> anyhow::Result<T>;
+}
+
+impl<T, E> HintExt<T> for Result<T, E>
+where
+    E: Into<anyhow::Error>,
+{
+    fn hint(self, hint: impl Into<String>) -> anyhow::Result<T> {
+        self.map_err(|error| error.into().context(Hint(hint.into())))
+    }
+
+    fn hint_with<H: Into<String>>(
+        self,
+        hint: impl FnOnce(&anyhow::Error) -> H,
+    ) -> anyhow::Result<T> {
+        self.map_err(|error| {
+            let error = error.into();
+            let hint = hint(&error).into();
+            error.context(Hint(hint))
+        })
+    }
+}
+
+/// The `io::ErrorKind` at the root of an error, if an I/O error caused it.
+pub fn io_kind(error: &anyhow::Error) -> Option<io::ErrorKind> {
+    error
+        .chain()
+        .find_map(|cause| cause.downcast_ref::<io::Error>())
+        .map(io::Error::kind)
+}
+
+/// The raw OS error code at the root of an error (errno on Unix, WSA code on Windows).
+pub fn os_code(error: &anyhow::Error) -> Option<i32> {
+    error
+        .chain()
+        .find_map(|cause| cause.downcast_ref::<io::Error>())
+        .and_then(io::Error::raw_os_error)
+}
+
+/// Splits an error into the line that says what went wrong (`a: b: c`, outermost first)
+/// and its hints.
+pub fn describe(error: &anyhow::Error) -> (String, Vec<String>) {
+    let mut message = Vec::new();
+    let mut hints = Vec::new();
+    for cause in error.chain() {
+        let text = cause.to_string();
+        match text.strip_prefix(HINT_MARKER) {
+            Some(hint) => hints.push(hint.to_string()),
+            None => message.push(text),
+        }
+    }
+    (message.join(": "), hints)
+}
+
+/// Prints an error the course's way: one `error:` line, then one `hint:` line per hint.
+pub fn report(error: &anyhow::Error) {
+    let (message, hints) = describe(error);
+    eprintln!("error: {message}");
+    for hint in hints {
+        eprintln!("hint: {hint}");
+    }
+}
+
+/// Runs a program's body and turns its error into the course's report and exit status 1.
+///
+/// ```no_run
+/// fn main() -> std::process::ExitCode {
+///     course::main(|| {
+///         // the lesson
+///         Ok(())
+///     })
+/// }
+/// ```
+pub fn main(run: impl FnOnce() -> anyhow::Result<()>) -> ExitCode {
+    match run() {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            report(&error);
+            ExitCode::FAILURE
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use anyhow::Context;
+
+    fn refused() -> io::Result<()> {
+        Err(io::Error::from(io::ErrorKind::ConnectionRefused))
+    }
+
+    #[test]
+    fn hint_is_split_from_the_message() {
+        let error = refused()
+            .context("connecting to 127.0.0.1:7878")
+            .hint("is the server running? start it with `cargo run -p tcp-echo-server`")
+            .unwrap_err();
+        let (message, hints) = describe(&error);
+        assert!(
+            message.starts_with("connecting to 127.0.0.1:7878: "),
+            "{message}"
+        );
+        assert!(!message.contains("hint"), "{message}");
+        assert_eq!(
+            hints,
+            ["is the server running? start it with `cargo run -p tcp-echo-server`"]
+        );
+    }
+
+    #[test]
+    fn io_kind_finds_the_root_cause_under_context() {
+        let error = refused().context("a").context("b").unwrap_err();
+        assert_eq!(io_kind(&error), Some(io::ErrorKind::ConnectionRefused));
+    }
+
+    #[test]
+    fn hint_with_sees_the_error() {
+        let error = refused()
+            .hint_with(|error| format!("kind was {:?}", io_kind(error).unwrap()))
+            .unwrap_err();
+        assert_eq!(describe(&error).1, ["kind was ConnectionRefused"]);
+    }
+
+    #[test]
+    fn default_addresses_are_loopback_and_course_ports() {
+        assert_eq!(tcp_addr().to_string(), "127.0.0.1:7878");
+        assert_eq!(udp_addr().to_string(), "127.0.0.1:7879");
+        assert!(MULTICAST_GROUP_V4.is_multicast());
+        assert_eq!(MULTICAST_GROUP_V4.octets()[0], 239);
+    }
+}

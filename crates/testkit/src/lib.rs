@@ -1,0 +1,397 @@
+//! Test helpers for the course: run the real programs, read what they narrate, and never hang.
+//!
+//! Every wait has a deadline ([`TIMEOUT`] unless a test says otherwise). A program that has not
+//! said what the test waits for by then fails the test with everything it printed so far; a
+//! [`Program`] that goes out of scope is killed. Nothing here sleeps to synchronise: waits are
+//! woken by the program's own output.
+
+use std::io::{self, Read, Write};
+use std::net::SocketAddr;
+use std::process::{Child, ChildStdin, Command, ExitStatus, Stdio};
+use std::sync::{Arc, Condvar, Mutex};
+use std::thread;
+use std::time::{Duration, Instant};
+
+/// How long a test waits for a program to say something before it fails.
+pub const TIMEOUT: Duration = Duration::from_secs(20);
+
+/// Bytes a program wrote to one of its outputs, filled by a reader thread.
+#[derive(Default)]
+struct Captured {
+    bytes: Mutex<(Vec<u8>, bool)>, // (everything so far, closed)
+    grew: Condvar,
+}
+
+impl Captured {
+    fn spawn_reader(mut from: impl Read + Send + 'static) -> Arc<Captured> {
+        let captured = Arc::new(Captured::default());
+        let filling = Arc::clone(&captured);
+        thread::spawn(move || {
+            let mut chunk = [0u8; 64 * 1024];
+            loop {
+                let n = from.read(&mut chunk).unwrap_or(0);
+                let mut state = filling.bytes.lock().unwrap();
+                if n == 0 {
+                    state.1 = true;
+                } else {
+                    state.0.extend_from_slice(&chunk[..n]);
+                }
+                filling.grew.notify_all();
+                if n == 0 {
+                    break;
+                }
+            }
+        });
+        captured
+    }
+
+    fn snapshot(&self) -> Vec<u8> {
+        self.bytes.lock().unwrap().0.clone()
+    }
+
+    /// Waits until `found` returns `Some` on the bytes so far, or the output closes, or the
+    /// deadline passes.
+    fn wait_for<T>(
+        &self,
+        timeout: Duration,
+        mut found: impl FnMut(&[u8]) -> Option<T>,
+    ) -> Option<T> {
+        let deadline = Instant::now() + timeout;
+        let mut state = self.bytes.lock().unwrap();
+        loop {
+            if let Some(value) = found(&state.0) {
+                return Some(value);
+            }
+            let now = Instant::now();
+            if state.1 || now >= deadline {
+                return None;
+            }
+            state = self.grew.wait_timeout(state, deadline - now).unwrap().0;
+        }
+    }
+
+    fn wait_closed(&self, timeout: Duration) -> bool {
+        let deadline = Instant::now() + timeout;
+        let mut state = self.bytes.lock().unwrap();
+        while !state.1 {
+            let now = Instant::now();
+            if now >= deadline {
+                return false;
+            }
+            state = self.grew.wait_timeout(state, deadline - now).unwrap().0;
+        }
+        true
+    }
+}
+
+/// One of the course's programs, running, with its stdout and stderr captured.
+pub struct Program {
+    name: String,
+    child: Child,
+    stdin: Option<ChildStdin>,
+    stdout: Arc<Captured>,
+    stderr: Arc<Captured>,
+}
+
+/// What a finished program left behind.
+#[derive(Debug)]
+pub struct Finished {
+    pub status: ExitStatus,
+    pub stdout: Vec<u8>,
+    pub stderr: String,
+}
+
+impl Finished {
+    pub fn stdout_text(&self) -> String {
+        String::from_utf8_lossy(&self.stdout).into_owned()
+    }
+}
+
+impl Program {
+    /// Starts `binary` (use `env!("CARGO_BIN_EXE_<name>")`) with `args`, stdin piped.
+    pub fn start(binary: &str, args: &[&str]) -> Program {
+        Program::start_command(Command::new(binary).args(args))
+    }
+
+    /// Starts a prepared command (for extra environment or a working directory); its stdin,
+    /// stdout and stderr are replaced by pipes.
+    pub fn start_command(command: &mut Command) -> Program {
+        let name = command.get_program().to_string_lossy().into_owned();
+        let mut child = command
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap_or_else(|error| panic!("starting {name}: {error}"));
+        let stdout = Captured::spawn_reader(child.stdout.take().unwrap());
+        let stderr = Captured::spawn_reader(child.stderr.take().unwrap());
+        Program {
+            name,
+            stdin: child.stdin.take(),
+            child,
+            stdout,
+            stderr,
+        }
+    }
+
+    /// The address the program bound: the first socket address on its first stderr line.
+    /// Start programs on port 0 and read the port the OS gave them from here.
+    pub fn bound_addr(&self) -> SocketAddr {
+        let line = self.wait_stderr_line(|_| true);
+        first_socket_addr(&line).unwrap_or_else(|| {
+            panic!(
+                "{}: first stderr line names no address: {line:?}\n{}",
+                self.name,
+                self.stderr_text()
+            )
+        })
+    }
+
+    /// Waits for a stderr line for which `wanted` holds and returns it.
+    pub fn wait_stderr_line(&self, wanted: impl Fn(&str) -> bool) -> String {
+        self.wait_stderr_line_within(TIMEOUT, wanted)
+    }
+
+    /// [`Program::wait_stderr_line`] with a deadline of the test's choosing.
+    pub fn wait_stderr_line_within(
+        &self,
+        timeout: Duration,
+        wanted: impl Fn(&str) -> bool,
+    ) -> String {
+        self.try_wait_stderr_line(timeout, wanted)
+            .unwrap_or_else(|| {
+                panic!(
+                    "{}: no such stderr line within {timeout:?}; stderr so far:\n{}",
+                    self.name,
+                    self.stderr_text()
+                )
+            })
+    }
+
+    /// Like [`Program::wait_stderr_line_within`], `None` instead of a panic.
+    pub fn try_wait_stderr_line(
+        &self,
+        timeout: Duration,
+        wanted: impl Fn(&str) -> bool,
+    ) -> Option<String> {
+        let mut scanned = 0;
+        self.stderr.wait_for(timeout, |bytes| {
+            // Only complete lines count; remember how far we looked.
+            let complete = bytes.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
+            let fresh = String::from_utf8_lossy(&bytes[scanned..complete]).into_owned();
+            scanned = complete;
+            fresh.lines().find(|line| wanted(line)).map(str::to_owned)
+        })
+    }
+
+    /// Waits until stdout holds at least `len` bytes and returns them all.
+    pub fn wait_stdout_len(&self, len: usize) -> Vec<u8> {
+        self.stdout
+            .wait_for(TIMEOUT, |bytes| {
+                (bytes.len() >= len).then(|| bytes.to_vec())
+            })
+            .unwrap_or_else(|| {
+                panic!(
+                    "{}: stdout has {} bytes, waited for {len}; stderr:\n{}",
+                    self.name,
+                    self.stdout.snapshot().len(),
+                    self.stderr_text()
+                )
+            })
+    }
+
+    /// Waits until stdout contains `text`.
+    pub fn wait_stdout_contains(&self, text: &str) -> String {
+        self.stdout
+            .wait_for(TIMEOUT, |bytes| {
+                let seen = String::from_utf8_lossy(bytes);
+                seen.contains(text).then(|| seen.into_owned())
+            })
+            .unwrap_or_else(|| {
+                panic!(
+                    "{}: stdout never contained {text:?}; stdout:\n{}\nstderr:\n{}",
+                    self.name,
+                    String::from_utf8_lossy(&self.stdout.snapshot()),
+                    self.stderr_text()
+                )
+            })
+    }
+
+    /// Everything on stderr so far.
+    pub fn stderr_text(&self) -> String {
+        String::from_utf8_lossy(&self.stderr.snapshot()).into_owned()
+    }
+
+    /// Everything on stdout so far.
+    pub fn stdout_bytes(&self) -> Vec<u8> {
+        self.stdout.snapshot()
+    }
+
+    /// Writes to the program's stdin.
+    pub fn write_stdin(&mut self, bytes: &[u8]) -> io::Result<()> {
+        let stdin = self.stdin.as_mut().expect("stdin already closed");
+        stdin.write_all(bytes)?;
+        stdin.flush()
+    }
+
+    /// Closes the program's stdin: it reads end of file.
+    pub fn close_stdin(&mut self) {
+        self.stdin = None;
+    }
+
+    /// Takes the stdin pipe, for a test that feeds it from a thread of its own.
+    pub fn take_stdin(&mut self) -> ChildStdin {
+        self.stdin.take().expect("stdin already taken")
+    }
+
+    /// The program's process id (to send it a signal).
+    pub fn id(&self) -> u32 {
+        self.child.id()
+    }
+
+    /// Closes stdin and waits for the program to exit on its own, within `timeout`.
+    /// A program still running then is killed and the test fails.
+    pub fn finish_within(mut self, timeout: Duration) -> Finished {
+        self.stdin = None;
+        let deadline = Instant::now() + timeout;
+        let status = loop {
+            if let Some(status) = self.child.try_wait().expect("waiting for the program") {
+                break status;
+            }
+            // The program's stderr closes when it exits: wait on that instead of polling.
+            let left = deadline.saturating_duration_since(Instant::now());
+            if left.is_zero() {
+                let _ = self.child.kill();
+                panic!(
+                    "{}: still running after {timeout:?}; stderr:\n{}",
+                    self.name,
+                    self.stderr_text()
+                );
+            }
+            if self.stderr.wait_closed(left) {
+                // stderr closed: the process is exiting; reap it.
+                break self.child.wait().expect("waiting for the program");
+            }
+        };
+        // Let the readers drain what is left in the pipes.
+        self.stdout.wait_closed(TIMEOUT);
+        self.stderr.wait_closed(TIMEOUT);
+        Finished {
+            status,
+            stdout: self.stdout.snapshot(),
+            stderr: self.stderr_text(),
+        }
+    }
+
+    /// [`Program::finish_within`] with [`TIMEOUT`].
+    pub fn finish(self) -> Finished {
+        self.finish_within(TIMEOUT)
+    }
+
+    /// Kills the program and returns what it printed.
+    pub fn kill(mut self) -> Finished {
+        let _ = self.child.kill();
+        self.finish()
+    }
+
+    /// Asks the program to stop as Ctrl-C would (SIGINT on Unix; a kill elsewhere) and
+    /// waits for it to exit.
+    pub fn interrupt(self) -> Finished {
+        #[cfg(unix)]
+        {
+            // No libc dependency: `kill -INT` is on every Unix.
+            let sent = Command::new("kill")
+                .args(["-INT", &self.child.id().to_string()])
+                .status()
+                .map(|status| status.success())
+                .unwrap_or(false);
+            if sent {
+                return self.finish();
+            }
+        }
+        self.kill()
+    }
+}
+
+impl Drop for Program {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// Runs a program to the end with `input` on stdin and returns what it printed.
+pub fn run(binary: &str, args: &[&str], input: &[u8]) -> Finished {
+    let mut program = Program::start(binary, args);
+    let mut stdin = program.take_stdin();
+    let input = input.to_vec();
+    // A writer thread, so a program that prints while it reads cannot deadlock the test.
+    let writer = thread::spawn(move || {
+        let _ = stdin.write_all(&input);
+    });
+    let finished = program.finish();
+    let _ = writer.join();
+    finished
+}
+
+/// The first token of `line` that parses as a socket address (trailing punctuation ignored).
+pub fn first_socket_addr(line: &str) -> Option<SocketAddr> {
+    line.split_whitespace()
+        .filter_map(|token| {
+            token
+                .trim_end_matches([',', ')', ';', '.'])
+                .trim_start_matches('(')
+                .parse()
+                .ok()
+        })
+        .next()
+}
+
+/// A free port on 127.0.0.1 at this moment (bind port 0, read it, close). For the rare test
+/// that must name a port that nothing listens on.
+pub fn unused_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .and_then(|listener| listener.local_addr())
+        .map(|addr| addr.port())
+        .expect("binding 127.0.0.1:0")
+}
+
+/// Deterministic pseudo-random bytes (xorshift), so a failing binary test can be replayed.
+pub fn random_bytes(len: usize, seed: u64) -> Vec<u8> {
+    let mut state = seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1;
+    let mut bytes = Vec::with_capacity(len + 8);
+    while bytes.len() < len {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        bytes.extend_from_slice(&state.to_le_bytes());
+    }
+    bytes.truncate(len);
+    bytes
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_the_address_in_a_narration_line() {
+        assert_eq!(
+            first_socket_addr("bind     127.0.0.1:40123 (TCP listener, backlog 128)"),
+            Some("127.0.0.1:40123".parse().unwrap())
+        );
+        assert_eq!(
+            first_socket_addr("bound [::1]:9000."),
+            Some("[::1]:9000".parse().unwrap())
+        );
+        assert_eq!(first_socket_addr("no address here"), None);
+    }
+
+    #[test]
+    fn random_bytes_are_reproducible_and_not_constant() {
+        let a = random_bytes(1000, 7);
+        assert_eq!(a, random_bytes(1000, 7));
+        assert_ne!(a, random_bytes(1000, 8));
+        assert!(a.iter().any(|&b| b != a[0]));
+    }
+}
