@@ -158,6 +158,26 @@ pub fn main(run: impl FnOnce() -> anyhow::Result<()>) -> ExitCode {
     }
 }
 
+/// A flag that turns true when the student presses Ctrl-C (SIGINT on Unix, the console's
+/// Ctrl-C on Windows), so that a receiver can stop cleanly and print its score.
+///
+/// The handler only sets the flag: a call blocked in `recv` is not woken by it. Loops that
+/// watch this flag give their socket a read timeout (a few hundred milliseconds) and look at
+/// the flag each time the timeout expires. The first call installs the handler; a program
+/// that never calls this keeps the default, where Ctrl-C ends the process at once (the OS
+/// then closes its sockets and drops its multicast memberships).
+pub fn ctrl_c() -> &'static std::sync::atomic::AtomicBool {
+    use std::sync::OnceLock;
+    use std::sync::atomic::{AtomicBool, Ordering};
+    static PRESSED: AtomicBool = AtomicBool::new(false);
+    static INSTALLED: OnceLock<()> = OnceLock::new();
+    INSTALLED.get_or_init(|| {
+        // If a handler cannot be installed, Ctrl-C keeps its default: the program ends at once.
+        let _ = ctrlc::set_handler(|| PRESSED.store(true, Ordering::SeqCst));
+    });
+    &PRESSED
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
