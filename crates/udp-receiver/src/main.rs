@@ -111,7 +111,10 @@ fn run() -> anyhow::Result<()> {
     let granted = socket.recv_buffer_size().context("reading SO_RCVBUF")?;
     let socket: UdpSocket = socket.into();
     let local = socket.local_addr().context("reading the local address")?;
-    narrate!("bind", "{local} (UDP, kernel receive buffer {granted} bytes)");
+    narrate!(
+        "bind",
+        "{local} (UDP, kernel receive buffer {granted} bytes)"
+    );
     // ANCHOR_END: socket
     if let Some(asked) = args.recv_buffer {
         narrate!(
@@ -159,7 +162,10 @@ fn run() -> anyhow::Result<()> {
         if args.count.is_some_and(|count| board.datagrams >= count) {
             break format!("{} datagrams received (--count)", board.datagrams);
         }
-        if let Some(idle) = args.idle_timeout.filter(|&idle| last.elapsed().as_secs_f64() >= idle) {
+        if let Some(idle) = args
+            .idle_timeout
+            .filter(|&idle| last.elapsed().as_secs_f64() >= idle)
+        {
             break format!("nothing received for {idle} s (--idle-timeout)");
         }
 
@@ -191,7 +197,10 @@ fn run() -> anyhow::Result<()> {
                 truncated += 1;
                 board.datagrams += 1;
                 last = Instant::now();
-                narrate!("recv", "truncated: datagram larger than the {limit}-byte buffer (WSAEMSGSIZE)");
+                narrate!(
+                    "recv",
+                    "truncated: datagram larger than the {limit}-byte buffer (WSAEMSGSIZE)"
+                );
                 continue;
             }
             Err(error) => {
@@ -211,7 +220,9 @@ fn run() -> anyhow::Result<()> {
         }
         if cut {
             truncated += 1;
-            line.push_str(&format!("  truncated: datagram larger than the {limit}-byte buffer"));
+            line.push_str(&format!(
+                "  truncated: datagram larger than the {limit}-byte buffer"
+            ));
         }
         let n = board.datagrams;
         if n <= NARRATED {
@@ -220,7 +231,9 @@ fn run() -> anyhow::Result<()> {
                 "{} bytes from {from}{}",
                 datagram.len(),
                 if n == NARRATED {
-                    format!(" (further datagrams: on stdout only, a count here every {COUNT_EVERY})")
+                    format!(
+                        " (further datagrams: on stdout only, a count here every {COUNT_EVERY})"
+                    )
                 } else {
                     String::new()
                 }
@@ -296,7 +309,11 @@ mod kernel {
 
     /// Prints the kernel's counts next to the receiver's own loss count.
     pub fn report(before: Counters, after: Counters, lost: u64) {
-        match (after.socket_drops, before.rcvbuf_errors, after.rcvbuf_errors) {
+        match (
+            after.socket_drops,
+            before.rcvbuf_errors,
+            after.rcvbuf_errors,
+        ) {
             (Some(drops), Some(b), Some(a)) => course::narrate!(
                 "kernel",
                 "dropped {drops} datagrams for this socket (drops column of /proc/net/udp), RcvbufErrors +{} on the whole machine (/proc/net/snmp); the receiver counted {lost} lost",
@@ -340,7 +357,9 @@ mod kernel {
         let mut udp = snmp.lines().filter(|line| line.starts_with("Udp:"));
         let names = udp.next()?;
         let values = udp.next()?;
-        let column = names.split_whitespace().position(|name| name == "RcvbufErrors")?;
+        let column = names
+            .split_whitespace()
+            .position(|name| name == "RcvbufErrors")?;
         values.split_whitespace().nth(column)?.parse().ok()
     }
 }

@@ -31,7 +31,11 @@ fn hundred_datagrams_sent_fast_all_arrive_and_are_scored() {
         b"",
     );
     assert!(sent.status.success(), "{}", sent.stderr);
-    assert!(sent.stderr.contains("sent 100 datagrams"), "{}", sent.stderr);
+    assert!(
+        sent.stderr.contains("sent 100 datagrams"),
+        "{}",
+        sent.stderr
+    );
     let received = receiver.finish();
     assert!(received.status.success(), "{}", received.stderr);
     assert_eq!(
@@ -51,7 +55,11 @@ fn first_narration_line_is_the_bind_with_the_real_address() {
     let first = finished.stderr.lines().next().unwrap_or_default();
     assert!(first.starts_with("bind "), "{first}");
     assert!(first.contains(&format!("127.0.0.1:{port}")), "{first}");
-    assert!(finished.stderr.contains("nothing received for 0.2 s"), "{}", finished.stderr);
+    assert!(
+        finished.stderr.contains("nothing received for 0.2 s"),
+        "{}",
+        finished.stderr
+    );
 }
 
 #[test]
@@ -66,11 +74,15 @@ fn datagram_larger_than_the_buffer_is_reported_as_truncated() {
     let received = receiver.finish();
     let stdout = received.stdout_text();
     assert!(
-        stdout.contains(r#"16 bytes  "twenty-six lette"  truncated: datagram larger than the 16-byte buffer"#),
+        stdout.contains(
+            r#"16 bytes  "twenty-six lette"  truncated: datagram larger than the 16-byte buffer"#
+        ),
         "{stdout}"
     );
     assert!(
-        received.stderr.contains("truncated 1 (datagrams larger than the 16-byte buffer)"),
+        received
+            .stderr
+            .contains("truncated 1 (datagrams larger than the 16-byte buffer)"),
         "{}",
         received.stderr
     );
@@ -81,8 +93,16 @@ fn datagram_that_fits_exactly_is_not_truncated() {
     let (receiver, port) = receiver(&["--buffer", "5", "--count", "1", "--idle-timeout", "10"]);
     testkit::run(&sender(), &["--port", &port, "--message", "12345"], b"");
     let received = receiver.finish();
-    assert!(!received.stdout_text().contains("truncated"), "{}", received.stdout_text());
-    assert!(received.stderr.contains("truncated 0"), "{}", received.stderr);
+    assert!(
+        !received.stdout_text().contains("truncated"),
+        "{}",
+        received.stdout_text()
+    );
+    assert!(
+        received.stderr.contains("truncated 0"),
+        "{}",
+        received.stderr
+    );
 }
 
 /// The kernel drops what does not fit in the socket's receive buffer, and counts it. The
@@ -91,28 +111,31 @@ fn datagram_that_fits_exactly_is_not_truncated() {
 #[cfg(target_os = "linux")]
 #[test]
 fn receivers_loss_equals_the_kernels_drop_count() {
-    let (mut receiver, port) = receiver(&[
-        "--recv-buffer",
-        "4096",
-        "--wait",
-        "--idle-timeout",
-        "1",
-    ]);
+    let (mut receiver, port) =
+        receiver(&["--recv-buffer", "4096", "--wait", "--idle-timeout", "1"]);
     receiver.wait_stderr_line(|line| line.starts_with("wait"));
     let sent = testkit::run(
         &sender(),
-        &["--port", &port, "--count", "200", "--size", "1000", "--rate", "0"],
+        &[
+            "--port", &port, "--count", "200", "--size", "1000", "--rate", "0",
+        ],
         b"",
     );
     assert!(sent.status.success(), "{}", sent.stderr);
     receiver.write_stdin(b"\n").expect("pressing Enter");
     let received = receiver.finish();
     let stderr = &received.stderr;
-    assert!(stderr.contains("asked 4096 bytes, the kernel granted"), "{stderr}");
+    assert!(
+        stderr.contains("asked 4096 bytes, the kernel granted"),
+        "{stderr}"
+    );
     let kernel = number_after(stderr, "kernel   dropped ");
     let lost = number_after(stderr, "the receiver counted ");
     let got = number_after(stderr, ": received ");
-    assert!(kernel > 0, "a 4096-byte buffer cannot hold 200 datagrams:\n{stderr}");
+    assert!(
+        kernel > 0,
+        "a 4096-byte buffer cannot hold 200 datagrams:\n{stderr}"
+    );
     assert_eq!(lost, kernel, "{stderr}");
     assert_eq!(got + lost, 200, "{stderr}");
 }
@@ -124,7 +147,10 @@ fn rcvbuf_request_is_read_back_from_the_kernel() {
     let granted = number_after(&finished.stderr, "the kernel granted ");
     assert!(granted > 0, "{}", finished.stderr);
     let bind = finished.stderr.lines().next().unwrap_or_default();
-    assert!(bind.contains(&format!("kernel receive buffer {granted} bytes")), "{bind}");
+    assert!(
+        bind.contains(&format!("kernel receive buffer {granted} bytes")),
+        "{bind}"
+    );
 }
 
 #[cfg(unix)]
@@ -139,7 +165,10 @@ fn text_from_socat_is_shown_as_text() {
     assert!(socat.status.success(), "socat: {}", socat.stderr);
     let received = receiver.finish();
     let stdout = received.stdout_text();
-    assert!(stdout.contains(r#"17 bytes  "hello from socat\n""#), "{stdout}");
+    assert!(
+        stdout.contains(r#"17 bytes  "hello from socat\n""#),
+        "{stdout}"
+    );
     assert!(
         received.stderr.contains("1 without a course header"),
         "{}",
@@ -154,7 +183,8 @@ fn binary_from_nc_is_shown_as_hex() {
     // nc sends what it reads on stdin as one datagram. nc flavours differ in when they exit
     // after end of input, so the test waits for the receiver, not for nc (killed on drop).
     let mut nc = Program::start("nc", &["-u", "-w1", "127.0.0.1", &port]);
-    nc.write_stdin(&[0x00, 0x01, 0xff, 0x7f]).expect("writing to nc");
+    nc.write_stdin(&[0x00, 0x01, 0xff, 0x7f])
+        .expect("writing to nc");
     nc.close_stdin();
     let received = receiver.finish();
     let stdout = received.stdout_text();
@@ -166,9 +196,19 @@ fn binary_from_nc_is_shown_as_hex() {
 #[test]
 fn ctrl_c_stops_the_receiver_with_its_summary() {
     let (receiver, port) = receiver(&[]);
-    testkit::run(&sender(), &["--port", &port, "--count", "3", "--rate", "0"], b"");
-    receiver.wait_stderr_line_within(Duration::from_secs(20), |line| line.starts_with("recv_from"));
+    testkit::run(
+        &sender(),
+        &["--port", &port, "--count", "3", "--rate", "0"],
+        b"",
+    );
+    receiver.wait_stderr_line_within(Duration::from_secs(20), |line| {
+        line.starts_with("recv_from")
+    });
     let finished = receiver.interrupt();
-    assert!(finished.stderr.contains("stop     Ctrl-C"), "{}", finished.stderr);
+    assert!(
+        finished.stderr.contains("stop     Ctrl-C"),
+        "{}",
+        finished.stderr
+    );
     assert!(finished.stderr.contains("summary "), "{}", finished.stderr);
 }

@@ -79,7 +79,9 @@ struct Args {
 fn probability(text: &str) -> Result<f64, String> {
     match text.parse::<f64>() {
         Ok(p) if (0.0..=1.0).contains(&p) => Ok(p),
-        _ => Err(format!("{text} is not a probability between 0 and 1 (0.2 means 20%)")),
+        _ => Err(format!(
+            "{text} is not a probability between 0 and 1 (0.2 means 20%)"
+        )),
     }
 }
 

@@ -81,7 +81,10 @@ fn run() -> anyhow::Result<()> {
     // What to send, decided before any socket exists, so that an oversized payload is refused
     // before anything leaves this machine.
     let mode = choose_mode(&args);
-    if let Mode::Numbered { size: Some(size), .. } = mode {
+    if let Mode::Numbered {
+        size: Some(size), ..
+    } = mode
+    {
         check_size(size, &to)?;
     }
     if let Mode::Message(text) = &mode {
@@ -95,7 +98,11 @@ fn run() -> anyhow::Result<()> {
         .with_context(|| format!("binding {local}"))
         .hint("no free local port? close other programs and try again")?;
     let bound = socket.local_addr().context("reading the local address")?;
-    narrate!("bind", "{bound} (port 0 asked: the OS chose the ephemeral port {})", bound.port());
+    narrate!(
+        "bind",
+        "{bound} (port 0 asked: the OS chose the ephemeral port {})",
+        bound.port()
+    );
     // ANCHOR_END: bind
 
     // ANCHOR: connect
@@ -107,7 +114,10 @@ fn run() -> anyhow::Result<()> {
             .with_context(|| format!("connecting the UDP socket to {to}"))?;
         // The kernel has now chosen the local address too: the one that routes to the peer.
         let local = socket.local_addr().context("reading the local address")?;
-        narrate!("connect", "{local} -> {to} (UDP: no handshake, nothing sent yet)");
+        narrate!(
+            "connect",
+            "{local} -> {to} (UDP: no handshake, nothing sent yet)"
+        );
     }
     // ANCHOR_END: connect
     narrate!(
@@ -218,7 +228,10 @@ fn send_hint(error: &anyhow::Error, to: SocketAddr) -> String {
 }
 
 fn send_lines(sender: &Sender) -> anyhow::Result<()> {
-    narrate!("stdin", "each line is one datagram; end with Ctrl-D (Ctrl-Z then Enter on Windows)");
+    narrate!(
+        "stdin",
+        "each line is one datagram; end with Ctrl-D (Ctrl-Z then Enter on Windows)"
+    );
     let stdin = io::stdin();
     let mut sent = 0u64;
     for line in stdin.lock().lines() {
@@ -306,9 +319,16 @@ fn send_numbered(
 /// Writes one numbered datagram at the start of `buffer` and returns its length: exactly
 /// `size` bytes (the header, then the filler already in the buffer), or the header and a
 /// short text when no size was asked.
-fn fill(buffer: &mut Vec<u8>, header: &Header, size: Option<usize>, seq: u64) -> anyhow::Result<usize> {
+fn fill(
+    buffer: &mut Vec<u8>,
+    header: &Header,
+    size: Option<usize>,
+    seq: u64,
+) -> anyhow::Result<usize> {
     let mut cursor = io::Cursor::new(&mut buffer[..]);
-    header.write_line(&mut cursor).context("writing the header")?;
+    header
+        .write_line(&mut cursor)
+        .context("writing the header")?;
     let header_len = cursor.position() as usize;
     match size {
         Some(size) if size > header_len => {
@@ -341,13 +361,20 @@ fn check_for_refusal(socket: &UdpSocket, to: SocketAddr) -> anyhow::Result<()> {
                 io::ErrorKind::ConnectionRefused | io::ErrorKind::ConnectionReset
             ) =>
         {
-            narrate!("recv", "{:?}: the kernel got an ICMP \"port unreachable\" from {to}", error.kind());
+            narrate!(
+                "recv",
+                "{:?}: the kernel got an ICMP \"port unreachable\" from {to}",
+                error.kind()
+            );
             Err(error)
                 .with_context(|| format!("{to} refused the datagrams (connected UDP socket)"))
                 .hint_with(|error| send_hint(error, to))
         }
         _ => {
-            narrate!("recv", "no error reported for {to} within 300 ms (something may be listening there)");
+            narrate!(
+                "recv",
+                "no error reported for {to} within 300 ms (something may be listening there)"
+            );
             Ok(())
         }
     }

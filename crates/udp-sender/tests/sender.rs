@@ -69,7 +69,11 @@ fn largest_ipv4_payload_is_sent_whole() {
         "{}",
         received.stdout_text()
     );
-    assert!(received.stderr.contains("truncated 0"), "{}", received.stderr);
+    assert!(
+        received.stderr.contains("truncated 0"),
+        "{}",
+        received.stderr
+    );
 }
 
 #[test]
@@ -135,11 +139,7 @@ fn fast_run_is_not_narrated_per_datagram_and_reports_its_rate() {
         b"",
     );
     assert!(sent.status.success(), "{}", sent.stderr);
-    assert!(
-        sends(&sent.stderr) <= 1,
-        "{}",
-        sent.stderr
-    );
+    assert!(sends(&sent.stderr) <= 1, "{}", sent.stderr);
     assert!(
         sent.stderr.contains("sent 500 datagrams, 32000 bytes"),
         "{}",

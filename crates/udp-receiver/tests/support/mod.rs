@@ -11,7 +11,9 @@ use std::sync::{Mutex, OnceLock};
 pub fn sibling(own: &str, package: &str) -> String {
     static BUILT: OnceLock<Mutex<Vec<(String, String)>>> = OnceLock::new();
     let built = BUILT.get_or_init(Mutex::default);
-    let mut built = built.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+    let mut built = built
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner());
     if let Some((_, path)) = built.iter().find(|(name, _)| name == package) {
         return path.clone();
     }
@@ -39,7 +41,9 @@ pub fn sibling(own: &str, package: &str) -> String {
 pub fn run_score(stderr: &str, call: &str) -> String {
     let runs: Vec<&str> = stderr
         .lines()
-        .filter(|line| line.starts_with(call) && line[call.len()..].trim_start().starts_with("run "))
+        .filter(|line| {
+            line.starts_with(call) && line[call.len()..].trim_start().starts_with("run ")
+        })
         .filter_map(|line| line.split_once(": ").map(|(_, score)| score))
         .collect();
     assert_eq!(runs.len(), 1, "expected one run in:\n{stderr}");
