@@ -309,6 +309,13 @@ mod kernel {
 
     /// Prints the kernel's counts next to the receiver's own loss count.
     pub fn report(before: Counters, after: Counters, lost: u64) {
+        if let Some(drops) = after.socket_drops.filter(|&drops| lost > drops) {
+            course::narrate!(
+                "kernel",
+                "{} of the {lost} lost never reached this socket: lost on the way (by udp-relay, or the network)",
+                lost - drops
+            );
+        }
         match (
             after.socket_drops,
             before.rcvbuf_errors,
