@@ -309,13 +309,6 @@ mod kernel {
 
     /// Prints the kernel's counts next to the receiver's own loss count.
     pub fn report(before: Counters, after: Counters, lost: u64) {
-        if let Some(drops) = after.socket_drops.filter(|&drops| lost > drops) {
-            course::narrate!(
-                "kernel",
-                "{} of the {lost} lost never reached this socket: lost on the way (by udp-relay, or the network)",
-                lost - drops
-            );
-        }
         match (
             after.socket_drops,
             before.rcvbuf_errors,
@@ -337,6 +330,13 @@ mod kernel {
                 "kernel",
                 "the receiver counted {lost} lost; the OS counts its drops in `netstat -s -p udp` (macOS: \"dropped due to full socket buffers\"; Windows: \"Receive Errors\")"
             ),
+        }
+        if let Some(drops) = after.socket_drops.filter(|&drops| lost > drops) {
+            course::narrate!(
+                "kernel",
+                "{} of the {lost} lost never reached this socket: sent before it was bound, or lost on the way (by udp-relay, or the network)",
+                lost - drops
+            );
         }
     }
 
