@@ -22,7 +22,7 @@
 //! cargo run -p udp-sender -- --count 200 --size 1000 --rate 0     # then press Enter in the receiver
 //! ```
 //!
-//! Book chapter: "UDP: datagramas sem ligação" (`book/src/udp.md`).
+//! Book chapter: "UDP: datagrams" (`docs/src/udp.md`).
 
 use std::io::{self, Write};
 use std::net::{IpAddr, SocketAddr, UdpSocket};

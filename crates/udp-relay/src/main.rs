@@ -15,7 +15,7 @@
 //! cargo run -p udp-sender -- --port 7881 --count 20 --rate 10
 //! ```
 //!
-//! Book chapter: "UDP: datagramas sem ligação" (`book/src/udp.md`), section on loss.
+//! Book chapter: "UDP: datagrams" (`docs/src/udp.md`), section "Loss, reordering, duplication".
 
 use std::net::{IpAddr, SocketAddr, ToSocketAddrs};
 use std::process::ExitCode;

@@ -249,3 +249,49 @@ fn in_process_relay_loses_what_the_fate_function_says() {
     let expected: Vec<u8> = (0..20).filter(|i| !lost.contains(&u64::from(*i))).collect();
     assert_eq!(arrived, expected);
 }
+
+/// Sends one request through a relay that duplicates everything, answers each copy, and
+/// checks that exactly `replies` come back to the client.
+fn replies_through_a_duplicating_relay(impair_replies: bool, replies: usize) {
+    let server = UdpSocket::bind("127.0.0.1:0").unwrap();
+    server.set_read_timeout(Some(testkit::TIMEOUT)).unwrap();
+    let relay = Relay::start(
+        "127.0.0.1:0".parse().unwrap(),
+        server.local_addr().unwrap(),
+        Impairments {
+            duplicate: 1.0,
+            impair_replies,
+            ..Impairments::default()
+        },
+    )
+    .unwrap();
+    let client = UdpSocket::bind("127.0.0.1:0").unwrap();
+    client.set_read_timeout(Some(testkit::TIMEOUT)).unwrap();
+    client.send_to(b"ping", relay.local_addr()).unwrap();
+    let mut buffer = [0u8; 16];
+    for _ in 0..2 {
+        let (_, from) = server
+            .recv_from(&mut buffer)
+            .expect("a copy of the request");
+        server.send_to(b"pong", from).unwrap();
+    }
+    for reply in 0..replies {
+        client
+            .recv_from(&mut buffer)
+            .unwrap_or_else(|error| panic!("reply {reply} of {replies}: {error}"));
+    }
+    // And no more.
+    client
+        .set_read_timeout(Some(Duration::from_millis(300)))
+        .unwrap();
+    assert!(
+        client.recv_from(&mut buffer).is_err(),
+        "more than {replies} replies"
+    );
+}
+
+#[test]
+fn replies_pass_untouched_unless_asked() {
+    replies_through_a_duplicating_relay(false, 2);
+    replies_through_a_duplicating_relay(true, 4);
+}

@@ -15,7 +15,7 @@
 //! cargo run -p udp-sender -- --count 1000 --size 64 --rate 0   # as fast as possible
 //! ```
 //!
-//! Book chapter: "UDP: datagramas sem ligação" (`book/src/udp.md`).
+//! Book chapter: "UDP: datagrams" (`docs/src/udp.md`).
 
 use std::io::{self, BufRead, IsTerminal, Write};
 use std::net::{IpAddr, Ipv4Addr, Ipv6Addr, SocketAddr, ToSocketAddrs, UdpSocket};
@@ -55,16 +55,26 @@ struct Args {
     /// Send this many numbered datagrams (each starts with a `SEQ n OF count` header line).
     #[arg(long)]
     count: Option<u64>,
-    /// Size of each numbered datagram in bytes, header included (default: header + a short text).
+    /// Size of each numbered datagram in bytes, header included (default: header + a short
+    /// text). Below the header's length (about 50 bytes) a datagram is the header alone.
     #[arg(long)]
     size: Option<usize>,
     /// Numbered datagrams per second; 0 sends as fast as possible.
-    #[arg(long, default_value_t = 2.0)]
+    #[arg(long, default_value_t = 2.0, value_parser = rate)]
     rate: f64,
     /// Use a connected UDP socket (`connect`, then `send`): the kernel then reports an ICMP
     /// "port unreachable" as ConnectionRefused, instead of staying silent.
     #[arg(long)]
     connect: bool,
+}
+
+fn rate(text: &str) -> Result<f64, String> {
+    match text.parse::<f64>() {
+        Ok(rate) if rate >= 0.0 && rate.is_finite() => Ok(rate),
+        _ => Err(format!(
+            "{text} is not a rate: datagrams per second, 0 for as fast as possible"
+        )),
+    }
 }
 
 /// Above this rate, sends are not narrated one by one: the narration would be the bottleneck.
@@ -92,7 +102,8 @@ fn run() -> anyhow::Result<()> {
     }
 
     // ANCHOR: bind
-    // Port 0: the OS picks a free ephemeral port. The receiver sees it as our source port.
+    // Port 0: the OS picks a free ephemeral port, which the receiver sees as our source port.
+    // (Without this bind, the first send_to would bind the socket the same way, implicitly.)
     let local = SocketAddr::new(unspecified(&to), 0);
     let socket = UdpSocket::bind(local)
         .with_context(|| format!("binding {local}"))
@@ -223,6 +234,10 @@ fn send_hint(error: &anyhow::Error, to: SocketAddr) -> String {
         Some(io::ErrorKind::ConnectionRefused | io::ErrorKind::ConnectionReset) => format!(
             "nothing listens on {to}: start the receiver first (cargo run -p udp-receiver), or drop --connect to send blindly"
         ),
+        // EMSGSIZE: Linux 90, macOS 40; Windows WSAEMSGSIZE 10040.
+        _ if matches!(course::os_code(error), Some(90 | 40 | 10040)) => {
+            "the OS refused a datagram this large: use a smaller --size (macOS limits outgoing datagrams to 9,216 bytes unless you raise sysctl net.inet.udp.maxdgram)".to_string()
+        }
         _ => "check the address and port (--host, --port)".to_string(),
     }
 }
