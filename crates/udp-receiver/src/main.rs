@@ -42,21 +42,21 @@ use socket2::{Domain, Protocol, Socket, Type};
 #[command(
     version,
     about,
-    after_help = "Example, in two terminals:\n  \
+    after_help = "Stops on Ctrl-C, after --count datagrams, or after --idle-timeout seconds \
+                  without a datagram, and prints the score.\n\n\
+                  Example, in two terminals:\n  \
                   cargo run -p udp-receiver\n  \
-                  cargo run -p udp-sender -- --count 10 --rate 5\n\n\
-                  Stops on Ctrl-C, after --count datagrams, or after --idle-timeout seconds \
-                  without a datagram, and prints the score."
+                  cargo run -p udp-sender -- --count 10 --rate 5"
 )]
 struct Args {
     /// The local IP address to bind (0.0.0.0 receives on every interface).
-    #[arg(long, default_value = "127.0.0.1")]
+    #[arg(long, value_name = "IP", default_value = "127.0.0.1")]
     bind: IpAddr,
     /// The UDP port to bind (0: the OS picks one).
-    #[arg(long, default_value_t = course::UDP_PORT)]
+    #[arg(long, value_name = "N", default_value_t = course::UDP_PORT)]
     port: u16,
     /// Stop after this many datagrams.
-    #[arg(long)]
+    #[arg(long, value_name = "N")]
     count: Option<u64>,
     /// Stop after this many seconds without a datagram.
     #[arg(long, value_name = "SECONDS")]
@@ -334,7 +334,7 @@ mod kernel {
         if let Some(drops) = after.socket_drops.filter(|&drops| lost > drops) {
             course::narrate!(
                 "kernel",
-                "{} of the {lost} lost never reached this socket: sent before it was bound, or lost on the way (by udp-relay, or the network)",
+                "{} of the {lost} lost never reached this socket: sent before it was bound, lost on the way (by udp-relay, or the network), or not sent yet when the receiver stopped",
                 lost - drops
             );
         }

@@ -33,34 +33,34 @@ use datagram::Header;
 #[command(
     version,
     about,
-    after_help = "Example, in two terminals:\n  \
+    after_help = "With no mode, it sends 10 numbered datagrams at 2 per second \
+                  (or, when stdin is a pipe, one datagram per line of stdin).\n\n\
+                  Example, in two terminals:\n  \
                   cargo run -p udp-receiver\n  \
-                  cargo run -p udp-sender -- --count 10 --rate 5\n\n\
-                  With no mode, it sends 10 numbered datagrams at 2 per second \
-                  (or, when stdin is a pipe, one datagram per line of stdin)."
+                  cargo run -p udp-sender -- --count 10 --rate 5"
 )]
 struct Args {
     /// The receiver's host name or IP address.
-    #[arg(long, default_value = "127.0.0.1")]
+    #[arg(long, value_name = "HOST", default_value = "127.0.0.1")]
     host: String,
     /// The receiver's UDP port.
-    #[arg(long, default_value_t = course::UDP_PORT)]
+    #[arg(long, value_name = "N", default_value_t = course::UDP_PORT)]
     port: u16,
     /// Send this text as one datagram (no header), then stop.
-    #[arg(long, conflicts_with_all = ["count", "lines"])]
+    #[arg(long, value_name = "TEXT", conflicts_with_all = ["count", "lines"])]
     message: Option<String>,
     /// Send each line typed on stdin as one datagram (no header), until end of input.
     #[arg(long, conflicts_with = "count")]
     lines: bool,
     /// Send this many numbered datagrams (each starts with a `SEQ n OF count` header line).
-    #[arg(long)]
+    #[arg(long, value_name = "N")]
     count: Option<u64>,
     /// Size of each numbered datagram in bytes, header included (default: header + a short
     /// text). Below the header's length (about 50 bytes) a datagram is the header alone.
-    #[arg(long)]
+    #[arg(long, value_name = "BYTES")]
     size: Option<usize>,
     /// Numbered datagrams per second; 0 sends as fast as possible.
-    #[arg(long, default_value_t = 2.0, value_parser = rate)]
+    #[arg(long, value_name = "PER_SEC", default_value_t = 2.0, value_parser = rate)]
     rate: f64,
     /// Use a connected UDP socket (`connect`, then `send`): the kernel then reports an ICMP
     /// "port unreachable" as ConnectionRefused, instead of staying silent.
