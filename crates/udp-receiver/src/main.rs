@@ -144,7 +144,8 @@ fn run() -> anyhow::Result<()> {
         narrate!("wait", "reading now");
     }
 
-    let limit = args.buffer;
+    // No datagram is longer than RECV_BUFFER: a larger buffer would only waste memory.
+    let limit = args.buffer.min(datagram::RECV_BUFFER);
     // ANCHOR: buffer
     // One byte more than we accept: a datagram that fills it was longer than `limit` bytes.
     // Linux and macOS cut such a datagram silently; this is how we notice.

@@ -57,7 +57,8 @@ struct Args {
     /// Probability (0 to 1) that a datagram is sent twice.
     #[arg(long, value_name = "P", default_value_t = 0.0, value_parser = probability)]
     duplicate: f64,
-    /// Probability (0 to 1) that a datagram is held and sent after the next one.
+    /// Probability (0 to 1) that a datagram is held and sent right after the next one (or
+    /// after 1 s without traffic, or when the relay stops).
     #[arg(long, value_name = "P", default_value_t = 0.0, value_parser = probability)]
     reorder: f64,
     /// Milliseconds each forwarded datagram waits before it is sent.
