@@ -81,7 +81,9 @@ fn run() -> Result<()> {
 
     // ANCHOR: listen
     let listener = listen(address)?;
-    let local = listener.local_addr().context("reading the listener's address")?;
+    let local = listener
+        .local_addr()
+        .context("reading the listener's address")?;
     narrate!(
         "bind",
         "{local} (TCP listener, backlog {BACKLOG}); waiting for clients (Ctrl-C stops)"
@@ -216,7 +218,10 @@ fn accept_failed(error: &io::Error) {
         io::ErrorKind::ConnectionAborted
         | io::ErrorKind::ConnectionReset
         | io::ErrorKind::Interrupted => {
-            narrate!("accept", "failed: {error}; the client left before we took it")
+            narrate!(
+                "accept",
+                "failed: {error}; the client left before we took it"
+            )
         }
         _ => {
             let hint = if is_out_of_descriptors(error) {
@@ -241,7 +246,9 @@ fn is_out_of_descriptors(error: &io::Error) -> bool {
     const CODES: &[i32] = &[10024]; // WSAEMFILE
     #[cfg(not(any(unix, windows)))]
     const CODES: &[i32] = &[];
-    error.raw_os_error().is_some_and(|code| CODES.contains(&code))
+    error
+        .raw_os_error()
+        .is_some_and(|code| CODES.contains(&code))
 }
 
 /// Over the cap: one line that says why, then close.
