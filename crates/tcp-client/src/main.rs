@@ -105,7 +105,10 @@ fn connect(host: &str, port: u16, timeout: Duration) -> Result<TcpStream> {
             }
             Err(error) => {
                 if addresses.len() > 1 {
-                    narrate!("connect", "{address} failed: {error}; trying the next address");
+                    narrate!(
+                        "connect",
+                        "{address} failed: {error}; trying the next address"
+                    );
                 }
                 last_error = Some((address, error));
             }
@@ -167,12 +170,17 @@ fn interactive(mut stream: TcpStream, server: SocketAddr) -> Result<()> {
     // Each line is a small write that waits for its reply: send it now rather than let
     // Nagle's algorithm hold it back for more data.
     let _ = stream.set_nodelay(true);
-    narrate!("ready", "type a line and press Enter; Ctrl-D (Ctrl-Z on Windows) ends");
+    narrate!(
+        "ready",
+        "type a line and press Enter; Ctrl-D (Ctrl-Z on Windows) ends"
+    );
     let mut input = io::stdin().lock();
     let mut line = Vec::new();
     loop {
         line.clear();
-        let n = input.read_until(b'\n', &mut line).context("reading stdin")?;
+        let n = input
+            .read_until(b'\n', &mut line)
+            .context("reading stdin")?;
         if n == 0 {
             break;
         }
@@ -237,12 +245,11 @@ fn pipe(stream: TcpStream, server: SocketAddr) -> Result<()> {
         .try_clone()
         .context("cloning the socket handle for the sending thread")?;
     let sender = thread::spawn(move || -> Result<u64> {
-        let sent = copy(&mut io::stdin().lock(), &mut sending).map_err(|(error, side)| {
-            match side {
+        let sent =
+            copy(&mut io::stdin().lock(), &mut sending).map_err(|(error, side)| match side {
                 Side::From => anyhow::Error::new(error).context("reading stdin"),
                 Side::To => sent_error(error, server),
-            }
-        })?;
+            })?;
         // The half-close: our kernel sends FIN, so the server's `read` returns 0 (end of
         // stream), it finishes echoing and closes. Without it the server would wait for more
         // input and we would wait for the rest of the echo, forever. We can still read.
@@ -304,7 +311,8 @@ fn copy(from: &mut impl Read, to: &mut impl Write) -> Result<u64, (io::Error, Si
             Err(error) if error.kind() == io::ErrorKind::Interrupted => continue,
             Err(error) => return Err((error, Side::From)),
         };
-        to.write_all(&buffer[..n]).map_err(|error| (error, Side::To))?;
+        to.write_all(&buffer[..n])
+            .map_err(|error| (error, Side::To))?;
         total += n as u64;
     }
     to.flush().map_err(|error| (error, Side::To))?;
@@ -320,7 +328,10 @@ fn finish(stream: &mut TcpStream, server: SocketAddr) -> Result<()> {
     if !rest.is_empty() {
         write_stdout(&rest)?;
     }
-    narrate!("close", "the server closed its side too (end of stream); done");
+    narrate!(
+        "close",
+        "the server closed its side too (end of stream); done"
+    );
     Ok(())
 }
 
