@@ -131,9 +131,17 @@ fn run() -> Result<()> {
         clients.fetch_add(1, Ordering::SeqCst);
         narrate!(
             "accept",
-            "#{number} from {peer} on {on}, {same} (connection = {on} <-> {peer}); {} connected",
+            "#{number} from {peer} on {on}, {same}; {} connected",
             plural(serving + 1, "client")
         );
+        if number == 1 {
+            narrate!(
+                "",
+                "(no new port: every connection shares port {}; the kernel tells them apart \
+                 by the four values (local IP, local port, peer IP, peer port))",
+                on.port()
+            );
+        }
 
         // ANCHOR: thread
         // One thread per client: each thread blocks in `read` on its own connection, so the
@@ -314,17 +322,13 @@ impl Connection {
         let mut echoed: u64 = 0;
         let ending = self.echo(&mut stream, idle_timeout, &mut echoed);
         let how = match ending {
-            Ending::EndOfStream => "the client finished sending (end of stream); all echoed, \
-                                   closing"
-                .to_string(),
-            Ending::Reset => "the client reset the connection (RST)".to_string(),
-            Ending::IdleTimeout(after) => {
-                format!("idle timeout: nothing received for {after:?}; closing")
-            }
+            Ending::EndOfStream => "client finished sending (end of stream)".to_string(),
+            Ending::Reset => "client reset the connection (RST)".to_string(),
+            Ending::IdleTimeout(after) => format!("idle timeout, nothing received for {after:?}"),
             Ending::WriteTimeout(after) => {
-                format!("the client stopped reading: send blocked for {after:?}; closing")
+                format!("client stopped reading, a send waited {after:?}")
             }
-            Ending::Vanished(error) => format!("the client went away while we sent ({error})"),
+            Ending::Vanished(error) => format!("client went away while we sent ({error})"),
             Ending::Failed(error) => format!("error: {error}"),
         };
         let left = self.clients.load(Ordering::SeqCst) - 1;
