@@ -98,7 +98,7 @@ fn connect(host: &str, port: u16, timeout: Duration) -> Result<TcpStream> {
                 let local = stream.local_addr().context("reading our own address")?;
                 narrate!(
                     "connect",
-                    "from {local} to {address} (the OS picked our port, {}); connected",
+                    "from {local} to {address} (the OS picked our port, {})",
                     local.port()
                 );
                 return Ok(stream);
@@ -158,9 +158,7 @@ fn one_shot(mut stream: TcpStream, server: SocketAddr, message: &str) -> Result<
         started.elapsed()
     );
     write_stdout(&echo)?;
-    stream
-        .shutdown(Shutdown::Write)
-        .with_context(|| format!("shutting down our sending side to {server}"))?;
+    half_close(&stream, server)?;
     finish(&mut stream, server)
 }
 
@@ -170,6 +168,7 @@ fn interactive(mut stream: TcpStream, server: SocketAddr) -> Result<()> {
     // Each line is a small write that waits for its reply: send it now rather than let
     // Nagle's algorithm hold it back for more data.
     let _ = stream.set_nodelay(true);
+    refused_by_a_busy_server(&mut stream, server)?;
     narrate!(
         "ready",
         "type a line and press Enter; Ctrl-D (Ctrl-Z on Windows) ends"
@@ -199,12 +198,33 @@ fn interactive(mut stream: TcpStream, server: SocketAddr) -> Result<()> {
         );
     }
     // End of input: tell the server we are done, and wait for it to close its side.
-    stream
-        .shutdown(Shutdown::Write)
-        .with_context(|| format!("shutting down our sending side to {server}"))?;
+    half_close(&stream, server)?;
     finish(&mut stream, server)
 }
 // ANCHOR_END: interactive
+
+/// An echo server never speaks first; one over its client cap says so at once and closes.
+/// Look for that for a moment before inviting the student to type.
+fn refused_by_a_busy_server(stream: &mut TcpStream, server: SocketAddr) -> Result<()> {
+    stream
+        .set_read_timeout(Some(Duration::from_millis(200)))
+        .context("setting a read timeout")?;
+    let mut first = [0u8; 1];
+    let spoke = stream.peek(&mut first).is_ok();
+    stream
+        .set_read_timeout(None)
+        .context("clearing the read timeout")?;
+    if spoke {
+        let mut said = Vec::new();
+        let _ = stream.read_to_end(&mut said);
+        return Err(anyhow::anyhow!(
+            "{server} closed the connection at once, saying: {:?}",
+            String::from_utf8_lossy(&said).trim_end()
+        ))
+        .hint("the server serves a limited number of clients (its --max-clients); try later");
+    }
+    Ok(())
+}
 
 // ANCHOR: read_echo
 /// Reads exactly `len` bytes: TCP may deliver our line in several pieces.
@@ -222,8 +242,8 @@ fn read_echo(stream: &mut TcpStream, server: SocketAddr, len: usize) -> Result<V
                 ))
                 .with_context(|| format!("reading the echo from {server}"))
                 .hint(
-                    "the server may be busy, or closed an idle connection (its \
-                     --idle-timeout); start the client again",
+                    "the server stopped, or closed an idle connection (its \
+                     --idle-timeout); look at its terminal and start the client again",
                 );
             }
             Ok(n) => got += n,
@@ -317,6 +337,18 @@ fn copy(from: &mut impl Read, to: &mut impl Write) -> Result<u64, (io::Error, Si
     }
     to.flush().map_err(|error| (error, Side::To))?;
     Ok(total)
+}
+
+/// Tells the server we are done sending (FIN), and keeps reading.
+fn half_close(stream: &TcpStream, server: SocketAddr) -> Result<()> {
+    stream
+        .shutdown(Shutdown::Write)
+        .with_context(|| format!("shutting down our sending side to {server}"))?;
+    narrate!(
+        "shutdown",
+        "write side closed (FIN): the server reads end of stream"
+    );
+    Ok(())
 }
 
 /// After our half-close: read until the server closes too.

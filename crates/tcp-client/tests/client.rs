@@ -214,3 +214,44 @@ fn works_with_socat_as_the_echo_server() {
         data.len()
     );
 }
+
+/// A server whose accept queue is full: Linux then drops new handshakes (SYN) silently, so
+/// a connect neither succeeds nor is refused; it times out.
+#[cfg(target_os = "linux")]
+#[test]
+fn a_server_that_never_answers_times_out_with_a_hint() {
+    use socket2::{Domain, Socket, Type};
+    let socket = Socket::new(Domain::IPV4, Type::STREAM, None).unwrap();
+    socket
+        .bind(&SocketAddr::from(([127, 0, 0, 1], 0)).into())
+        .unwrap();
+    socket.listen(0).unwrap();
+    let listener: TcpListener = socket.into();
+    let address = listener.local_addr().unwrap();
+    // Fill the queue: connect (and never accept) until a connect attempt goes unanswered.
+    let mut queued = Vec::new();
+    loop {
+        match TcpStream::connect_timeout(&address, Duration::from_millis(300)) {
+            Ok(stream) => queued.push(stream),
+            Err(_) => break,
+        }
+        assert!(queued.len() < 100, "the accept queue never filled");
+    }
+    let port = address.port().to_string();
+    let started = Instant::now();
+    let finished = testkit::run(CLIENT, &["--port", &port, "--timeout", "0.5"], b"");
+    assert_eq!(finished.status.code(), Some(1), "{}", finished.stderr);
+    assert!(started.elapsed() < TIMEOUT);
+    let lines: Vec<&str> = finished.stderr.lines().collect();
+    assert!(
+        lines[0].starts_with(&format!("error: connecting to 127.0.0.1:{port}: ")),
+        "{}",
+        finished.stderr
+    );
+    assert!(
+        lines[1].starts_with("hint: nothing answered within"),
+        "{}",
+        finished.stderr
+    );
+    assert!(lines[1].contains("--timeout"), "{}", finished.stderr);
+}

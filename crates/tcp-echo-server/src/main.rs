@@ -137,8 +137,8 @@ fn run() -> Result<()> {
         if number == 1 {
             narrate!(
                 "",
-                "(no new port: every connection shares port {}; the kernel tells them apart \
-                 by the four values (local IP, local port, peer IP, peer port))",
+                "no new port: connections share port {}, told apart by (local IP:port, peer \
+                 IP:port)",
                 on.port()
             );
         }
