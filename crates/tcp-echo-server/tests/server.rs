@@ -144,6 +144,25 @@ fn silent_client_is_closed_after_the_idle_timeout() {
 }
 
 #[test]
+fn client_that_sends_but_never_reads_is_closed_after_the_timeout() {
+    let (server, address) = server(&["--idle-timeout", "1"]);
+    let mut greedy = client(address);
+    // Send until the buffers on both sides are full and our own send blocks; the server's
+    // send blocks first, gives up after 1 s, and closes (with a reset: we left data unread).
+    let sender = thread::spawn(move || {
+        let chunk = vec![7u8; 64 * 1024];
+        let mut sent = 0usize;
+        while greedy.write_all(&chunk).is_ok() {
+            sent += chunk.len();
+            assert!(sent < 1 << 30, "the server never stopped reading");
+        }
+    });
+    let line = server.wait_stderr_line(|line| line.starts_with("close") && line.contains("#1"));
+    assert!(line.contains("stopped reading"), "{line}");
+    sender.join().unwrap();
+}
+
+#[test]
 fn clients_over_the_cap_are_told_busy_and_closed() {
     let (server, address) = server(&["--max-clients", "2"]);
     let mut first = client(address);
