@@ -396,6 +396,7 @@ fn relay_requests(
     let mut buffer = vec![0u8; datagram::RECV_BUFFER];
     let mut received = 0u64;
     let mut last = Instant::now();
+    let mut previous: Option<Header> = None;
     // Every datagram that leaves towards upstream is scored, so the expected score is exactly
     // what the receiver will see.
     let mut send = |datagram: &[u8]| {
@@ -436,6 +437,7 @@ fn relay_requests(
                     }
                     *client = Some(from);
                 }
+                previous = warn_of_gap(previous, &buffer[..len]);
                 direction.handle(&buffer[..len], &mut send);
             }
             Err(error) if transient(&error) => {}
@@ -446,6 +448,24 @@ fn relay_requests(
     };
     direction.flush(&mut send);
     Ok((reason, received))
+}
+
+/// The fates follow the order of arrival at the relay, so a datagram lost *before* the relay
+/// (a sender faster than the relay can read) shifts them: say so when the numbers jump.
+fn warn_of_gap(previous: Option<Header>, datagram: &[u8]) -> Option<Header> {
+    let (header, _) = Header::parse(datagram)?;
+    let jumped = previous.filter(|previous| {
+        previous.run == header.run && header.seq > previous.seq.saturating_add(1)
+    });
+    if let Some(previous) = jumped {
+        narrate!(
+            "relay",
+            "SEQ {} to {} never reached the relay (lost before it: is the sender faster than the relay reads?)",
+            previous.seq + 1,
+            header.seq - 1
+        );
+    }
+    Some(header)
 }
 
 /// Upstream to client: replies go back to the client that sent last.
