@@ -13,6 +13,8 @@ fn sender() -> String {
 
 /// A receiver on port 0 with `args`, and its port.
 fn receiver(args: &[&str]) -> (Program, String) {
+    // Build the sender first: a receiver with an idle timeout must not wait for cargo.
+    sender();
     let mut all = vec!["--port", "0"];
     all.extend_from_slice(args);
     let receiver = Program::start(RECEIVER, &all);
@@ -22,7 +24,7 @@ fn receiver(args: &[&str]) -> (Program, String) {
 
 #[test]
 fn hundred_datagrams_sent_fast_all_arrive_and_are_scored() {
-    let (receiver, port) = receiver(&["--count", "100", "--idle-timeout", "10"]);
+    let (receiver, port) = receiver(&["--count", "100", "--idle-timeout", "15"]);
     let sent = testkit::run(
         &sender(),
         &["--port", &port, "--count", "100", "--rate", "0"],
@@ -62,7 +64,7 @@ fn first_narration_line_is_the_bind_with_the_real_address() {
 
 #[test]
 fn datagram_larger_than_the_buffer_is_reported_as_truncated() {
-    let (receiver, port) = receiver(&["--buffer", "16", "--count", "1", "--idle-timeout", "10"]);
+    let (receiver, port) = receiver(&["--buffer", "16", "--count", "1", "--idle-timeout", "15"]);
     let sent = testkit::run(
         &sender(),
         &["--port", &port, "--message", "twenty-six letters a to z"],
@@ -88,7 +90,7 @@ fn datagram_larger_than_the_buffer_is_reported_as_truncated() {
 
 #[test]
 fn datagram_that_fits_exactly_is_not_truncated() {
-    let (receiver, port) = receiver(&["--buffer", "5", "--count", "1", "--idle-timeout", "10"]);
+    let (receiver, port) = receiver(&["--buffer", "5", "--count", "1", "--idle-timeout", "15"]);
     testkit::run(&sender(), &["--port", &port, "--message", "12345"], b"");
     let received = receiver.finish();
     assert!(
@@ -154,7 +156,7 @@ fn rcvbuf_request_is_read_back_from_the_kernel() {
 #[cfg(unix)]
 #[test]
 fn text_from_socat_is_shown_as_text() {
-    let (receiver, port) = receiver(&["--count", "1", "--idle-timeout", "10"]);
+    let (receiver, port) = receiver(&["--count", "1", "--idle-timeout", "15"]);
     let socat = testkit::run(
         "socat",
         &["-u", "STDIN", &format!("UDP-SENDTO:127.0.0.1:{port}")],
@@ -177,7 +179,7 @@ fn text_from_socat_is_shown_as_text() {
 #[cfg(unix)]
 #[test]
 fn binary_from_nc_is_shown_as_hex() {
-    let (receiver, port) = receiver(&["--count", "1", "--idle-timeout", "10"]);
+    let (receiver, port) = receiver(&["--count", "1", "--idle-timeout", "15"]);
     // nc sends what it reads on stdin as one datagram. nc flavours differ in when they exit
     // after end of input, so the test waits for the receiver, not for nc (killed on drop).
     let mut nc = Program::start("nc", &["-u", "-w1", "127.0.0.1", &port]);

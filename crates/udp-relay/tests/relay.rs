@@ -10,7 +10,7 @@ use std::time::Duration;
 
 use support::{run_score, sibling};
 use testkit::Program;
-use udp_relay::{Impairments, Relay};
+use udp_relay::{Fate, Impairments, Relay};
 
 const RELAY: &str = env!("CARGO_BIN_EXE_udp-relay");
 
@@ -23,14 +23,43 @@ struct Scores {
     receiver_stdout: String,
 }
 
-/// sender --count `count` -> relay `impairment` -> receiver, and both scores.
-fn through_the_relay(count: u64, impairment: &[&str]) -> Scores {
+/// How many datagrams the relay sends on for `count` datagrams: what the fates say.
+fn datagrams_out(impairments: &Impairments, count: u64) -> u64 {
+    (0..count)
+        .map(|i| match udp_relay::fate(impairments, i) {
+            Fate::Lost => 0,
+            Fate::Duplicated => 2,
+            Fate::Forwarded | Fate::Held => 1,
+        })
+        .sum()
+}
+
+/// sender --count `count` -> relay with `impairments` -> receiver, and both scores. Every
+/// program stops on a count, never on a pause, so a slow machine only makes it slower.
+fn through_the_relay(count: u64, impairments: Impairments) -> Scores {
+    let receiver_binary = sibling(RELAY, "udp-receiver");
+    let sender_binary = sibling(RELAY, "udp-sender");
+    let expected_datagrams = datagrams_out(&impairments, count).to_string();
     let receiver = Program::start(
-        &sibling(RELAY, "udp-receiver"),
-        &["--port", "0", "--idle-timeout", "1"],
+        &receiver_binary,
+        &[
+            "--port",
+            "0",
+            "--count",
+            &expected_datagrams,
+            "--idle-timeout",
+            "15",
+        ],
     );
     let to = receiver.bound_addr().to_string();
     let count_text = count.to_string();
+    let impairment_args = [
+        ("--loss", impairments.loss.to_string()),
+        ("--duplicate", impairments.duplicate.to_string()),
+        ("--reorder", impairments.reorder.to_string()),
+        ("--delay", impairments.delay.as_millis().to_string()),
+        ("--seed", impairments.seed.to_string()),
+    ];
     let mut relay_args = vec![
         "--port",
         "0",
@@ -39,14 +68,16 @@ fn through_the_relay(count: u64, impairment: &[&str]) -> Scores {
         "--count",
         &count_text,
         "--idle-timeout",
-        "10",
+        "15",
     ];
-    relay_args.extend_from_slice(impairment);
+    for (name, value) in &impairment_args {
+        relay_args.extend([*name, value.as_str()]);
+    }
     let relay = Program::start(RELAY, &relay_args);
     let relay_port = relay.bound_addr().port().to_string();
     // A steady rate, so that the relay's own socket never overflows: every loss is the relay's.
     let sent = testkit::run(
-        &sibling(RELAY, "udp-sender"),
+        &sender_binary,
         &[
             "--port",
             &relay_port,
@@ -62,6 +93,11 @@ fn through_the_relay(count: u64, impairment: &[&str]) -> Scores {
     assert!(relay.status.success(), "{}", relay.stderr);
     let receiver = receiver.finish();
     assert!(receiver.status.success(), "{}", receiver.stderr);
+    assert!(
+        receiver.stderr.contains("(--count)"),
+        "the receiver must get exactly what the fates say:\n{}",
+        receiver.stderr
+    );
     Scores {
         received: run_score(&receiver.stderr, "summary"),
         expected: run_score(&relay.stderr, "expect"),
@@ -70,9 +106,19 @@ fn through_the_relay(count: u64, impairment: &[&str]) -> Scores {
     }
 }
 
+fn seed_7(loss: f64, duplicate: f64, reorder: f64) -> Impairments {
+    Impairments {
+        loss,
+        duplicate,
+        reorder,
+        seed: 7,
+        ..Impairments::default()
+    }
+}
+
 #[test]
 fn no_impairment_delivers_every_datagram_once_and_in_order() {
-    let scores = through_the_relay(100, &[]);
+    let scores = through_the_relay(100, Impairments::default());
     assert_eq!(
         scores.received,
         "received 100 of 100 sent, lost 0, reordered 0, duplicated 0"
@@ -82,7 +128,7 @@ fn no_impairment_delivers_every_datagram_once_and_in_order() {
 
 #[test]
 fn seed_7_loss_gives_the_same_score_every_time() {
-    let scores = through_the_relay(20, &["--loss", "0.2", "--seed", "7"]);
+    let scores = through_the_relay(20, seed_7(0.2, 0.0, 0.0));
     assert_eq!(
         scores.received,
         "received 16 of 20 sent, lost 4, reordered 0, duplicated 0 (lost: 3, 4, 9, 10)"
@@ -97,7 +143,7 @@ fn seed_7_loss_gives_the_same_score_every_time() {
 
 #[test]
 fn seed_7_duplication_gives_the_same_score_every_time() {
-    let scores = through_the_relay(20, &["--duplicate", "0.2", "--seed", "7"]);
+    let scores = through_the_relay(20, seed_7(0.0, 0.2, 0.0));
     assert_eq!(
         scores.received,
         "received 23 of 20 sent, lost 0, reordered 0, duplicated 3"
@@ -107,7 +153,7 @@ fn seed_7_duplication_gives_the_same_score_every_time() {
 
 #[test]
 fn seed_7_reordering_gives_the_same_score_every_time() {
-    let scores = through_the_relay(20, &["--reorder", "0.2", "--seed", "7"]);
+    let scores = through_the_relay(20, seed_7(0.0, 0.0, 0.2));
     assert_eq!(
         scores.received,
         "received 20 of 20 sent, lost 0, reordered 4, duplicated 0"
@@ -124,19 +170,7 @@ fn seed_7_reordering_gives_the_same_score_every_time() {
 
 #[test]
 fn seed_7_with_everything_at_once_gives_the_same_score_every_time() {
-    let scores = through_the_relay(
-        100,
-        &[
-            "--loss",
-            "0.1",
-            "--duplicate",
-            "0.1",
-            "--reorder",
-            "0.1",
-            "--seed",
-            "7",
-        ],
-    );
+    let scores = through_the_relay(100, seed_7(0.1, 0.1, 0.1));
     assert_eq!(scores.received, SEED_7_EVERYTHING);
     assert_eq!(scores.received, scores.expected);
 }
@@ -145,15 +179,27 @@ const SEED_7_EVERYTHING: &str = "received 97 of 100 sent, lost 8, reordered 7, d
 
 #[test]
 fn another_seed_gives_another_score() {
-    let seven = through_the_relay(20, &["--loss", "0.2", "--seed", "7"]);
-    let eight = through_the_relay(20, &["--loss", "0.2", "--seed", "8"]);
+    let seven = through_the_relay(20, seed_7(0.2, 0.0, 0.0));
+    let eight = through_the_relay(
+        20,
+        Impairments {
+            seed: 8,
+            ..seed_7(0.2, 0.0, 0.0)
+        },
+    );
     assert_ne!(seven.received, eight.received);
     assert_eq!(eight.received, eight.expected);
 }
 
 #[test]
 fn delay_holds_each_datagram_back_without_reordering() {
-    let scores = through_the_relay(10, &["--delay", "50"]);
+    let scores = through_the_relay(
+        10,
+        Impairments {
+            delay: Duration::from_millis(50),
+            ..Impairments::default()
+        },
+    );
     assert_eq!(
         scores.received,
         "received 10 of 10 sent, lost 0, reordered 0, duplicated 0"

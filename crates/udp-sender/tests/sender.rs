@@ -56,7 +56,7 @@ fn payload_over_the_ipv4_maximum_is_refused_before_sending() {
 
 #[test]
 fn largest_ipv4_payload_is_sent_whole() {
-    let (receiver, port) = receiver(&["--count", "1", "--idle-timeout", "10"]);
+    let (receiver, port) = receiver(&["--count", "1", "--idle-timeout", "15"]);
     let sent = testkit::run(
         SENDER,
         &["--port", &port, "--count", "1", "--size", "65507"],
@@ -86,7 +86,7 @@ fn oversized_message_is_refused_too() {
 
 #[test]
 fn lines_on_stdin_become_one_datagram_each() {
-    let (receiver, port) = receiver(&["--count", "3", "--idle-timeout", "10"]);
+    let (receiver, port) = receiver(&["--count", "3", "--idle-timeout", "15"]);
     // stdin is a pipe and no mode is given: lines mode.
     let sent = testkit::run(SENDER, &["--port", &port], b"one\ntwo\nthree\n");
     assert!(sent.status.success(), "{}", sent.stderr);
@@ -102,7 +102,7 @@ fn lines_on_stdin_become_one_datagram_each() {
 
 #[test]
 fn gentle_run_narrates_each_send_and_says_once_that_udp_cannot_tell() {
-    let (receiver, port) = receiver(&["--count", "3", "--idle-timeout", "10"]);
+    let (receiver, port) = receiver(&["--count", "3", "--idle-timeout", "15"]);
     let sent = testkit::run(
         SENDER,
         &["--port", &port, "--count", "3", "--rate", "50"],
@@ -177,7 +177,7 @@ fn connected_socket_reports_connection_refused_when_nobody_listens() {
 
 #[test]
 fn connected_socket_sends_normally_when_the_receiver_listens() {
-    let (receiver, port) = receiver(&["--count", "1", "--idle-timeout", "10"]);
+    let (receiver, port) = receiver(&["--count", "1", "--idle-timeout", "15"]);
     let sent = testkit::run(
         SENDER,
         &["--port", &port, "--connect", "--message", "hi"],
