@@ -133,7 +133,7 @@ fn run() -> anyhow::Result<()> {
     // ANCHOR_END: connect
     narrate!(
         "note",
-        "UDP cannot tell whether anything arrived: send_to returns Ok when the kernel has taken the datagram, not when anyone received it"
+        "UDP cannot tell whether anything arrived: a send returns Ok when the kernel has taken the datagram, not when anyone received it"
     );
 
     let sender = Sender {
@@ -243,10 +243,17 @@ fn send_hint(error: &anyhow::Error, to: SocketAddr) -> String {
 }
 
 fn send_lines(sender: &Sender) -> anyhow::Result<()> {
-    narrate!(
-        "stdin",
-        "each line is one datagram; end with Ctrl-D (Ctrl-Z then Enter on Windows)"
-    );
+    if io::stdin().is_terminal() {
+        narrate!(
+            "stdin",
+            "type lines: each one is one datagram; end with Ctrl-D (Ctrl-Z then Enter on Windows)"
+        );
+    } else {
+        narrate!(
+            "stdin",
+            "not a terminal: each line read from it is one datagram (--count sends numbered ones instead)"
+        );
+    }
     let stdin = io::stdin();
     let mut sent = 0u64;
     for line in stdin.lock().lines() {
