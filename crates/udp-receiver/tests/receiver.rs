@@ -140,6 +140,34 @@ fn receivers_loss_equals_the_kernels_drop_count() {
     assert_eq!(got + lost, 200, "{stderr}");
 }
 
+/// The same with a receiver that reads, slowly, while the sender sends: how many are lost
+/// depends on the machine, but the two counts must agree.
+#[cfg(target_os = "linux")]
+#[test]
+fn slow_receivers_loss_equals_the_kernels_drop_count() {
+    let (receiver, port) = receiver(&[
+        "--recv-buffer",
+        "4096",
+        "--slow",
+        "2",
+        "--idle-timeout",
+        "1",
+    ]);
+    let sent = testkit::run(
+        &sender(),
+        &[
+            "--port", &port, "--count", "300", "--size", "500", "--rate", "2000",
+        ],
+        b"",
+    );
+    assert!(sent.status.success(), "{}", sent.stderr);
+    let received = receiver.finish();
+    let stderr = &received.stderr;
+    let kernel = number_after(stderr, "kernel   dropped ");
+    let lost = number_after(stderr, "the receiver counted ");
+    assert_eq!(lost, kernel, "{stderr}");
+}
+
 #[test]
 fn rcvbuf_request_is_read_back_from_the_kernel() {
     let (receiver, _) = receiver(&["--recv-buffer", "100000", "--idle-timeout", "0.1"]);
