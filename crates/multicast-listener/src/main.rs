@@ -180,7 +180,12 @@ fn run() -> anyhow::Result<()> {
         .context("turning IP_MULTICAST_ALL off")?;
         narrate!(
             "option",
-            "IP_MULTICAST_ALL off: only the groups this socket joined (Linux)"
+            "{} off: only the groups this socket joined (Linux)",
+            if args.group.is_ipv4() {
+                "IP_MULTICAST_ALL"
+            } else {
+                "IPV6_MULTICAST_ALL"
+            }
         );
     }
     // ANCHOR_END: multicast_all
