@@ -184,13 +184,12 @@ pub fn ctrl_c() -> &'static std::sync::atomic::AtomicBool {
 pub fn check_multicast_group(group: std::net::IpAddr) -> anyhow::Result<Option<String>> {
     use std::net::IpAddr;
     match group {
-        IpAddr::V4(v4) if !v4.is_multicast() => Err(anyhow::anyhow!(
-            "{group} is not a multicast group"
-        ))
-        .hint(format!(
-            "IPv4 multicast groups are 224.0.0.0 to 239.255.255.255 (the lesson's class D); \
+        IpAddr::V4(v4) if !v4.is_multicast() => {
+            Err(anyhow::anyhow!("{group} is not a multicast group")).hint(format!(
+                "IPv4 multicast groups are 224.0.0.0 to 239.255.255.255 (the lesson's class D); \
              try {MULTICAST_GROUP_V4}"
-        )),
+            ))
+        }
         IpAddr::V6(v6) if !v6.is_multicast() => Err(anyhow::anyhow!(
             "{group} is not a multicast group"
         ))
@@ -252,10 +251,19 @@ mod tests {
         let refused = check_multicast_group("10.1.2.3".parse().unwrap()).unwrap_err();
         let (message, hints) = describe(&refused);
         assert_eq!(message, "10.1.2.3 is not a multicast group");
-        assert!(hints[0].contains("224.0.0.0 to 239.255.255.255"), "{hints:?}");
+        assert!(
+            hints[0].contains("224.0.0.0 to 239.255.255.255"),
+            "{hints:?}"
+        );
         assert!(check_multicast_group("fe80::1".parse().unwrap()).is_err());
-        assert_eq!(check_multicast_group(MULTICAST_GROUP_V4.into()).unwrap(), None);
-        assert_eq!(check_multicast_group("ff02::7880".parse().unwrap()).unwrap(), None);
+        assert_eq!(
+            check_multicast_group(MULTICAST_GROUP_V4.into()).unwrap(),
+            None
+        );
+        assert_eq!(
+            check_multicast_group("ff02::7880".parse().unwrap()).unwrap(),
+            None
+        );
         let warning = check_multicast_group("224.0.0.5".parse().unwrap()).unwrap();
         assert!(warning.unwrap().contains("link-local"));
     }

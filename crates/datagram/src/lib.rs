@@ -581,7 +581,11 @@ mod tests {
     #[test]
     fn expired_read_timeouts_and_interruptions_are_timeouts() {
         use std::io::{Error, ErrorKind};
-        for kind in [ErrorKind::WouldBlock, ErrorKind::TimedOut, ErrorKind::Interrupted] {
+        for kind in [
+            ErrorKind::WouldBlock,
+            ErrorKind::TimedOut,
+            ErrorKind::Interrupted,
+        ] {
             assert!(is_timeout(&Error::from(kind)), "{kind:?}");
         }
         assert!(!is_timeout(&Error::from(ErrorKind::ConnectionRefused)));

@@ -255,9 +255,7 @@ fn run() -> anyhow::Result<()> {
     // Leave the group: the OS tells the network it no longer wants the group here. Closing the
     // socket would do it too; leaving explicitly shows the other half of the join.
     match (args.group, interface) {
-        (IpAddr::V4(group), Interface::V4(address)) => {
-            socket.leave_multicast_v4(&group, &address)
-        }
+        (IpAddr::V4(group), Interface::V4(address)) => socket.leave_multicast_v4(&group, &address),
         (IpAddr::V6(group), Interface::V6(index)) => socket.leave_multicast_v6(&group, index),
         _ => unreachable!("choose_interface returns the group's family"),
     }
@@ -341,7 +339,10 @@ fn bind_hint(error: &anyhow::Error, port: u16) -> String {
         Some(io::ErrorKind::PermissionDenied) => {
             "ports below 1024 need privileges; use a higher --port on both programs".to_string()
         }
-        _ => format!("try another --port (the course uses {})", course::MULTICAST_PORT),
+        _ => format!(
+            "try another --port (the course uses {})",
+            course::MULTICAST_PORT
+        ),
     }
 }
 

@@ -58,7 +58,10 @@ fn listener(group: &str, port: &str, extra: &[&str]) -> Program {
     args.extend_from_slice(extra);
     let listener = Program::start(LISTENER, &args);
     let bind = listener.wait_stderr_line(|_| true);
-    assert!(bind.starts_with("bind "), "first line is not the bind: {bind}");
+    assert!(
+        bind.starts_with("bind "),
+        "first line is not the bind: {bind}"
+    );
     assert!(bind.contains(&format!("0.0.0.0:{port}")), "{bind}");
     listener.wait_stderr_line(|line| line.starts_with("join "));
     listener
@@ -88,7 +91,8 @@ fn three_listeners_on_one_machine_each_get_every_datagram_of_a_run() {
         .collect();
     let sent = send(&group, &port, &["--count", "20", "--rate", "0"]);
     assert!(
-        sent.stderr.contains(&format!("to {group}:{port} from 127.0.0.1:")),
+        sent.stderr
+            .contains(&format!("to {group}:{port} from 127.0.0.1:")),
         "{}",
         sent.stderr
     );
@@ -109,7 +113,9 @@ fn three_listeners_on_one_machine_each_get_every_datagram_of_a_run() {
             finished.stderr
         );
         assert!(
-            finished.stderr.contains(&format!("leave    group {group} on interface 127.0.0.1")),
+            finished
+                .stderr
+                .contains(&format!("leave    group {group} on interface 127.0.0.1")),
             "{}",
             finished.stderr
         );
@@ -135,7 +141,11 @@ fn listener_of_another_group_on_the_same_port_receives_none() {
         "{}",
         outsider.stderr
     );
-    assert!(outsider.stderr.contains("stop     nothing arrived for 1.5 s"));
+    assert!(
+        outsider
+            .stderr
+            .contains("stop     nothing arrived for 1.5 s")
+    );
 }
 
 #[test]
@@ -242,21 +252,49 @@ fn interface_that_is_not_this_machines_gets_a_hint_about_the_option() {
     );
 }
 
+/// The classroom demo without tmux: three listeners in the background, one sender.
+#[test]
+fn classroom_demo_shows_three_listeners_each_receiving_every_datagram() {
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let demo = Program::start_command(
+        Command::new("bash")
+            .arg(root.join("scripts/demo-multicast"))
+            .args(["--no-tmux", "--port", &free_udp_port()])
+            .env("CARGO_TARGET_DIR", target_dir())
+            .current_dir(&root),
+    );
+    let finished = demo.finish_within(Duration::from_secs(120));
+    let stdout = finished.stdout_text();
+    assert!(finished.status.success(), "{stdout}{}", finished.stderr);
+    assert_eq!(
+        stdout.matches("received 10 of 10 sent, lost 0").count(),
+        3,
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("demo: each of the 3 listeners received all 10 datagrams"),
+        "{stdout}"
+    );
+}
+
+fn target_dir() -> PathBuf {
+    PathBuf::from(LISTENER)
+        .parent()
+        .and_then(|profile| profile.parent())
+        .unwrap()
+        .to_owned()
+}
+
 /// The Linux lab (network namespaces, IPv4 and IPv6). As root it must pass; otherwise the
 /// script must say why it skips and exit 0.
 #[test]
 fn namespace_lab_shows_every_host_receiving_or_skips_cleanly() {
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..");
     let script = root.join("scripts/lab-multicast-netns");
-    let target_dir = PathBuf::from(LISTENER)
-        .parent()
-        .and_then(|profile| profile.parent())
-        .unwrap()
-        .to_owned();
     let lab = Program::start_command(
         Command::new("bash")
             .arg(&script)
-            .env("CARGO_TARGET_DIR", &target_dir)
+            .env("CARGO_TARGET_DIR", target_dir())
             .current_dir(&root),
     );
     let finished = lab.finish_within(Duration::from_secs(300));

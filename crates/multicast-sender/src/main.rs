@@ -116,12 +116,8 @@ fn run() -> anyhow::Result<()> {
 
     // ANCHOR: socket
     // An ordinary UDP socket of the group's family: sending to a group needs no join.
-    let socket = Socket::new(
-        Domain::for_address(group),
-        Type::DGRAM,
-        Some(Protocol::UDP),
-    )
-    .context("creating a UDP socket")?;
+    let socket = Socket::new(Domain::for_address(group), Type::DGRAM, Some(Protocol::UDP))
+        .context("creating a UDP socket")?;
     // ANCHOR_END: socket
 
     // ANCHOR: options
@@ -194,7 +190,13 @@ fn run() -> anyhow::Result<()> {
         for (seq, line) in io::stdin().lock().lines().enumerate() {
             let line = line.context("reading stdin")?;
             let header = Header::now(seq as u64, None, run);
-            sent.add(send(&socket, group, local, &header.datagram(line.as_bytes()), true)?);
+            sent.add(send(
+                &socket,
+                group,
+                local,
+                &header.datagram(line.as_bytes()),
+                true,
+            )?);
             if args.count.is_some_and(|count| seq as u64 + 1 >= count) {
                 break;
             }
@@ -320,7 +322,9 @@ fn narrate_options(
                 group.ip()
             );
             (
-                socket.multicast_ttl_v4().context("reading IP_MULTICAST_TTL")?,
+                socket
+                    .multicast_ttl_v4()
+                    .context("reading IP_MULTICAST_TTL")?,
                 socket
                     .multicast_loop_v4()
                     .context("reading IP_MULTICAST_LOOP")?,
@@ -354,7 +358,12 @@ fn narrate_options(
             n - 1
         ),
     };
-    narrate!("option", "{} {ttl}, read back from the socket ({} {ttl}: {meaning})", name.0, name.2);
+    narrate!(
+        "option",
+        "{} {ttl}, read back from the socket ({} {ttl}: {meaning})",
+        name.0,
+        name.2
+    );
     if looped {
         narrate!(
             "option",

@@ -73,9 +73,16 @@ fn each_send_names_the_group_and_the_local_address() {
     assert_eq!(sends.len(), 3, "{}", sent.stderr);
     for (seq, line) in sends.iter().enumerate() {
         assert!(line.contains(&format!("SEQ {seq} OF 3 ")), "{line}");
-        assert!(line.contains(&format!("to {}:9 from 127.0.0.1:", group())), "{line}");
+        assert!(
+            line.contains(&format!("to {}:9 from 127.0.0.1:", group())),
+            "{line}"
+        );
     }
-    assert!(sent.stderr.contains("done     3 datagrams"), "{}", sent.stderr);
+    assert!(
+        sent.stderr.contains("done     3 datagrams"),
+        "{}",
+        sent.stderr
+    );
 }
 
 #[test]
@@ -83,17 +90,25 @@ fn payload_over_the_udp_maximum_is_refused_before_sending() {
     let refused = sender(&["--size", "65508"]);
     assert_eq!(refused.status.code(), Some(1), "{}", refused.stderr);
     assert!(
-        refused.stderr.starts_with(
-            "error: --size 65508 is larger than the largest UDP payload to "
-        ),
+        refused
+            .stderr
+            .starts_with("error: --size 65508 is larger than the largest UDP payload to "),
         "{}",
         refused.stderr
     );
-    assert!(refused.stderr.contains("hint: one UDP datagram carries at most 65507 bytes"));
+    assert!(
+        refused
+            .stderr
+            .contains("hint: one UDP datagram carries at most 65507 bytes")
+    );
     assert!(!refused.stderr.contains("send "), "{}", refused.stderr);
     let largest = sender(&["--size", "65507", "--count", "1"]);
     assert!(largest.status.success(), "{}", largest.stderr);
-    assert!(largest.stderr.contains("(65507 bytes)"), "{}", largest.stderr);
+    assert!(
+        largest.stderr.contains("(65507 bytes)"),
+        "{}",
+        largest.stderr
+    );
 }
 
 #[test]
