@@ -38,7 +38,7 @@ use socket2::{Domain, Protocol, Socket, Type};
         cargo run -p multicast-listener        # in terminals 1, 2 and 3\n  \
         cargo run -p multicast-sender          # in terminal 4\n\n\
         IPv6 (Linux loopback carries no IPv6 multicast: use a real interface and its number \
-        from `ip link`):\n  \
+        from `ip link`, or see it on this machine with `sudo scripts/lab-multicast-netns`):\n  \
         cargo run -p multicast-listener -- --group ff02::7880 --interface-index 2\n  \
         cargo run -p multicast-sender -- --group ff02::7880 --interface-index 2"
 )]

@@ -301,10 +301,13 @@ fn namespace_lab_shows_every_host_receiving_or_skips_cleanly() {
     let output = format!("{}{}", finished.stdout_text(), finished.stderr);
     assert!(finished.status.success(), "{output}");
     if output.contains("lab-multicast-netns: skipped") {
+        // Skipping is right without root; as root only when this machine cannot make
+        // namespaces at all (a container without CAP_SYS_ADMIN, no iproute2), said plainly.
         assert!(
-            !is_root(),
-            "the lab skipped although this test runs as root:\n{output}"
+            !is_root() || !output.contains("it needs root"),
+            "the lab skipped for lack of root although this test runs as root:\n{output}"
         );
+        eprintln!("namespace lab skipped:\n{output}");
         return;
     }
     assert!(
