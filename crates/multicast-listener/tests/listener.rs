@@ -252,6 +252,38 @@ fn interface_that_is_not_this_machines_gets_a_hint_about_the_option() {
     );
 }
 
+/// With no route for multicast (a fresh network namespace with only `lo`, like a container or
+/// an offline laptop), leaving the interface to the OS fails: the errors must point at
+/// `--interface`. Linux, as root (unshare -n); elsewhere the test says it skipped.
+#[test]
+fn no_route_for_multicast_gets_a_hint_about_the_interface_option() {
+    if !cfg!(target_os = "linux") || !is_root() {
+        eprintln!("skipped: needs root on Linux for `unshare -n`");
+        return;
+    }
+    let run_isolated = |program: &str, args: &[&str]| {
+        let mut command = Command::new("unshare");
+        command.args(["--net", "--", program]).args(args);
+        let finished = Program::start_command(&mut command).finish();
+        assert_eq!(finished.status.code(), Some(1), "{}", finished.stderr);
+        finished.stderr
+    };
+    let join = run_isolated(LISTENER, &["--interface", "0.0.0.0", "--count", "0"]);
+    assert!(
+        join.contains("error: joining group 239.255.78.78 on interface 0.0.0.0: No such device"),
+        "{join}"
+    );
+    assert!(join.contains("hint: with 0.0.0.0 the OS picks"), "{join}");
+    let send = run_isolated(sender_binary(), &["--interface", "0.0.0.0", "--count", "1"]);
+    assert!(send.contains("Network is unreachable"), "{send}");
+    assert!(
+        send.contains(
+            "hint: no route for multicast through that interface: use --interface 127.0.0.1"
+        ),
+        "{send}"
+    );
+}
+
 /// The classroom demo without tmux: three listeners in the background, one sender.
 #[test]
 fn classroom_demo_shows_three_listeners_each_receiving_every_datagram() {

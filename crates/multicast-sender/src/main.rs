@@ -235,9 +235,10 @@ fn run() -> anyhow::Result<()> {
     };
     narrate!(
         "done",
-        "{} datagrams, {} bytes sent to {group} in {:.1} s. Multicast has no acknowledgement: \
+        "{} datagram{}, {} bytes sent to {group} in {:.1} s. Multicast has no acknowledgement: \
          the sender cannot tell who, if anyone, received them",
         sent.datagrams,
+        if sent.datagrams == 1 { "" } else { "s" },
         sent.bytes,
         sent.since.elapsed().as_secs_f64()
     );
