@@ -3,9 +3,6 @@
 
 use std::io::Read;
 use std::net::{SocketAddr, TcpListener, TcpStream};
-use std::path::PathBuf;
-use std::process::Command;
-use std::sync::OnceLock;
 use std::thread;
 use std::time::{Duration, Instant};
 
@@ -13,30 +10,8 @@ use testkit::{Finished, Program, TIMEOUT, random_bytes};
 
 const CLIENT: &str = env!("CARGO_BIN_EXE_tcp-client");
 
-/// The server binary lives in another package, so Cargo does not give its path to these
-/// tests: build it (a no-op when it is up to date) next to the client, once.
-fn server_binary() -> &'static PathBuf {
-    static BUILT: OnceLock<PathBuf> = OnceLock::new();
-    BUILT.get_or_init(|| {
-        let client = PathBuf::from(CLIENT);
-        let profile_dir = client.parent().unwrap();
-        let target_dir = profile_dir.parent().unwrap();
-        let mut build = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()));
-        build.args(["build", "--quiet", "-p", "tcp-echo-server", "--target-dir"]);
-        build.arg(target_dir);
-        if profile_dir.ends_with("release") {
-            build.arg("--release");
-        }
-        let status = build
-            .status()
-            .expect("running cargo build -p tcp-echo-server");
-        assert!(status.success(), "cargo build -p tcp-echo-server failed");
-        profile_dir.join(format!("tcp-echo-server{}", std::env::consts::EXE_SUFFIX))
-    })
-}
-
 fn server() -> (Program, String) {
-    let server = Program::start(server_binary().to_str().unwrap(), &["--port", "0"]);
+    let server = Program::start(testkit::sibling_binary("tcp-echo-server"), &["--port", "0"]);
     let port = server.bound_addr().port().to_string();
     (server, port)
 }

@@ -2,13 +2,15 @@
 
 mod support;
 
-use support::{number_after, run_score, sibling};
+use std::path::PathBuf;
+
+use support::{number_after, run_score};
 use testkit::Program;
 
 const RECEIVER: &str = env!("CARGO_BIN_EXE_udp-receiver");
 
-fn sender() -> String {
-    sibling(RECEIVER, "udp-sender")
+fn sender() -> PathBuf {
+    testkit::sibling_binary("udp-sender")
 }
 
 /// A receiver on port 0 with `args`, and its port.
@@ -26,7 +28,7 @@ fn receiver(args: &[&str]) -> (Program, String) {
 fn hundred_datagrams_sent_fast_all_arrive_and_are_scored() {
     let (receiver, port) = receiver(&["--count", "100", "--idle-timeout", "15"]);
     let sent = testkit::run(
-        &sender(),
+        sender(),
         &["--port", &port, "--count", "100", "--rate", "0"],
         b"",
     );
@@ -66,7 +68,7 @@ fn first_narration_line_is_the_bind_with_the_real_address() {
 fn datagram_larger_than_the_buffer_is_reported_as_truncated() {
     let (receiver, port) = receiver(&["--buffer", "16", "--count", "1", "--idle-timeout", "15"]);
     let sent = testkit::run(
-        &sender(),
+        sender(),
         &["--port", &port, "--message", "twenty-six letters a to z"],
         b"",
     );
@@ -91,7 +93,7 @@ fn datagram_larger_than_the_buffer_is_reported_as_truncated() {
 #[test]
 fn datagram_that_fits_exactly_is_not_truncated() {
     let (receiver, port) = receiver(&["--buffer", "5", "--count", "1", "--idle-timeout", "15"]);
-    testkit::run(&sender(), &["--port", &port, "--message", "12345"], b"");
+    testkit::run(sender(), &["--port", &port, "--message", "12345"], b"");
     let received = receiver.finish();
     assert!(
         !received.stdout_text().contains("truncated"),
@@ -115,7 +117,7 @@ fn receivers_loss_equals_the_kernels_drop_count() {
         receiver(&["--recv-buffer", "4096", "--wait", "--idle-timeout", "1"]);
     receiver.wait_stderr_line(|line| line.starts_with("wait"));
     let sent = testkit::run(
-        &sender(),
+        sender(),
         &[
             "--port", &port, "--count", "200", "--size", "1000", "--rate", "0",
         ],
@@ -154,7 +156,7 @@ fn slow_receivers_loss_equals_the_kernels_drop_count() {
         "1",
     ]);
     let sent = testkit::run(
-        &sender(),
+        sender(),
         &[
             "--port", &port, "--count", "300", "--size", "500", "--rate", "2000",
         ],
@@ -225,7 +227,7 @@ fn binary_from_nc_is_shown_as_hex() {
 fn ctrl_c_stops_the_receiver_with_its_summary() {
     let (receiver, port) = receiver(&[]);
     testkit::run(
-        &sender(),
+        sender(),
         &["--port", &port, "--count", "3", "--rate", "0"],
         b"",
     );

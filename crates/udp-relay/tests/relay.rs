@@ -8,7 +8,7 @@ mod support;
 use std::net::{SocketAddr, UdpSocket};
 use std::time::Duration;
 
-use support::{run_score, sibling};
+use support::run_score;
 use testkit::Program;
 use udp_relay::{Fate, Impairments, Relay};
 
@@ -37,8 +37,8 @@ fn datagrams_out(impairments: &Impairments, count: u64) -> u64 {
 /// sender --count `count` -> relay with `impairments` -> receiver, and both scores. Every
 /// program stops on a count, never on a pause, so a slow machine only makes it slower.
 fn through_the_relay(count: u64, impairments: Impairments) -> Scores {
-    let receiver_binary = sibling(RELAY, "udp-receiver");
-    let sender_binary = sibling(RELAY, "udp-sender");
+    let receiver_binary = testkit::sibling_binary("udp-receiver");
+    let sender_binary = testkit::sibling_binary("udp-sender");
     let expected_datagrams = datagrams_out(&impairments, count).to_string();
     let receiver = Program::start(
         &receiver_binary,

@@ -3,7 +3,7 @@
 #[path = "../../udp-receiver/tests/support/mod.rs"]
 mod support;
 
-use support::{run_score, sibling};
+use support::run_score;
 use testkit::Program;
 
 const SENDER: &str = env!("CARGO_BIN_EXE_udp-sender");
@@ -11,7 +11,7 @@ const SENDER: &str = env!("CARGO_BIN_EXE_udp-sender");
 fn receiver(args: &[&str]) -> (Program, String) {
     let mut all = vec!["--port", "0"];
     all.extend_from_slice(args);
-    let receiver = Program::start(&sibling(SENDER, "udp-receiver"), &all);
+    let receiver = Program::start(testkit::sibling_binary("udp-receiver"), &all);
     let port = receiver.bound_addr().port().to_string();
     (receiver, port)
 }
