@@ -15,6 +15,8 @@ use std::process::ExitCode;
 pub const TCP_PORT: u16 = 7878;
 /// The UDP port of the course: `udp-receiver` binds here, `udp-sender` sends here.
 pub const UDP_PORT: u16 = 7879;
+/// The UDP port of `udp-relay`, between `udp-sender` (`--port 7881`) and `udp-receiver`.
+pub const RELAY_PORT: u16 = 7881;
 /// The port that multicast listeners bind and multicast senders send to.
 pub const MULTICAST_PORT: u16 = 7880;
 /// The course's multicast group: in 239.0.0.0/8, the administratively scoped range,
@@ -272,6 +274,7 @@ mod tests {
     fn default_addresses_are_loopback_and_course_ports() {
         assert_eq!(tcp_addr().to_string(), "127.0.0.1:7878");
         assert_eq!(udp_addr().to_string(), "127.0.0.1:7879");
+        assert_eq!(RELAY_PORT, 7881);
         assert!(MULTICAST_GROUP_V4.is_multicast());
         assert_eq!(MULTICAST_GROUP_V4.octets()[0], 239);
     }

@@ -175,16 +175,7 @@ fn run() -> anyhow::Result<()> {
             Ok(received) => received,
             // The read timeout expired (WouldBlock on Unix, TimedOut on Windows), or a signal
             // such as Ctrl-C interrupted the call: go and look at the stop conditions.
-            Err(error)
-                if matches!(
-                    error.kind(),
-                    io::ErrorKind::WouldBlock
-                        | io::ErrorKind::TimedOut
-                        | io::ErrorKind::Interrupted
-                ) =>
-            {
-                continue;
-            }
+            Err(error) if datagram::is_timeout(&error) => continue,
             // Windows reports an ICMP "port unreachable" for an earlier datagram even on an
             // unconnected socket; it says nothing about the datagrams still to come.
             Err(error) if error.kind() == io::ErrorKind::ConnectionReset => {

@@ -45,8 +45,6 @@ use anyhow::Context;
 use course::{HintExt, narrate};
 use datagram::{Header, Scoreboard};
 
-/// The relay's default port, next to the course's UDP (7879) and multicast (7880) ports.
-pub const RELAY_PORT: u16 = 7881;
 /// How long a held datagram waits for a successor before it is sent anyway.
 pub const HOLD_FLUSH: Duration = Duration::from_secs(1);
 /// How often a blocked receive gives up, to look at the stop conditions and due datagrams.
@@ -517,13 +515,7 @@ fn relay_replies(
 /// Errors that only mean "nothing yet": the read timeout (WouldBlock on Unix, TimedOut on
 /// Windows), a signal, or Windows' ConnectionReset after an ICMP port unreachable.
 fn transient(error: &io::Error) -> bool {
-    matches!(
-        error.kind(),
-        io::ErrorKind::WouldBlock
-            | io::ErrorKind::TimedOut
-            | io::ErrorKind::Interrupted
-            | io::ErrorKind::ConnectionReset
-    )
+    datagram::is_timeout(error) || error.kind() == io::ErrorKind::ConnectionReset
 }
 
 /// ` SEQ n` when the datagram has a course header.

@@ -46,10 +46,10 @@ struct Args {
     #[arg(long, value_name = "IP", default_value = "127.0.0.1")]
     bind: IpAddr,
     /// The UDP port clients send to.
-    #[arg(long, value_name = "N", default_value_t = udp_relay::RELAY_PORT)]
+    #[arg(long, value_name = "N", default_value_t = course::RELAY_PORT)]
     port: u16,
     /// Where to forward: the receiver's address.
-    #[arg(long, value_name = "HOST:PORT", default_value = "127.0.0.1:7879")]
+    #[arg(long, value_name = "HOST:PORT", default_value_t = course::udp_addr().to_string())]
     to: String,
     /// Probability (0 to 1) that a datagram is lost.
     #[arg(long, value_name = "P", default_value_t = 0.0, value_parser = probability)]
