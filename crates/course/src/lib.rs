@@ -207,6 +207,64 @@ pub fn check_multicast_group(group: std::net::IpAddr) -> anyhow::Result<Option<S
     }
 }
 
+/// Where a multicast socket joins a group or sends to it: IPv4 names the interface by one of
+/// its addresses, IPv6 by its number (index).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MulticastInterface {
+    V4(Ipv4Addr),
+    V6(u32),
+}
+
+impl fmt::Display for MulticastInterface {
+    /// `127.0.0.1`, or `index 2`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            MulticastInterface::V4(address) => write!(f, "{address}"),
+            MulticastInterface::V6(index) => write!(f, "index {index}"),
+        }
+    }
+}
+
+/// The interface of the multicast programs' `--interface` (an IPv4 address) and
+/// `--interface-index` (an IPv6 interface number), checked against the group's family: an IPv4
+/// group takes an address (default 127.0.0.1, loopback: this machine only), an IPv6 group
+/// needs a number. A mismatch is an error with a hint that says which option to use.
+pub fn multicast_interface(
+    group: std::net::IpAddr,
+    interface: Option<Ipv4Addr>,
+    interface_index: Option<u32>,
+) -> anyhow::Result<MulticastInterface> {
+    if group.is_ipv4() {
+        if interface_index.is_some() {
+            return Err(anyhow::anyhow!(
+                "--interface-index is for IPv6 groups; {group} is IPv4"
+            ))
+            .hint("name the IPv4 interface by its address: --interface 127.0.0.1");
+        }
+        return Ok(MulticastInterface::V4(interface.unwrap_or(LOOPBACK_V4)));
+    }
+    if let Some(address) = interface {
+        return Err(anyhow::anyhow!(
+            "--interface {address} is an IPv4 address; {group} is an IPv6 group"
+        ))
+        .hint(
+            "IPv6 names interfaces by number: --interface-index N (`ip link` shows N before each \
+             name)",
+        );
+    }
+    match interface_index {
+        Some(index) => Ok(MulticastInterface::V6(index)),
+        None => Err(anyhow::anyhow!(
+            "an IPv6 group ({group}) needs --interface-index"
+        ))
+        .hint(
+            "IPv6 names interfaces by number: `ip link` (Linux) shows it before each name; Linux \
+             loopback carries no IPv6 multicast, so pick a real interface (or run \
+             scripts/lab-multicast-netns)",
+        ),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -268,6 +326,43 @@ mod tests {
         );
         let warning = check_multicast_group("224.0.0.5".parse().unwrap()).unwrap();
         assert!(warning.unwrap().contains("link-local"));
+    }
+
+    #[test]
+    fn multicast_interface_follows_the_groups_family() {
+        let v4: std::net::IpAddr = MULTICAST_GROUP_V4.into();
+        let v6: std::net::IpAddr = "ff02::7880".parse().unwrap();
+        let any = Ipv4Addr::UNSPECIFIED;
+        let interface = multicast_interface(v4, None, None).unwrap();
+        assert_eq!(interface, MulticastInterface::V4(LOOPBACK_V4));
+        assert_eq!(interface.to_string(), "127.0.0.1");
+        assert_eq!(
+            multicast_interface(v4, Some(any), None).unwrap(),
+            MulticastInterface::V4(any)
+        );
+        let interface = multicast_interface(v6, None, Some(2)).unwrap();
+        assert_eq!(interface, MulticastInterface::V6(2));
+        assert_eq!(interface.to_string(), "index 2");
+
+        let message = |result: anyhow::Result<MulticastInterface>| describe(&result.unwrap_err());
+        let (error, hints) = message(multicast_interface(v4, None, Some(2)));
+        assert_eq!(
+            error,
+            "--interface-index is for IPv6 groups; 239.255.78.78 is IPv4"
+        );
+        assert_eq!(
+            hints,
+            ["name the IPv4 interface by its address: --interface 127.0.0.1"]
+        );
+        let (error, hints) = message(multicast_interface(v6, Some(any), None));
+        assert_eq!(
+            error,
+            "--interface 0.0.0.0 is an IPv4 address; ff02::7880 is an IPv6 group"
+        );
+        assert!(hints[0].starts_with("IPv6 names interfaces by number: --interface-index N"));
+        let (error, hints) = message(multicast_interface(v6, None, None));
+        assert_eq!(error, "an IPv6 group (ff02::7880) needs --interface-index");
+        assert!(hints[0].contains("Linux loopback carries no IPv6 multicast"));
     }
 
     #[test]

@@ -25,7 +25,7 @@ use std::time::{Duration, Instant};
 
 use anyhow::{Context, bail};
 use clap::Parser;
-use course::{HintExt, narrate};
+use course::{HintExt, MulticastInterface as Interface, narrate};
 use datagram::{Arrival, Scoreboard};
 use socket2::{Domain, Protocol, Socket, Type};
 
@@ -66,13 +66,6 @@ struct Args {
     idle_timeout: Option<f64>,
 }
 
-/// Where the group is joined: an IPv4 interface address, or an IPv6 interface index.
-#[derive(Clone, Copy)]
-enum Interface {
-    V4(Ipv4Addr),
-    V6(u32),
-}
-
 /// How often the receive loop wakes up to look at Ctrl-C and the idle timeout.
 const POLL: Duration = Duration::from_millis(200);
 
@@ -84,7 +77,9 @@ fn run() -> anyhow::Result<()> {
     let args = Args::parse();
     // Refuse a group outside 224.0.0.0/4 (ff00::/8) before any socket exists.
     let warning = course::check_multicast_group(args.group)?;
-    let interface = choose_interface(&args)?;
+    // The interface to join on: an address for an IPv4 group (default 127.0.0.1), a number for
+    // an IPv6 group; a mismatch is refused with a hint.
+    let interface = course::multicast_interface(args.group, args.interface, args.interface_index)?;
     let idle_timeout = args.idle_timeout.map(seconds).transpose()?;
     let stop = course::ctrl_c();
 
@@ -157,14 +152,9 @@ fn run() -> anyhow::Result<()> {
             .join_multicast_v6(&group, index)
             .with_context(|| format!("joining group {group} on interface index {index}"))
             .hint_with(|error| join_hint_v6(error, index))?,
-        _ => unreachable!("choose_interface returns the group's family"),
+        _ => unreachable!("course::multicast_interface returns the group's family"),
     }
-    narrate!(
-        "join",
-        "group {} on interface {}",
-        args.group,
-        interface_name(interface)
-    );
+    narrate!("join", "group {} on interface {}", args.group, interface);
     // ANCHOR_END: join
 
     // ANCHOR: multicast_all
@@ -257,69 +247,16 @@ fn run() -> anyhow::Result<()> {
     match (args.group, interface) {
         (IpAddr::V4(group), Interface::V4(address)) => socket.leave_multicast_v4(&group, &address),
         (IpAddr::V6(group), Interface::V6(index)) => socket.leave_multicast_v6(&group, index),
-        _ => unreachable!("choose_interface returns the group's family"),
+        _ => unreachable!("course::multicast_interface returns the group's family"),
     }
     .with_context(|| format!("leaving group {}", args.group))?;
-    narrate!(
-        "leave",
-        "group {} on interface {}",
-        args.group,
-        interface_name(interface)
-    );
+    narrate!("leave", "group {} on interface {}", args.group, interface);
     // ANCHOR_END: leave
 
     for line in board.report() {
         narrate!("summary", "{line}");
     }
     Ok(())
-}
-
-/// The interface to join on, checked against the group's family: an IPv4 address for an IPv4
-/// group (default 127.0.0.1), an interface number for an IPv6 group.
-fn choose_interface(args: &Args) -> anyhow::Result<Interface> {
-    match args.group {
-        IpAddr::V4(_) => {
-            if args.interface_index.is_some() {
-                return Err(anyhow::anyhow!(
-                    "--interface-index is for IPv6 groups; {} is IPv4",
-                    args.group
-                ))
-                .hint("name the IPv4 interface by its address: --interface 127.0.0.1");
-            }
-            Ok(Interface::V4(args.interface.unwrap_or(course::LOOPBACK_V4)))
-        }
-        IpAddr::V6(_) => {
-            if let Some(address) = args.interface {
-                return Err(anyhow::anyhow!(
-                    "--interface {address} is an IPv4 address; {} is an IPv6 group",
-                    args.group
-                ))
-                .hint(
-                    "IPv6 names interfaces by number: --interface-index N (`ip link` shows N \
-                     before each name)",
-                );
-            }
-            match args.interface_index {
-                Some(index) => Ok(Interface::V6(index)),
-                None => Err(anyhow::anyhow!(
-                    "an IPv6 group ({}) needs --interface-index",
-                    args.group
-                ))
-                .hint(
-                    "IPv6 names interfaces by number: `ip link` (Linux) shows it before each \
-                     name; Linux loopback carries no IPv6 multicast, so pick a real interface \
-                     (or run scripts/lab-multicast-netns)",
-                ),
-            }
-        }
-    }
-}
-
-fn interface_name(interface: Interface) -> String {
-    match interface {
-        Interface::V4(address) => address.to_string(),
-        Interface::V6(index) => format!("index {index}"),
-    }
 }
 
 /// `--idle-timeout` in seconds, checked.

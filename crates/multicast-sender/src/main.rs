@@ -24,7 +24,7 @@ use std::time::{Duration, Instant};
 
 use anyhow::{Context, bail};
 use clap::Parser;
-use course::{HintExt, narrate};
+use course::{HintExt, MulticastInterface as Interface, narrate};
 use datagram::Header;
 use socket2::{Domain, Protocol, Socket, Type};
 
@@ -80,13 +80,6 @@ struct Args {
     stdin: bool,
 }
 
-/// Where the datagrams leave: an IPv4 interface address, or an IPv6 interface index.
-#[derive(Clone, Copy)]
-enum Interface {
-    V4(Ipv4Addr),
-    V6(u32),
-}
-
 fn main() -> ExitCode {
     course::main(run)
 }
@@ -95,7 +88,9 @@ fn run() -> anyhow::Result<()> {
     let args = Args::parse();
     // Refuse a group outside 224.0.0.0/4 (ff00::/8) before any socket exists.
     let warning = course::check_multicast_group(args.group)?;
-    let interface = choose_interface(&args)?;
+    // The interface to send by: an address for an IPv4 group (default 127.0.0.1), a number for
+    // an IPv6 group; a mismatch is refused with a hint.
+    let interface = course::multicast_interface(args.group, args.interface, args.interface_index)?;
     let group = match args.group {
         IpAddr::V4(group) => SocketAddr::new(group.into(), args.port),
         IpAddr::V6(group) => SocketAddrV6::new(group, args.port, 0, 0).into(),
@@ -388,47 +383,6 @@ fn narrate_options(
         }
     }
     Ok(())
-}
-
-/// The interface to send by, checked against the group's family: an IPv4 address for an IPv4
-/// group (default 127.0.0.1), an interface number for an IPv6 group.
-fn choose_interface(args: &Args) -> anyhow::Result<Interface> {
-    match args.group {
-        IpAddr::V4(_) => {
-            if args.interface_index.is_some() {
-                return Err(anyhow::anyhow!(
-                    "--interface-index is for IPv6 groups; {} is IPv4",
-                    args.group
-                ))
-                .hint("name the IPv4 interface by its address: --interface 127.0.0.1");
-            }
-            Ok(Interface::V4(args.interface.unwrap_or(course::LOOPBACK_V4)))
-        }
-        IpAddr::V6(_) => {
-            if let Some(address) = args.interface {
-                return Err(anyhow::anyhow!(
-                    "--interface {address} is an IPv4 address; {} is an IPv6 group",
-                    args.group
-                ))
-                .hint(
-                    "IPv6 names interfaces by number: --interface-index N (`ip link` shows N \
-                     before each name)",
-                );
-            }
-            match args.interface_index {
-                Some(index) => Ok(Interface::V6(index)),
-                None => Err(anyhow::anyhow!(
-                    "an IPv6 group ({}) needs --interface-index",
-                    args.group
-                ))
-                .hint(
-                    "IPv6 names interfaces by number: `ip link` (Linux) shows it before each \
-                     name; Linux loopback carries no IPv6 multicast, so pick a real interface \
-                     (or run scripts/lab-multicast-netns)",
-                ),
-            }
-        }
-    }
 }
 
 fn interface_hint(address: Ipv4Addr) -> String {
