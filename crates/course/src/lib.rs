@@ -160,6 +160,73 @@ pub fn main(run: impl FnOnce() -> anyhow::Result<()>) -> ExitCode {
     }
 }
 
+/// Parses the command line, like clap's `Args::parse()`, but reports a mistake the course's
+/// way: one `error:` line (clap's own message), one `hint:` line, exit status 2 (a usage
+/// error). `--help` and `--version` print as usual.
+pub fn parse_args<A: clap::Parser>() -> A {
+    match A::try_parse() {
+        Ok(args) => args,
+        Err(error) => {
+            if !error.use_stderr() {
+                // --help or --version: not a mistake.
+                error.exit();
+            }
+            let name = A::command().get_name().to_string();
+            let (message, hint) = usage_error(&error, &name);
+            eprintln!("error: {message}");
+            eprintln!("hint: {hint}");
+            std::process::exit(2);
+        }
+    }
+}
+
+/// The first line of clap's message, without its `error: `, and a hint for it.
+fn usage_error(error: &clap::Error, program: &str) -> (String, String) {
+    let rendered = error.render().to_string();
+    let first = rendered.lines().next().unwrap_or_default();
+    let message = first.strip_prefix("error: ").unwrap_or(first).to_string();
+    let help = format!("cargo run -p {program} -- --help");
+    // `--port -1`: clap reads "-1" as an option of its own.
+    let negative = message.split('\'').nth(1).is_some_and(|value| {
+        value.starts_with('-') && value[1..].starts_with(|c: char| c.is_ascii_digit())
+    });
+    let hint = if error.kind() == clap::error::ErrorKind::UnknownArgument && negative {
+        format!("negative numbers are not valid here; every option and its values: {help}")
+    } else {
+        format!("every option, its values and an example: {help}")
+    };
+    (message, hint)
+}
+
+/// A clap value parser for options in seconds (`--timeout 2`, `--idle-timeout 0.5`): a number
+/// above 0, small enough to be a `Duration`.
+pub fn seconds(text: &str) -> Result<std::time::Duration, String> {
+    let refused = || format!("{text} is not a number of seconds above 0, such as 2 or 0.5");
+    let value: f64 = text.trim().parse().map_err(|_| refused())?;
+    match std::time::Duration::try_from_secs_f64(value) {
+        Ok(duration) if !duration.is_zero() => Ok(duration),
+        _ => Err(refused()),
+    }
+}
+
+/// A clap value parser for `--rate <PER_SEC>`: datagrams per second, 0 for as fast as
+/// possible, and never so small that the pause between two datagrams overflows a `Duration`.
+pub fn rate(text: &str) -> Result<f64, String> {
+    match text.trim().parse::<f64>() {
+        Ok(rate)
+            if rate == 0.0
+                || (rate.is_finite()
+                    && rate > 0.0
+                    && std::time::Duration::try_from_secs_f64(1.0 / rate).is_ok()) =>
+        {
+            Ok(rate)
+        }
+        _ => Err(format!(
+            "{text} is not a rate: datagrams per second, 0 for as fast as possible"
+        )),
+    }
+}
+
 /// A flag that turns true when the student presses Ctrl-C (SIGINT on Unix, the console's
 /// Ctrl-C on Windows), so that a receiver can stop cleanly and print its score.
 ///
@@ -363,6 +430,59 @@ mod tests {
         let (error, hints) = message(multicast_interface(v6, None, None));
         assert_eq!(error, "an IPv6 group (ff02::7880) needs --interface-index");
         assert!(hints[0].contains("Linux loopback carries no IPv6 multicast"));
+    }
+
+    #[test]
+    fn seconds_are_above_zero_and_fit_a_duration() {
+        assert_eq!(seconds("2"), Ok(std::time::Duration::from_secs(2)));
+        assert_eq!(seconds("0.5"), Ok(std::time::Duration::from_millis(500)));
+        for refused in ["0", "-1", "nan", "inf", "1e30", "two", ""] {
+            let error = seconds(refused).unwrap_err();
+            assert!(
+                error.contains("above 0, such as 2 or 0.5"),
+                "{refused}: {error}"
+            );
+        }
+    }
+
+    #[test]
+    fn rates_are_zero_or_a_pause_that_fits_a_duration() {
+        assert_eq!(rate("0"), Ok(0.0));
+        assert_eq!(rate("2.5"), Ok(2.5));
+        assert_eq!(rate("1e-6"), Ok(1e-6));
+        for refused in ["-1", "nan", "inf", "1e-300", "fast"] {
+            assert!(
+                rate(refused).unwrap_err().contains("is not a rate"),
+                "{refused}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_usage_mistake_is_one_error_line_and_one_hint() {
+        #[derive(clap::Parser, Debug)]
+        struct Args {
+            #[arg(long)]
+            port: Option<u16>,
+        }
+        use clap::Parser;
+        let error = Args::try_parse_from(["demo", "--port", "70000"]).unwrap_err();
+        let (message, hint) = usage_error(&error, "demo");
+        assert_eq!(
+            message,
+            "invalid value '70000' for '--port <PORT>': 70000 is not in 0..=65535"
+        );
+        assert_eq!(
+            hint,
+            "every option, its values and an example: cargo run -p demo -- --help"
+        );
+        let error = Args::try_parse_from(["demo", "--port", "-1"]).unwrap_err();
+        let (message, hint) = usage_error(&error, "demo");
+        assert_eq!(message, "unexpected argument '-1' found");
+        assert!(
+            hint.starts_with("negative numbers are not valid here"),
+            "{hint}"
+        );
     }
 
     #[test]

@@ -341,3 +341,34 @@ fn is_root() -> bool {
         .map(|out| out.stdout.trim_ascii() == b"0")
         .unwrap_or(false)
 }
+
+/// An idle timeout of 1e30 s used to end with an error but no hint; 0 is refused too.
+#[test]
+fn idle_timeout_that_is_not_a_positive_duration_is_refused_with_a_hint() {
+    for idle in ["1e30", "0", "nan"] {
+        let finished = testkit::run(LISTENER, &["--idle-timeout", idle], b"");
+        let (error, _) = testkit::assert_error_and_hint(&finished, 2);
+        assert!(
+            error.contains("is not a number of seconds above 0"),
+            "{error}"
+        );
+    }
+}
+
+/// On port 0 the OS picks the port: the narration must name that port, not 0.
+#[test]
+fn waiting_line_names_the_port_really_bound() {
+    let listener = Program::start(
+        LISTENER,
+        &["--group", &group(6), "--port", "0", "--count", "0"],
+    );
+    let port = listener.bound_addr().port();
+    let finished = listener.finish();
+    assert!(
+        finished
+            .stderr
+            .contains(&format!("port {port}; Ctrl-C to stop")),
+        "{}",
+        finished.stderr
+    );
+}

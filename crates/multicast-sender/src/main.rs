@@ -22,7 +22,7 @@ use std::net::{IpAddr, Ipv4Addr, Ipv6Addr, SocketAddr, SocketAddrV6, UdpSocket};
 use std::process::ExitCode;
 use std::time::{Duration, Instant};
 
-use anyhow::{Context, bail};
+use anyhow::Context;
 use clap::Parser;
 use course::{HintExt, MulticastInterface as Interface, narrate};
 use datagram::Header;
@@ -43,10 +43,10 @@ use socket2::{Domain, Protocol, Socket, Type};
 )]
 struct Args {
     /// The group to send to: IPv4 224.0.0.0 to 239.255.255.255, or IPv6 ff00::/8.
-    #[arg(long, default_value_t = IpAddr::V4(course::MULTICAST_GROUP_V4))]
+    #[arg(long, value_name = "IP", default_value_t = IpAddr::V4(course::MULTICAST_GROUP_V4))]
     group: IpAddr,
     /// The UDP port the listeners bound.
-    #[arg(long, default_value_t = course::MULTICAST_PORT)]
+    #[arg(long, value_name = "N", default_value_t = course::MULTICAST_PORT)]
     port: u16,
     /// IPv4 groups: the address of the interface the datagrams leave by. 127.0.0.1 (loopback)
     /// keeps them on this machine; 0.0.0.0 lets the OS choose (the route to the group).
@@ -57,17 +57,18 @@ struct Args {
     interface_index: Option<u32>,
     /// How many routers the datagrams may cross, plus one (IPv6: the hop limit).
     /// 1 keeps them on this link; 0 on this host.
-    #[arg(long, default_value_t = 1, value_parser = clap::value_parser!(u32).range(0..=255))]
+    #[arg(long, value_name = "N", default_value_t = 1,
+          value_parser = clap::value_parser!(u32).range(0..=255))]
     ttl: u32,
     /// Turn multicast loopback off: listeners on this machine do not get a copy.
     #[arg(long)]
     no_loop: bool,
     /// How many datagrams to send (default 10; 1 with --message; with --stdin, stop after
     /// this many lines).
-    #[arg(long)]
+    #[arg(long, value_name = "N")]
     count: Option<u64>,
     /// Datagrams per second; 0 sends as fast as possible.
-    #[arg(long, value_name = "PER_SEC", default_value_t = 2.0)]
+    #[arg(long, value_name = "PER_SEC", default_value_t = 2.0, value_parser = course::rate)]
     rate: f64,
     /// The size of each datagram in bytes (header included), filled with readable text.
     #[arg(long, value_name = "BYTES", conflicts_with_all = ["message", "stdin"])]
@@ -76,7 +77,7 @@ struct Args {
     #[arg(long, value_name = "TEXT", conflicts_with = "stdin")]
     message: Option<String>,
     /// Send each line read from stdin as one datagram (type lines, end with Ctrl-D).
-    #[arg(long)]
+    #[arg(long, visible_alias = "lines")]
     stdin: bool,
 }
 
@@ -85,7 +86,7 @@ fn main() -> ExitCode {
 }
 
 fn run() -> anyhow::Result<()> {
-    let args = Args::parse();
+    let args: Args = course::parse_args();
     // Refuse a group outside 224.0.0.0/4 (ff00::/8) before any socket exists.
     let warning = course::check_multicast_group(args.group)?;
     // The interface to send by: an address for an IPv4 group (default 127.0.0.1), a number for
@@ -104,9 +105,6 @@ fn run() -> anyhow::Result<()> {
             "one UDP datagram carries at most {max} bytes over {}: use --size {max} or less",
             if group.is_ipv4() { "IPv4" } else { "IPv6" }
         ));
-    }
-    if !(args.rate.is_finite() && args.rate >= 0.0) {
-        bail!("--rate {}: give datagrams per second, 0 or more", args.rate);
     }
 
     // ANCHOR: socket

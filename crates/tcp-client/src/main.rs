@@ -49,7 +49,7 @@ struct Args {
     #[arg(long, value_name = "N", default_value_t = course::TCP_PORT)]
     port: u16,
     /// Give up connecting to an address after this many seconds.
-    #[arg(long, value_name = "SECONDS", default_value = "5", value_parser = seconds)]
+    #[arg(long, value_name = "SECONDS", default_value = "5", value_parser = course::seconds)]
     timeout: Duration,
     /// Send this one message (and a newline), print the echo, and exit.
     #[arg(long, value_name = "TEXT")]
@@ -61,7 +61,7 @@ fn main() -> ExitCode {
 }
 
 fn run() -> Result<()> {
-    let args = Args::parse();
+    let args: Args = course::parse_args();
     let stream = connect(&args.host, args.port, args.timeout)?;
     let server = stream.peer_addr().context("reading the server's address")?;
 
@@ -396,15 +396,4 @@ fn write_stdout(bytes: &[u8]) -> Result<()> {
         }
         _ => Ok(()),
     }
-}
-
-/// Parses `--timeout`: seconds, decimals allowed, more than zero.
-fn seconds(text: &str) -> Result<Duration, String> {
-    let seconds: f64 = text
-        .parse()
-        .map_err(|_| format!("{text:?} is not a number of seconds"))?;
-    if !(seconds > 0.0 && seconds.is_finite()) {
-        return Err("must be more than 0 seconds".to_string());
-    }
-    Ok(Duration::from_secs_f64(seconds))
 }

@@ -230,3 +230,17 @@ fn a_server_that_never_answers_times_out_with_a_hint() {
     );
     assert!(lines[1].contains("--timeout"), "{}", finished.stderr);
 }
+
+/// A timeout too large for a `Duration` used to panic in `Duration::from_secs_f64`.
+#[test]
+fn timeouts_that_are_not_a_positive_duration_are_refused_with_a_hint() {
+    for timeout in ["1e30", "0", "nan"] {
+        let finished = testkit::run(CLIENT, &["--timeout", timeout], b"");
+        let (error, hint) = testkit::assert_error_and_hint(&finished, 2);
+        assert!(
+            error.contains("is not a number of seconds above 0"),
+            "{error}"
+        );
+        assert!(hint.contains("cargo run -p tcp-client -- --help"), "{hint}");
+    }
+}

@@ -75,7 +75,7 @@ fn main() -> ExitCode {
 }
 
 fn run() -> Result<()> {
-    let args = Args::parse();
+    let args: Args = course::parse_args();
     let address = SocketAddr::new(args.bind, args.port);
     let idle_timeout = (args.idle_timeout > 0).then(|| Duration::from_secs(args.idle_timeout));
 

@@ -337,6 +337,20 @@ pub fn run(binary: impl AsRef<OsStr>, args: &[&str], input: &[u8]) -> Finished {
     finished
 }
 
+/// Checks that a program refused the way every course program must: exit status `code`, and
+/// on stderr exactly one `error:` line and one `hint:` line (no panic, no backtrace).
+/// Returns the two lines.
+pub fn assert_error_and_hint(finished: &Finished, code: i32) -> (String, String) {
+    let stderr = &finished.stderr;
+    assert_eq!(finished.status.code(), Some(code), "{stderr}");
+    let lines: Vec<&str> = stderr.lines().collect();
+    assert!(
+        lines.len() == 2 && lines[0].starts_with("error: ") && lines[1].starts_with("hint: "),
+        "expected one error line and one hint line:\n{stderr}"
+    );
+    (lines[0].to_string(), lines[1].to_string())
+}
+
 /// The binary of another package of the workspace, such as `sibling_binary("tcp-echo-server")`
 /// in the tests of tcp-client.
 ///

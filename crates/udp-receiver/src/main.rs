@@ -59,8 +59,8 @@ struct Args {
     #[arg(long, value_name = "N")]
     count: Option<u64>,
     /// Stop after this many seconds without a datagram.
-    #[arg(long, value_name = "SECONDS")]
-    idle_timeout: Option<f64>,
+    #[arg(long, value_name = "SECONDS", value_parser = course::seconds)]
+    idle_timeout: Option<Duration>,
     /// Ask the kernel for a receive buffer (SO_RCVBUF) of this many bytes: the queue where
     /// datagrams wait until the program reads them. When it is full, the kernel drops them.
     #[arg(long, value_name = "BYTES")]
@@ -90,7 +90,7 @@ fn main() -> ExitCode {
 }
 
 fn run() -> anyhow::Result<()> {
-    let args = Args::parse();
+    let args: Args = course::parse_args();
     let addr = SocketAddr::new(args.bind, args.port);
 
     // ANCHOR: socket
@@ -163,11 +163,11 @@ fn run() -> anyhow::Result<()> {
         if args.count.is_some_and(|count| board.datagrams >= count) {
             break format!("{} datagrams received (--count)", board.datagrams);
         }
-        if let Some(idle) = args
-            .idle_timeout
-            .filter(|&idle| last.elapsed().as_secs_f64() >= idle)
-        {
-            break format!("nothing received for {idle} s (--idle-timeout)");
+        if let Some(idle) = args.idle_timeout.filter(|&idle| last.elapsed() >= idle) {
+            break format!(
+                "nothing received for {} s (--idle-timeout)",
+                idle.as_secs_f64()
+            );
         }
 
         // ANCHOR: recv_from

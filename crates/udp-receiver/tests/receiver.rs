@@ -240,3 +240,17 @@ fn ctrl_c_stops_the_receiver_with_its_summary() {
     );
     assert!(finished.stderr.contains("summary "), "{}", finished.stderr);
 }
+
+/// `nan` used to make a receiver that never stops, `0` one that stops at once, `1e30` an
+/// error without a hint.
+#[test]
+fn idle_timeout_that_is_not_a_positive_duration_is_refused_with_a_hint() {
+    for idle in ["nan", "0", "1e30"] {
+        let finished = testkit::run(RECEIVER, &["--port", "0", "--idle-timeout", idle], b"");
+        let (error, _) = testkit::assert_error_and_hint(&finished, 2);
+        assert!(
+            error.contains("is not a number of seconds above 0"),
+            "{error}"
+        );
+    }
+}

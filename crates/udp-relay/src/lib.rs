@@ -166,6 +166,10 @@ pub fn bind(options: Options) -> anyhow::Result<Bound> {
                 "UDP port {} is taken (another udp-relay?): stop it or use --port",
                 listen.port()
             ),
+            Some(io::ErrorKind::AddrNotAvailable) => format!(
+                "{} is not an address of this machine: use --bind 127.0.0.1 or 0.0.0.0",
+                listen.ip()
+            ),
             _ => "check --bind and --port".to_string(),
         })?;
     let local = listener.local_addr().context("reading the local address")?;

@@ -344,3 +344,22 @@ fn replies_pass_untouched_unless_asked() {
     replies_through_a_duplicating_relay(false, 2);
     replies_through_a_duplicating_relay(true, 4);
 }
+
+#[test]
+fn delay_over_a_minute_and_impossible_idle_timeouts_are_refused_with_a_hint() {
+    let finished = testkit::run(RELAY, &["--port", "0", "--delay", "99999999"], b"");
+    let (error, _) = testkit::assert_error_and_hint(&finished, 2);
+    assert!(error.contains("not in 0..=60000"), "{error}");
+    for idle in ["1e30", "0", "-1"] {
+        let finished = testkit::run(RELAY, &["--port", "0", "--idle-timeout", idle], b"");
+        testkit::assert_error_and_hint(&finished, 2);
+    }
+}
+
+#[test]
+fn bind_address_of_another_machine_gets_a_hint_about_bind() {
+    // 192.0.2.1 (TEST-NET-1) is never an address of this machine.
+    let finished = testkit::run(RELAY, &["--bind", "192.0.2.1", "--port", "0"], b"");
+    let (_, hint) = testkit::assert_error_and_hint(&finished, 1);
+    assert!(hint.contains("not an address of this machine"), "{hint}");
+}

@@ -50,31 +50,22 @@ struct Args {
     #[arg(long, value_name = "TEXT", conflicts_with_all = ["count", "lines"])]
     message: Option<String>,
     /// Send each line typed on stdin as one datagram (no header), until end of input.
-    #[arg(long, conflicts_with = "count")]
+    #[arg(long, visible_alias = "stdin", conflicts_with = "count")]
     lines: bool,
     /// Send this many numbered datagrams (each starts with a `SEQ n OF count` header line).
     #[arg(long, value_name = "N")]
     count: Option<u64>,
     /// Size of each numbered datagram in bytes, header included (default: header + a short
     /// text). Below the header's length (about 50 bytes) a datagram is the header alone.
-    #[arg(long, value_name = "BYTES")]
+    #[arg(long, value_name = "BYTES", conflicts_with_all = ["message", "lines"])]
     size: Option<usize>,
     /// Numbered datagrams per second; 0 sends as fast as possible.
-    #[arg(long, value_name = "PER_SEC", default_value_t = 2.0, value_parser = rate)]
+    #[arg(long, value_name = "PER_SEC", default_value_t = 2.0, value_parser = course::rate)]
     rate: f64,
     /// Use a connected UDP socket (`connect`, then `send`): the kernel then reports an ICMP
     /// "port unreachable" as ConnectionRefused, instead of staying silent.
     #[arg(long)]
     connect: bool,
-}
-
-fn rate(text: &str) -> Result<f64, String> {
-    match text.parse::<f64>() {
-        Ok(rate) if rate >= 0.0 && rate.is_finite() => Ok(rate),
-        _ => Err(format!(
-            "{text} is not a rate: datagrams per second, 0 for as fast as possible"
-        )),
-    }
 }
 
 /// Above this rate, sends are not narrated one by one: the narration would be the bottleneck.
@@ -85,7 +76,7 @@ fn main() -> ExitCode {
 }
 
 fn run() -> anyhow::Result<()> {
-    let args = Args::parse();
+    let args: Args = course::parse_args();
     let to = resolve(&args.host, args.port)?;
 
     // What to send, decided before any socket exists, so that an oversized payload is refused

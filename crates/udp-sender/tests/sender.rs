@@ -213,3 +213,41 @@ fn message_reaches_socat() {
     assert!(sent.status.success(), "{}", sent.stderr);
     socat.wait_stdout_contains("olá socat");
 }
+
+/// A rate so small that the pause between datagrams overflows a `Duration` used to panic.
+#[test]
+fn rate_too_small_or_negative_is_refused_with_a_hint() {
+    for rate in ["1e-300", "inf", "nan"] {
+        let finished = testkit::run(SENDER, &["--rate", rate, "--count", "2"], b"");
+        let (error, _) = testkit::assert_error_and_hint(&finished, 2);
+        assert!(error.contains("is not a rate"), "{error}");
+    }
+    let finished = testkit::run(SENDER, &["--rate", "-1"], b"");
+    testkit::assert_error_and_hint(&finished, 2);
+}
+
+/// `--size` applies to numbered datagrams only; with a message it used to be ignored silently.
+#[test]
+fn size_with_a_message_or_lines_is_refused() {
+    for mode in [&["--message", "x"][..], &["--lines"]] {
+        let mut args = vec!["--size", "100"];
+        args.extend_from_slice(mode);
+        let finished = testkit::run(SENDER, &args, b"");
+        let (error, _) = testkit::assert_error_and_hint(&finished, 2);
+        assert!(error.contains("cannot be used with"), "{error}");
+    }
+}
+
+/// multicast-sender calls this mode `--stdin`: both programs accept both names.
+#[test]
+fn stdin_is_another_name_for_lines() {
+    let (receiver, port) = receiver(&["--count", "1", "--idle-timeout", "15"]);
+    let sent = testkit::run(SENDER, &["--port", &port, "--stdin"], b"via stdin\n");
+    assert!(sent.status.success(), "{}", sent.stderr);
+    let received = receiver.finish();
+    assert!(
+        received.stdout_text().contains(r#""via stdin""#),
+        "{}",
+        received.stdout_text()
+    );
+}
