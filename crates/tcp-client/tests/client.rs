@@ -244,3 +244,28 @@ fn timeouts_that_are_not_a_positive_duration_are_refused_with_a_hint() {
         assert!(hint.contains("cargo run -p tcp-client -- --help"), "{hint}");
     }
 }
+
+/// `tcp-client < data | head -c 10`: the reader goes away; the client stops cleanly.
+#[cfg(unix)]
+#[test]
+fn stdout_closed_early_stops_the_client_cleanly() {
+    let (_server, port) = server();
+    let mut command = std::process::Command::new("bash");
+    command.args([
+        "-c",
+        &format!(
+            "head -c 4000000 /dev/zero | '{CLIENT}' --port {port} | head -c 10; \
+             exit ${{PIPESTATUS[1]}}"
+        ),
+    ]);
+    let finished = Program::start_command(&mut command).finish();
+    // The client's own exit status (the feeding `head` may die of SIGPIPE: not our business).
+    assert_eq!(finished.status.code(), Some(0), "{}", finished.stderr);
+    assert_eq!(finished.stdout.len(), 10);
+    assert!(
+        finished.stderr.contains("stdout closed by the reader"),
+        "{}",
+        finished.stderr
+    );
+    assert!(!finished.stderr.contains("panicked"), "{}", finished.stderr);
+}

@@ -254,3 +254,33 @@ fn idle_timeout_that_is_not_a_positive_duration_is_refused_with_a_hint() {
         );
     }
 }
+
+/// `udp-receiver | head -1`: once the reader is gone, the receiver stops cleanly (exit 0,
+/// "stdout closed") at its next datagram instead of panicking on the broken pipe.
+#[cfg(unix)]
+#[test]
+fn stdout_closed_early_stops_the_receiver_cleanly() {
+    sender();
+    let mut command = std::process::Command::new("bash");
+    command.args([
+        "-c",
+        &format!("set -o pipefail; '{RECEIVER}' --port 0 --idle-timeout 15 | head -1"),
+    ]);
+    let receiver = Program::start_command(&mut command);
+    let port = receiver.bound_addr().port().to_string();
+    // Datagrams keep coming until the receiver notices that nobody reads its stdout; the
+    // sender is killed when the test ends.
+    let _sender = Program::start(
+        sender(),
+        &["--port", &port, "--count", "100", "--rate", "20"],
+    );
+    let finished = receiver.finish();
+    assert_eq!(finished.status.code(), Some(0), "{}", finished.stderr);
+    assert!(
+        finished.stderr.contains("stop     stdout closed"),
+        "{}",
+        finished.stderr
+    );
+    assert!(!finished.stderr.contains("panicked"), "{}", finished.stderr);
+    assert_eq!(finished.stdout_text().lines().count(), 1);
+}
