@@ -260,7 +260,7 @@ fn send_lines(sender: &Sender) -> anyhow::Result<()> {
             datagram::show_payload(line.as_bytes(), 64)
         );
     }
-    narrate!("done", "sent {sent} datagrams (one per line)");
+    narrate!("done", "sent {} (one per line)", datagrams(sent));
     Ok(())
 }
 
@@ -276,7 +276,8 @@ fn send_numbered(
     let pace = (rate > 0.0).then(|| Duration::from_secs_f64(1.0 / rate));
     narrate!(
         "run",
-        "{count} numbered datagrams, RUN {run:04x}, {}, {}",
+        "{count} numbered datagram{}, RUN {run:04x}, {}, {}",
+        if count == 1 { "" } else { "s" },
         match size {
             Some(size) => format!("{size} bytes each"),
             None => "header and a short text each".to_string(),
@@ -320,7 +321,8 @@ fn send_numbered(
     let seconds = elapsed.as_secs_f64().max(1e-9);
     narrate!(
         "done",
-        "sent {count} datagrams, {bytes} bytes in {:.3} s: {:.0} datagrams/s, {:.2} MB/s",
+        "sent {}, {bytes} bytes in {:.3} s: {:.0} datagrams/s, {:.2} MB/s",
+        datagrams(count),
         seconds,
         count as f64 / seconds,
         bytes as f64 / seconds / 1e6
@@ -408,5 +410,14 @@ fn unspecified(to: &SocketAddr) -> IpAddr {
     match to {
         SocketAddr::V4(_) => IpAddr::V4(Ipv4Addr::UNSPECIFIED),
         SocketAddr::V6(_) => IpAddr::V6(Ipv6Addr::UNSPECIFIED),
+    }
+}
+
+/// "1 datagram", "2 datagrams".
+fn datagrams(count: u64) -> String {
+    if count == 1 {
+        "1 datagram".to_string()
+    } else {
+        format!("{count} datagrams")
     }
 }

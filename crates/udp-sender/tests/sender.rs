@@ -251,3 +251,24 @@ fn stdin_is_another_name_for_lines() {
         received.stdout_text()
     );
 }
+
+#[test]
+fn one_datagram_is_counted_in_the_singular() {
+    let port = testkit::unused_port().to_string();
+    let sent = testkit::run(
+        SENDER,
+        &["--port", &port, "--count", "1", "--rate", "0"],
+        b"",
+    );
+    assert!(sent.status.success(), "{}", sent.stderr);
+    assert!(
+        sent.stderr.contains("run      1 numbered datagram, "),
+        "{}",
+        sent.stderr
+    );
+    assert!(
+        sent.stderr.contains("done     sent 1 datagram, "),
+        "{}",
+        sent.stderr
+    );
+}
