@@ -138,6 +138,7 @@ pub struct Options {
 /// A relay whose sockets are bound, ready to [`Bound::run`].
 pub struct Bound {
     listener: UdpSocket,
+    local: SocketAddr,
     upstream_socket: UdpSocket,
     options: Options,
     expected: Arc<Mutex<Scoreboard>>,
@@ -190,6 +191,7 @@ pub fn bind(options: Options) -> anyhow::Result<Bound> {
     );
     Ok(Bound {
         listener,
+        local,
         upstream_socket,
         options,
         expected: Arc::default(),
@@ -200,9 +202,7 @@ pub fn bind(options: Options) -> anyhow::Result<Bound> {
 impl Bound {
     /// The address clients send to.
     pub fn local_addr(&self) -> SocketAddr {
-        self.listener
-            .local_addr()
-            .expect("a bound socket has a local address")
+        self.local
     }
 
     /// Relays until `stop` says so, `count` datagrams came from clients, or the idle timeout
@@ -210,6 +210,7 @@ impl Bound {
     pub fn run(self, stop: impl Fn() -> bool) -> anyhow::Result<Outcome> {
         let Bound {
             listener,
+            local: _,
             upstream_socket,
             options,
             expected,
