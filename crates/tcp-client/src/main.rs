@@ -62,8 +62,9 @@ fn main() -> ExitCode {
 
 fn run() -> Result<()> {
     let args: Args = course::parse_args();
-    let stream = connect(&args.host, args.port, args.timeout)?;
+    let mut stream = connect(&args.host, args.port, args.timeout)?;
     let server = stream.peer_addr().context("reading the server's address")?;
+    refused_by_a_busy_server(&mut stream, server)?;
 
     if let Some(message) = &args.message {
         one_shot(stream, server, message)
@@ -168,7 +169,6 @@ fn interactive(mut stream: TcpStream, server: SocketAddr) -> Result<()> {
     // Each line is a small write that waits for its reply: send it now rather than let
     // Nagle's algorithm hold it back for more data.
     let _ = stream.set_nodelay(true);
-    refused_by_a_busy_server(&mut stream, server)?;
     narrate!(
         "ready",
         "type a line and press Enter; Ctrl-D (Ctrl-Z on Windows) ends"
@@ -204,7 +204,8 @@ fn interactive(mut stream: TcpStream, server: SocketAddr) -> Result<()> {
 // ANCHOR_END: interactive
 
 /// An echo server never speaks first; one over its client cap says so at once and closes.
-/// Look for that for a moment before inviting the student to type.
+/// Look for that for a moment (200 ms) before sending anything, so that its words are not
+/// taken for an echo.
 fn refused_by_a_busy_server(stream: &mut TcpStream, server: SocketAddr) -> Result<()> {
     stream
         .set_read_timeout(Some(Duration::from_millis(200)))

@@ -269,3 +269,27 @@ fn stdout_closed_early_stops_the_client_cleanly() {
     );
     assert!(!finished.stderr.contains("panicked"), "{}", finished.stderr);
 }
+
+/// A server over its --max-clients says "server busy" and closes: every mode of the client
+/// must report that (it used to print "ser" as the echo of "hi" in --message mode, then fail
+/// with no hint).
+#[test]
+fn a_busy_server_is_reported_with_a_hint_in_every_mode() {
+    let server = Program::start(
+        testkit::sibling_binary("tcp-echo-server"),
+        &["--port", "0", "--max-clients", "1"],
+    );
+    let address = server.bound_addr();
+    let _first = TcpStream::connect(address).expect("the first client");
+    server.wait_stderr_line(|line| line.starts_with("accept   #1"));
+    let port = address.port().to_string();
+    for (mode, input) in [(&["--message", "hi"][..], &b""[..]), (&[], b"piped\n")] {
+        let mut args = vec!["--port", port.as_str()];
+        args.extend_from_slice(mode);
+        let finished = testkit::run(CLIENT, &args, input);
+        let (error, hint) = testkit::assert_error_and_hint(&finished, 1);
+        assert!(error.contains("server busy"), "{error}");
+        assert!(hint.contains("--max-clients"), "{hint}");
+        assert_eq!(finished.stdout_text(), "", "nothing may pass for an echo");
+    }
+}

@@ -63,7 +63,8 @@ struct Args {
     #[arg(long, value_name = "SECONDS", default_value_t = 120)]
     idle_timeout: u64,
     /// Most clients served at once; more are told "server busy" and closed.
-    #[arg(long, value_name = "N", default_value_t = 1024)]
+    #[arg(long, value_name = "N", default_value_t = 1024,
+          value_parser = clap::builder::RangedU64ValueParser::<usize>::new().range(1..))]
     max_clients: usize,
     /// Narrate every recv and send, not only each connection's summary.
     #[arg(long)]

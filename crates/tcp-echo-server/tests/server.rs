@@ -285,3 +285,10 @@ fn out_of_range_or_negative_port_is_one_error_and_one_hint() {
         "{hint}"
     );
 }
+
+#[test]
+fn zero_max_clients_is_refused() {
+    let finished = Program::start(SERVER, &["--max-clients", "0"]).finish();
+    let (error, _) = testkit::assert_error_and_hint(&finished, 2);
+    assert!(error.contains("--max-clients"), "{error}");
+}

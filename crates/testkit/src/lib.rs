@@ -337,18 +337,27 @@ pub fn run(binary: impl AsRef<OsStr>, args: &[&str], input: &[u8]) -> Finished {
     finished
 }
 
-/// Checks that a program refused the way every course program must: exit status `code`, and
-/// on stderr exactly one `error:` line and one `hint:` line (no panic, no backtrace).
-/// Returns the two lines.
+/// Checks that a program failed the way every course program must: exit status `code`, and
+/// stderr ending with exactly one `error:` line and one `hint:` line (narration may come
+/// before them; a panic or a backtrace may not). Returns the two lines.
 pub fn assert_error_and_hint(finished: &Finished, code: i32) -> (String, String) {
     let stderr = &finished.stderr;
     assert_eq!(finished.status.code(), Some(code), "{stderr}");
     let lines: Vec<&str> = stderr.lines().collect();
+    let errors = lines
+        .iter()
+        .filter(|line| line.starts_with("error: "))
+        .count();
+    let ending = &lines[lines.len().saturating_sub(2)..];
     assert!(
-        lines.len() == 2 && lines[0].starts_with("error: ") && lines[1].starts_with("hint: "),
-        "expected one error line and one hint line:\n{stderr}"
+        errors == 1
+            && ending.len() == 2
+            && ending[0].starts_with("error: ")
+            && ending[1].starts_with("hint: ")
+            && !stderr.contains("panicked"),
+        "expected one error line and one hint line at the end:\n{stderr}"
     );
-    (lines[0].to_string(), lines[1].to_string())
+    (ending[0].to_string(), ending[1].to_string())
 }
 
 /// The binary of another package of the workspace, such as `sibling_binary("tcp-echo-server")`
