@@ -46,7 +46,9 @@ struct Args {
     #[arg(long, value_name = "IP", default_value_t = IpAddr::V4(course::MULTICAST_GROUP_V4))]
     group: IpAddr,
     /// The UDP port the listeners bound.
-    #[arg(long, value_name = "N", default_value_t = course::MULTICAST_PORT)]
+    // Port 0 means "any free port" only when binding: nothing can be sent to it.
+    #[arg(long, value_name = "N", default_value_t = course::MULTICAST_PORT,
+          value_parser = clap::value_parser!(u16).range(1..))]
     port: u16,
     /// IPv4 groups: the address of the interface the datagrams leave by. 127.0.0.1 (loopback)
     /// keeps them on this machine; 0.0.0.0 lets the OS choose (the route to the group).

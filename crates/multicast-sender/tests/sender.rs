@@ -148,3 +148,11 @@ fn lines_is_another_name_for_stdin() {
         sent.stderr
     );
 }
+
+/// Port 0 means "any free port" when binding; as a destination it used to fail in send_to.
+#[test]
+fn port_zero_is_refused_as_a_destination() {
+    let refused = testkit::run(SENDER, &["--port", "0", "--count", "1"], b"");
+    let (error, _) = testkit::assert_error_and_hint(&refused, 2);
+    assert!(error.contains("0 is not in 1..=65535"), "{error}");
+}

@@ -46,7 +46,9 @@ struct Args {
     #[arg(long, value_name = "HOST", default_value_t = course::LOOPBACK_V4.to_string())]
     host: String,
     /// TCP port of the server.
-    #[arg(long, value_name = "N", default_value_t = course::TCP_PORT)]
+    // Port 0 means "any free port" only when binding: nothing can be sent to it.
+    #[arg(long, value_name = "N", default_value_t = course::TCP_PORT,
+          value_parser = clap::value_parser!(u16).range(1..))]
     port: u16,
     /// Give up connecting to an address after this many seconds.
     #[arg(long, value_name = "SECONDS", default_value = "5", value_parser = course::seconds)]

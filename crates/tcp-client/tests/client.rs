@@ -293,3 +293,12 @@ fn a_busy_server_is_reported_with_a_hint_in_every_mode() {
         assert_eq!(finished.stdout_text(), "", "nothing may pass for an echo");
     }
 }
+
+/// Port 0 means "any free port" when binding; as a destination it used to end in a hint to
+/// start the server "with --port 0".
+#[test]
+fn port_zero_is_refused_as_a_destination() {
+    let finished = testkit::run(CLIENT, &["--port", "0", "--message", "x"], b"");
+    let (error, _) = testkit::assert_error_and_hint(&finished, 2);
+    assert!(error.contains("0 is not in 1..=65535"), "{error}");
+}

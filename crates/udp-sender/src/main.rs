@@ -44,7 +44,9 @@ struct Args {
     #[arg(long, value_name = "HOST", default_value = "127.0.0.1")]
     host: String,
     /// The receiver's UDP port.
-    #[arg(long, value_name = "N", default_value_t = course::UDP_PORT)]
+    // Port 0 means "any free port" only when binding: nothing can be sent to it.
+    #[arg(long, value_name = "N", default_value_t = course::UDP_PORT,
+          value_parser = clap::value_parser!(u16).range(1..))]
     port: u16,
     /// Send this text as one datagram (no header), then stop.
     #[arg(long, value_name = "TEXT", conflicts_with_all = ["count", "lines"])]

@@ -272,3 +272,11 @@ fn one_datagram_is_counted_in_the_singular() {
         sent.stderr
     );
 }
+
+/// Port 0 means "any free port" when binding; as a destination it used to fail in send_to.
+#[test]
+fn port_zero_is_refused_as_a_destination() {
+    let finished = testkit::run(SENDER, &["--port", "0", "--message", "x"], b"");
+    let (error, _) = testkit::assert_error_and_hint(&finished, 2);
+    assert!(error.contains("0 is not in 1..=65535"), "{error}");
+}
