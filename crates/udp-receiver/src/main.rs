@@ -282,6 +282,7 @@ mod kernel {
     }
 
     impl Counters {
+        // Linux only: the counters come from /proc/net; elsewhere `report` points at netstat.
         #[cfg(target_os = "linux")]
         pub fn read(port: u16) -> Counters {
             Counters {
