@@ -222,7 +222,10 @@ mod tests {
             json_number_after(json, "sum_sent", "bits_per_second"),
             Some(4.5e10)
         );
-        assert_eq!(json_number_after(json, "sum_sent", "packets"), Some(186500.0));
+        assert_eq!(
+            json_number_after(json, "sum_sent", "packets"),
+            Some(186500.0)
+        );
         assert_eq!(json_number_after(json, "missing", "packets"), None);
     }
 
@@ -233,7 +236,9 @@ mod tests {
             Some("127.0.0.1:40123".parse().unwrap())
         );
         assert_eq!(
-            first_socket_addr("2026/11/24 01:55:13 socat[16156] N listening on AF=2 127.0.0.1:37769"),
+            first_socket_addr(
+                "2026/11/24 01:55:13 socat[16156] N listening on AF=2 127.0.0.1:37769"
+            ),
             Some("127.0.0.1:37769".parse().unwrap())
         );
     }

@@ -15,7 +15,7 @@ pub struct Row {
     pub count: Option<u64>,
     pub p50_us: Option<f64>,
     pub p99_us: Option<f64>,
-    /// Operations per second: round trips, datagrams received, connections.
+    /// Operations per second: round trips, datagrams sent, connections.
     pub per_second: Option<f64>,
     /// Payload megabytes (10^6 bytes) per second.
     pub mb_per_second: Option<f64>,
@@ -130,7 +130,15 @@ pub fn format_number(value: f64) -> String {
 /// The rows as a table, one block per section, leaving out the columns a section never fills.
 pub fn table(rows: &[Row], targets: &[Target]) -> String {
     let headers = [
-        "", "measurement", "count", "p50 µs", "p99 µs", "per s", "MB/s", "loss %", "note",
+        "",
+        "measurement",
+        "count",
+        "p50 µs",
+        "p99 µs",
+        "per s",
+        "MB/s",
+        "loss %",
+        "note",
     ];
     let mut out = String::new();
     let mut sections: Vec<&str> = Vec::new();
@@ -310,13 +318,19 @@ pub fn svg(rows: &[Row]) -> String {
             bars: bars_of("throughput", &|r| r.mb_per_second, "MB/s"),
         },
         Panel {
-            title: "UDP: datagrams received per second (log scale)",
+            title: "UDP: payload MB/s received (log scale; longer is better)",
+            unit: "MB/s",
+            log: true,
+            bars: bars_of("udp", &|r| r.mb_per_second, "MB/s"),
+        },
+        Panel {
+            title: "UDP: datagrams sent per second (log scale; longer is better)",
             unit: "/s",
             log: true,
             bars: bars_of("udp", &|r| r.per_second, "/s"),
         },
     ];
-    let (label_width, bar_width, bar_height, gap) = (330.0, 420.0, 18.0, 4.0);
+    let (label_width, bar_width, bar_height, gap) = (400.0, 380.0, 18.0, 4.0);
     let width = label_width + bar_width + 200.0;
     let mut body = String::new();
     let mut y = 10.0;

@@ -150,7 +150,9 @@ pub fn setup(
         stream.set_nodelay(true)?;
         stream.set_read_timeout(Some(CALL_TIMEOUT))?;
         stream.write_all(&message)?;
-        stream.read_exact(&mut echo).context("reading the first echo")?;
+        stream
+            .read_exact(&mut echo)
+            .context("reading the first echo")?;
         totals.push(begin.elapsed());
     }
     Ok((connects, totals))

@@ -29,11 +29,19 @@ pub struct Blast {
 /// returns, for `duration` or `max_count` datagrams, to a receiver thread that counts them.
 /// UDP has no flow control: when the receiver's buffer is full, the kernel drops the datagram
 /// and the sender is not told.
-pub fn blast(size: usize, duration: Duration, max_count: u64) -> Result<Blast> {
+/// With `read` false the receiving socket never reads: once its buffer is full, every
+/// datagram is dropped on arrival, and the sender goes on at full speed, told nothing.
+pub fn blast(size: usize, duration: Duration, max_count: u64, read: bool) -> Result<Blast> {
     let receiver = UdpSocket::bind("127.0.0.1:0").context("binding 127.0.0.1:0")?;
     let addr = receiver.local_addr()?;
     let recv_buffer = SockRef::from(&receiver).recv_buffer_size()?;
-    let counting = spawn_counter(receiver)?;
+    let mut silent = None;
+    let counting = if read {
+        Some(spawn_counter(receiver)?)
+    } else {
+        silent = Some(receiver);
+        None
+    };
 
     let sender = UdpSocket::bind("127.0.0.1:0").context("binding 127.0.0.1:0")?;
     sender
@@ -57,9 +65,14 @@ pub fn blast(size: usize, duration: Duration, max_count: u64) -> Result<Blast> {
         }
     }
     let elapsed = started.elapsed();
-    let (received, received_bytes) = counting
-        .join()
-        .map_err(|_| anyhow::anyhow!("receiver thread panicked"))?;
+    let (received, received_bytes) = match (counting, silent) {
+        (Some(counting), _) => counting
+            .join()
+            .map_err(|_| anyhow::anyhow!("receiver thread panicked"))?,
+        // What sits in the buffer of the socket that never read is all that arrived.
+        (None, Some(silent)) => drain(&silent)?,
+        (None, None) => (0, 0),
+    };
     Ok(Blast {
         sent,
         received,
@@ -101,6 +114,23 @@ pub fn counting_receiver() -> Result<(SocketAddr, thread::JoinHandle<(u64, u64)>
     let receiver = UdpSocket::bind("127.0.0.1:0").context("binding 127.0.0.1:0")?;
     let addr = receiver.local_addr()?;
     Ok((addr, spawn_counter(receiver)?))
+}
+
+/// A socket that never reads (until [`drain`]): the cheapest possible receiver for a sender.
+pub fn silent_receiver() -> Result<UdpSocket> {
+    UdpSocket::bind("127.0.0.1:0").context("binding 127.0.0.1:0")
+}
+
+/// Reads what waits in `socket`'s buffer, without waiting for more: (datagrams, bytes).
+pub fn drain(socket: &UdpSocket) -> Result<(u64, u64)> {
+    socket.set_nonblocking(true)?;
+    let mut buffer = vec![0u8; 65536];
+    let (mut count, mut bytes) = (0u64, 0u64);
+    while let Ok(n) = socket.recv(&mut buffer) {
+        count += 1;
+        bytes += n as u64;
+    }
+    Ok((count, bytes))
 }
 
 fn is_timeout(error: &io::Error) -> bool {
@@ -173,7 +203,9 @@ pub fn first_exchanges(
         let begin = Instant::now();
         let socket = UdpSocket::bind("127.0.0.1:0").context("binding 127.0.0.1:0")?;
         socket.set_read_timeout(Some(Duration::from_secs(1)))?;
-        socket.send_to(&message, echo).context("sending a request")?;
+        socket
+            .send_to(&message, echo)
+            .context("sending a request")?;
         if socket.recv(&mut reply).is_ok() {
             samples.push(begin.elapsed());
         }
