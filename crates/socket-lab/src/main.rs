@@ -69,12 +69,13 @@ struct Args {
     /// Size of the small messages, in bytes.
     #[arg(long, default_value_t = 32)]
     size: usize,
-    /// Concurrent clients for the concurrency measurement of `all`.
+    /// Concurrent clients: the one count to try (default: 1,000 in `all`, the search in
+    /// `concurrency`).
     #[arg(long)]
     clients: Option<usize>,
     /// In `all`, also search for the largest number of clients tcp-echo-server holds
-    /// (what `concurrency` does): 1,000, 2,000, 5,000, 10,000, 15,000, stopping at the first
-    /// count with an error.
+    /// (what `concurrency` does): 1,000, 2,000, 5,000, 10,000, stopping at the first count
+    /// with an error (up to about seven minutes on two cores).
     #[arg(long)]
     max_clients_search: bool,
     /// Do not run iperf3 and socat even when installed.
@@ -132,8 +133,7 @@ fn run() -> Result<()> {
         lab.setup()?;
     }
     if wanted(Mode::Concurrency) {
-        let search = args.mode == Mode::Concurrency || args.max_clients_search;
-        lab.concurrency(search)?;
+        lab.concurrency()?;
     }
     lab.machine("after");
     lab.progress.clear();
@@ -163,6 +163,8 @@ struct Lab {
     quick: bool,
     size: usize,
     clients: usize,
+    /// Search for the largest count of clients held, rather than try `clients` only.
+    search: bool,
     progress: Progress,
     rows: Vec<Row>,
     /// The real `tcp-echo-server` of this workspace, if it was built.
@@ -196,11 +198,9 @@ impl Lab {
         let mut progress = Progress::new();
         let quick = args.quick;
         let clients = args.clients.unwrap_or(if quick { 50 } else { 1000 });
-        let search_max = if args.mode == Mode::Concurrency || args.max_clients_search {
-            15_000
-        } else {
-            clients
-        };
+        let search =
+            args.clients.is_none() && (args.mode == Mode::Concurrency || args.max_clients_search);
+        let search_max = if search { 10_000 } else { clients };
         let server_path = args
             .server
             .clone()
@@ -267,6 +267,7 @@ impl Lab {
             quick,
             size: args.size,
             clients,
+            search,
             progress,
             rows: Vec::new(),
             server,
@@ -677,7 +678,8 @@ impl Lab {
 
     /// Many clients at once, each with its own connection and thread. Every connection is a
     /// file descriptor on both sides, so `ulimit -n` caps the count before anything else.
-    fn concurrency(&mut self, search: bool) -> Result<()> {
+    fn concurrency(&mut self) -> Result<()> {
+        let search = self.search;
         let (addr, who) = self.server_addr();
         let round_trips = if self.quick { 10 } else { 100 };
         // Client sockets live in this process; the lab's own echo threads add one more each.
@@ -686,12 +688,12 @@ impl Lab {
         let levels: Vec<usize> = if search && self.quick {
             vec![self.clients, self.clients * 4]
         } else if search {
-            [1000, 2000, 5000, 10_000, 15_000].into()
+            [1000, 2000, 5000, 10_000].into()
         } else {
             vec![self.clients]
         };
         let started = Instant::now();
-        let total_budget = Duration::from_secs(150);
+        let total_budget = Duration::from_secs(420);
         let mut held = None;
         let mut failed_at = None;
         for clients in levels {
@@ -708,7 +710,10 @@ impl Lab {
             }
             let name = format!("{clients} clients x {round_trips} round trips, {who}");
             self.progress.step(&format!("concurrency: {name}"));
-            let budget = Duration::from_secs(if self.quick { 20 } else { 60 });
+            // 10,000 threads taking turns on two cores manage some 5,000 round trips per
+            // second: allow 25 ms per client (100 round trips), plus time to connect.
+            let budget = Duration::from_secs(if self.quick { 20 } else { 30 })
+                + Duration::from_millis(if self.quick { 10 } else { 25 }) * clients as u32;
             let mut progress = Progress::new();
             let crowd = tcp::crowd(addr, clients, round_trips, budget, |status| {
                 progress.update(&format!("concurrency: {name}: {status}"));
@@ -996,6 +1001,10 @@ fn start_echo_server(path: &Path, clients: usize) -> Result<Peer> {
     let mut args = vec!["--bind", "127.0.0.1", "--port", "0"];
     if help.stdout.contains("--max-clients") {
         args.extend(["--max-clients", &limit]);
+    }
+    // Clients that finished wait, idle, for the others: the server must not close them.
+    if help.stdout.contains("--idle-timeout") {
+        args.extend(["--idle-timeout", "0"]);
     }
     Peer::start(path, &args, false, Duration::from_secs(10), |line| {
         peers::first_socket_addr(line)

@@ -49,6 +49,7 @@ pub fn blast(size: usize, duration: Duration, max_count: u64, read: bool) -> Res
         .with_context(|| format!("connecting to {addr}"))?;
     let mut datagram = vec![b'x'; size];
     let (mut sent, mut send_errors) = (0u64, 0u64);
+    // ANCHOR: blast
     let started = Instant::now();
     while sent + send_errors < max_count {
         // Look at the clock every 256 datagrams: a clock read costs as much as a small send.
@@ -65,6 +66,7 @@ pub fn blast(size: usize, duration: Duration, max_count: u64, read: bool) -> Res
         }
     }
     let elapsed = started.elapsed();
+    // ANCHOR_END: blast
     let (received, received_bytes) = match (counting, silent) {
         (Some(counting), _) => counting
             .join()
