@@ -37,9 +37,9 @@ const CHUNK: usize = 64 * 1024;
 #[command(
     version,
     after_help = "Example, in two terminals:\n  \
-        cargo run -p tcp-echo-server\n  \
-        cargo run -p tcp-client\n\
-        Piping a file through the server: cargo run -p tcp-client < file > copy"
+        cargo run -p tcp-echo-server     # terminal 1\n  \
+        cargo run -p tcp-client          # terminal 2, then type a line\n\
+        Through the server and back: cargo run -p tcp-client < file > copy"
 )]
 struct Args {
     /// Host name or IP address of the server.

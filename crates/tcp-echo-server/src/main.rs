@@ -47,9 +47,9 @@ const STACK_SIZE: usize = 128 * 1024;
 #[command(
     version,
     after_help = "Example, in two terminals:\n  \
-        cargo run -p tcp-echo-server\n  \
-        cargo run -p tcp-client\n\
-        or: cargo run -p tcp-echo-server -- --port 9000  and  cargo run -p tcp-client -- --port 9000"
+        cargo run -p tcp-echo-server     # terminal 1\n  \
+        cargo run -p tcp-client          # terminal 2, then type a line\n\
+        On another port, add `-- --port 9000` to both."
 )]
 struct Args {
     /// Local IP address to listen on (0.0.0.0 would accept clients from other machines).
@@ -108,7 +108,7 @@ fn run() -> Result<()> {
         // The accepted socket's local address is the listener's, port included: there is no
         // "new port". The kernel routes each segment by the 4-tuple (local, peer).
         let on = stream.local_addr().unwrap_or(local);
-        let same = if on.port() == local.port() {
+        let whose_port = if on.port() == local.port() {
             "the listener's own port"
         } else {
             "NOT the listener's port"
@@ -131,7 +131,7 @@ fn run() -> Result<()> {
         clients.fetch_add(1, Ordering::SeqCst);
         narrate!(
             "accept",
-            "#{number} from {peer} on {on}, {same}; {} connected",
+            "#{number} from {peer} on {on}, {whose_port}; {} connected",
             plural(serving + 1, "client")
         );
         if number == 1 {
@@ -160,9 +160,8 @@ fn run() -> Result<()> {
             .spawn(move || connection.serve(stream, idle_timeout));
         // ANCHOR_END: thread
         if let Err(error) = spawned {
-            // Out of threads or memory: this client is closed (its stream was moved into the
-            // closure, which is dropped), the server carries on with the others.
-            clients.fetch_sub(1, Ordering::SeqCst);
+            // Out of threads or memory: std drops the closure, so the stream closes and the
+            // Connection's Drop gives its place back; the server carries on with the others.
             narrate!(
                 "close",
                 "#{number} {peer}: could not start a thread for it ({error}); closed"
@@ -171,6 +170,7 @@ fn run() -> Result<()> {
     }
 }
 
+// ANCHOR: socket2
 /// Creates the listening socket with socket2, so that we choose the backlog and the options,
 /// then hands it to std as a `TcpListener`.
 fn listen(address: SocketAddr) -> Result<TcpListener> {
@@ -196,6 +196,7 @@ fn listen(address: SocketAddr) -> Result<TcpListener> {
         .with_context(|| format!("listening on {address}"))?;
     Ok(socket.into())
 }
+// ANCHOR_END: socket2
 
 fn bind_hint(error: &anyhow::Error, address: SocketAddr) -> String {
     let port = address.port();
@@ -222,10 +223,10 @@ fn bind_hint(error: &anyhow::Error, address: SocketAddr) -> String {
 /// accepted it, or a moment without free file descriptors, passes.
 fn accept_failed(error: &io::Error) {
     match error.kind() {
-        // The client reset or aborted between the handshake and our accept; a signal woke us.
-        io::ErrorKind::ConnectionAborted
-        | io::ErrorKind::ConnectionReset
-        | io::ErrorKind::Interrupted => {
+        // A signal woke us: just accept again.
+        io::ErrorKind::Interrupted => {}
+        // The client reset or gave up between the handshake and our accept.
+        io::ErrorKind::ConnectionAborted | io::ErrorKind::ConnectionReset => {
             narrate!(
                 "accept",
                 "failed: {error}; the client left before we took it"
@@ -263,7 +264,10 @@ fn is_out_of_descriptors(error: &io::Error) -> bool {
 fn refuse(mut stream: TcpStream, serving: usize) {
     // Never block the accept loop on this client: the line fits in an empty send buffer.
     let _ = stream.set_nonblocking(true);
-    let message = format!("server busy: {serving} clients connected, try again later\n");
+    let message = format!(
+        "server busy: {} connected, try again later\n",
+        plural(serving, "client")
+    );
     let _ = stream.write_all(message.as_bytes());
     // FIN after the line. Then drop what the client may have sent already: closing a socket
     // with unread data makes the kernel send a reset, which could destroy the line in flight.
