@@ -460,7 +460,11 @@ mod tests {
 
     #[test]
     fn write_line_writes_the_same_bytes_as_line() {
-        for h in [header(3, Some(10)), header(0, None), header(u64::MAX, Some(u64::MAX))] {
+        for h in [
+            header(3, Some(10)),
+            header(0, None),
+            header(u64::MAX, Some(u64::MAX)),
+        ] {
             let mut out = Vec::new();
             h.write_line(&mut out).unwrap();
             assert_eq!(out, h.line().into_bytes());

@@ -22,7 +22,7 @@
 //! cargo run -p udp-sender -- --count 200 --size 1000 --rate 0     # then press Enter in the receiver
 //! ```
 //!
-//! Book chapter: "UDP: datagramas sem ligação" (`book/src/udp.md`).
+//! Book chapter: "UDP: datagrams" (`docs/src/udp.md`).
 
 use std::io::{self, Write};
 use std::net::{IpAddr, SocketAddr, UdpSocket};
@@ -42,21 +42,21 @@ use socket2::{Domain, Protocol, Socket, Type};
 #[command(
     version,
     about,
-    after_help = "Example, in two terminals:\n  \
+    after_help = "Stops on Ctrl-C, after --count datagrams, or after --idle-timeout seconds \
+                  without a datagram, and prints the score.\n\n\
+                  Example, in two terminals:\n  \
                   cargo run -p udp-receiver\n  \
-                  cargo run -p udp-sender -- --count 10 --rate 5\n\n\
-                  Stops on Ctrl-C, after --count datagrams, or after --idle-timeout seconds \
-                  without a datagram, and prints the score."
+                  cargo run -p udp-sender -- --count 10 --rate 5"
 )]
 struct Args {
     /// The local IP address to bind (0.0.0.0 receives on every interface).
-    #[arg(long, default_value = "127.0.0.1")]
+    #[arg(long, value_name = "IP", default_value = "127.0.0.1")]
     bind: IpAddr,
     /// The UDP port to bind (0: the OS picks one).
-    #[arg(long, default_value_t = course::UDP_PORT)]
+    #[arg(long, value_name = "N", default_value_t = course::UDP_PORT)]
     port: u16,
     /// Stop after this many datagrams.
-    #[arg(long)]
+    #[arg(long, value_name = "N")]
     count: Option<u64>,
     /// Stop after this many seconds without a datagram.
     #[arg(long, value_name = "SECONDS")]
@@ -111,7 +111,10 @@ fn run() -> anyhow::Result<()> {
     let granted = socket.recv_buffer_size().context("reading SO_RCVBUF")?;
     let socket: UdpSocket = socket.into();
     let local = socket.local_addr().context("reading the local address")?;
-    narrate!("bind", "{local} (UDP, kernel receive buffer {granted} bytes)");
+    narrate!(
+        "bind",
+        "{local} (UDP, kernel receive buffer {granted} bytes)"
+    );
     // ANCHOR_END: socket
     if let Some(asked) = args.recv_buffer {
         narrate!(
@@ -141,7 +144,8 @@ fn run() -> anyhow::Result<()> {
         narrate!("wait", "reading now");
     }
 
-    let limit = args.buffer;
+    // No datagram is longer than RECV_BUFFER: a larger buffer would only waste memory.
+    let limit = args.buffer.min(datagram::RECV_BUFFER);
     // ANCHOR: buffer
     // One byte more than we accept: a datagram that fills it was longer than `limit` bytes.
     // Linux and macOS cut such a datagram silently; this is how we notice.
@@ -159,7 +163,10 @@ fn run() -> anyhow::Result<()> {
         if args.count.is_some_and(|count| board.datagrams >= count) {
             break format!("{} datagrams received (--count)", board.datagrams);
         }
-        if let Some(idle) = args.idle_timeout.filter(|&idle| last.elapsed().as_secs_f64() >= idle) {
+        if let Some(idle) = args
+            .idle_timeout
+            .filter(|&idle| last.elapsed().as_secs_f64() >= idle)
+        {
             break format!("nothing received for {idle} s (--idle-timeout)");
         }
 
@@ -191,7 +198,10 @@ fn run() -> anyhow::Result<()> {
                 truncated += 1;
                 board.datagrams += 1;
                 last = Instant::now();
-                narrate!("recv", "truncated: datagram larger than the {limit}-byte buffer (WSAEMSGSIZE)");
+                narrate!(
+                    "recv",
+                    "truncated: datagram larger than the {limit}-byte buffer (WSAEMSGSIZE)"
+                );
                 continue;
             }
             Err(error) => {
@@ -211,7 +221,9 @@ fn run() -> anyhow::Result<()> {
         }
         if cut {
             truncated += 1;
-            line.push_str(&format!("  truncated: datagram larger than the {limit}-byte buffer"));
+            line.push_str(&format!(
+                "  truncated: datagram larger than the {limit}-byte buffer"
+            ));
         }
         let n = board.datagrams;
         if n <= NARRATED {
@@ -220,7 +232,9 @@ fn run() -> anyhow::Result<()> {
                 "{} bytes from {from}{}",
                 datagram.len(),
                 if n == NARRATED {
-                    format!(" (further datagrams: on stdout only, a count here every {COUNT_EVERY})")
+                    format!(
+                        " (further datagrams: on stdout only, a count here every {COUNT_EVERY})"
+                    )
                 } else {
                     String::new()
                 }
@@ -296,7 +310,11 @@ mod kernel {
 
     /// Prints the kernel's counts next to the receiver's own loss count.
     pub fn report(before: Counters, after: Counters, lost: u64) {
-        match (after.socket_drops, before.rcvbuf_errors, after.rcvbuf_errors) {
+        match (
+            after.socket_drops,
+            before.rcvbuf_errors,
+            after.rcvbuf_errors,
+        ) {
             (Some(drops), Some(b), Some(a)) => course::narrate!(
                 "kernel",
                 "dropped {drops} datagrams for this socket (drops column of /proc/net/udp), RcvbufErrors +{} on the whole machine (/proc/net/snmp); the receiver counted {lost} lost",
@@ -313,6 +331,13 @@ mod kernel {
                 "kernel",
                 "the receiver counted {lost} lost; the OS counts its drops in `netstat -s -p udp` (macOS: \"dropped due to full socket buffers\"; Windows: \"Receive Errors\")"
             ),
+        }
+        if let Some(drops) = after.socket_drops.filter(|&drops| lost > drops) {
+            course::narrate!(
+                "kernel",
+                "{} of the {lost} lost never reached this socket: sent before it was bound, lost on the way (by udp-relay, or the network), or not sent yet when the receiver stopped",
+                lost - drops
+            );
         }
     }
 
@@ -340,7 +365,9 @@ mod kernel {
         let mut udp = snmp.lines().filter(|line| line.starts_with("Udp:"));
         let names = udp.next()?;
         let values = udp.next()?;
-        let column = names.split_whitespace().position(|name| name == "RcvbufErrors")?;
+        let column = names
+            .split_whitespace()
+            .position(|name| name == "RcvbufErrors")?;
         values.split_whitespace().nth(column)?.parse().ok()
     }
 }

@@ -181,7 +181,9 @@ pub fn bind(options: Options) -> anyhow::Result<Bound> {
     narrate!(
         "bind",
         "{} (relay's side towards {}: replies come back here)",
-        upstream_socket.local_addr().context("reading the local address")?,
+        upstream_socket
+            .local_addr()
+            .context("reading the local address")?,
         options.upstream
     );
     Ok(Bound {
@@ -249,7 +251,10 @@ impl Bound {
         done.store(true, Ordering::SeqCst);
         let _ = replies.join();
         let (reason, received) = result?;
-        let expected = expected.lock().map(|board| board.clone()).unwrap_or_default();
+        let expected = expected
+            .lock()
+            .map(|board| board.clone())
+            .unwrap_or_default();
         Ok(Outcome {
             reason,
             received,
@@ -341,11 +346,11 @@ impl Direction {
         }
     }
 
-    /// Sends the delayed datagrams whose time has come (all of them when `all`).
-    fn send_due(&mut self, all: bool, send: &mut impl FnMut(&[u8])) {
+    /// Sends the delayed datagrams whose time has come.
+    fn send_due(&mut self, send: &mut impl FnMut(&[u8])) {
         let now = Instant::now();
         while let Some((due, _)) = self.delayed.front() {
-            if !all && *due > now {
+            if *due > now {
                 break;
             }
             if let Some((_, datagram)) = self.delayed.pop_front() {
@@ -364,10 +369,15 @@ impl Direction {
         }
     }
 
-    /// At the end, or when nothing came for a while: everything out, in order.
+    /// At the end: everything out, in order, each delayed datagram at its time.
     fn flush(&mut self, send: &mut impl FnMut(&[u8])) {
         self.release_held(send);
-        self.send_due(true, send);
+        while let Some((due, datagram)) = self.delayed.pop_front() {
+            if let Some(wait) = due.checked_duration_since(Instant::now()) {
+                thread::sleep(wait);
+            }
+            send(&datagram);
+        }
     }
 }
 
@@ -386,6 +396,7 @@ fn relay_requests(
     let mut buffer = vec![0u8; datagram::RECV_BUFFER];
     let mut received = 0u64;
     let mut last = Instant::now();
+    let mut previous: Option<Header> = None;
     // Every datagram that leaves towards upstream is scored, so the expected score is exactly
     // what the receiver will see.
     let mut send = |datagram: &[u8]| {
@@ -403,16 +414,13 @@ fn relay_requests(
         if options.count.is_some_and(|count| received >= count) {
             break format!("{received} datagrams relayed (--count)");
         }
-        if let Some(idle) = options
-            .idle_timeout
-            .filter(|idle| last.elapsed() >= *idle)
-        {
+        if let Some(idle) = options.idle_timeout.filter(|idle| last.elapsed() >= *idle) {
             break format!(
                 "nothing received for {} s (--idle-timeout)",
                 idle.as_secs_f64()
             );
         }
-        direction.send_due(false, &mut send);
+        direction.send_due(&mut send);
         if direction.held.is_some() && last.elapsed() >= HOLD_FLUSH {
             direction.release_held(&mut send);
         }
@@ -429,17 +437,35 @@ fn relay_requests(
                     }
                     *client = Some(from);
                 }
+                previous = warn_of_gap(previous, &buffer[..len]);
                 direction.handle(&buffer[..len], &mut send);
             }
             Err(error) if transient(&error) => {}
             Err(error) => {
-                return Err(error)
-                    .with_context(|| format!("receiving on {}", options.listen));
+                return Err(error).with_context(|| format!("receiving on {}", options.listen));
             }
         }
     };
     direction.flush(&mut send);
     Ok((reason, received))
+}
+
+/// The fates follow the order of arrival at the relay, so a datagram lost *before* the relay
+/// (a sender faster than the relay can read) shifts them: say so when the numbers jump.
+fn warn_of_gap(previous: Option<Header>, datagram: &[u8]) -> Option<Header> {
+    let (header, _) = Header::parse(datagram)?;
+    let jumped = previous.filter(|previous| {
+        previous.run == header.run && header.seq > previous.seq.saturating_add(1)
+    });
+    if let Some(previous) = jumped {
+        narrate!(
+            "relay",
+            "SEQ {} to {} never reached the relay (lost before it: is the sender faster than the relay reads?)",
+            previous.seq + 1,
+            header.seq - 1
+        );
+    }
+    Some(header)
 }
 
 /// Upstream to client: replies go back to the client that sent last.
@@ -462,7 +488,7 @@ fn relay_replies(
         }
     };
     while !done.load(Ordering::SeqCst) {
-        direction.send_due(false, &mut send);
+        direction.send_due(&mut send);
         if upstream_socket
             .set_read_timeout(Some(direction.wait()))
             .is_err()
@@ -592,9 +618,7 @@ mod tests {
     }
 
     fn fates(impairments: &Impairments, n: u64, wanted: Fate) -> Vec<u64> {
-        (0..n)
-            .filter(|&i| fate(impairments, i) == wanted)
-            .collect()
+        (0..n).filter(|&i| fate(impairments, i) == wanted).collect()
     }
 
     #[test]
@@ -634,10 +658,7 @@ mod tests {
 
     #[test]
     fn held_datagram_goes_out_after_the_next_one() {
-        let mut direction = Direction::new(
-            "test",
-            Some(impairments(0.0, 0.0, 1.0, 1)),
-        );
+        let mut direction = Direction::new("test", Some(impairments(0.0, 0.0, 1.0, 1)));
         // Every datagram is held: each is released when the next one is held.
         let mut sent = Vec::new();
         for d in [b"a", b"b", b"c"] {

@@ -15,7 +15,7 @@
 //! cargo run -p udp-sender -- --port 7881 --count 20 --rate 10
 //! ```
 //!
-//! Book chapter: "UDP: datagramas sem ligação" (`book/src/udp.md`), section on loss.
+//! Book chapter: "UDP: datagrams" (`docs/src/udp.md`), section "Loss, reordering, duplication".
 
 use std::net::{IpAddr, SocketAddr, ToSocketAddrs};
 use std::process::ExitCode;
@@ -33,43 +33,45 @@ use udp_relay::{Impairments, Options};
 #[command(
     version,
     about,
-    after_help = "Example, in three terminals:\n  \
+    after_help = "Fates depend only on the seed and the order of the datagrams: the same \
+                  seed gives the same losses on every machine (seed 7, --loss 0.2: datagrams \
+                  3, 4, 9 and 10 are lost).\n\n\
+                  Example, in three terminals:\n  \
                   cargo run -p udp-receiver\n  \
                   cargo run -p udp-relay -- --loss 0.2 --seed 7\n  \
-                  cargo run -p udp-sender -- --port 7881 --count 20 --rate 10\n\n\
-                  Fates depend only on the seed and the order of the datagrams: the same \
-                  seed gives the same losses on every machine."
+                  cargo run -p udp-sender -- --port 7881 --count 20 --rate 10"
 )]
 struct Args {
     /// The local IP address clients send to.
-    #[arg(long, default_value = "127.0.0.1")]
+    #[arg(long, value_name = "IP", default_value = "127.0.0.1")]
     bind: IpAddr,
     /// The UDP port clients send to.
-    #[arg(long, default_value_t = udp_relay::RELAY_PORT)]
+    #[arg(long, value_name = "N", default_value_t = udp_relay::RELAY_PORT)]
     port: u16,
     /// Where to forward: the receiver's address.
     #[arg(long, value_name = "HOST:PORT", default_value = "127.0.0.1:7879")]
     to: String,
     /// Probability (0 to 1) that a datagram is lost.
-    #[arg(long, default_value_t = 0.0, value_parser = probability)]
+    #[arg(long, value_name = "P", default_value_t = 0.0, value_parser = probability)]
     loss: f64,
     /// Probability (0 to 1) that a datagram is sent twice.
-    #[arg(long, default_value_t = 0.0, value_parser = probability)]
+    #[arg(long, value_name = "P", default_value_t = 0.0, value_parser = probability)]
     duplicate: f64,
-    /// Probability (0 to 1) that a datagram is held and sent after the next one.
-    #[arg(long, default_value_t = 0.0, value_parser = probability)]
+    /// Probability (0 to 1) that a datagram is held and sent right after the next one (or
+    /// after 1 s without traffic, or when the relay stops).
+    #[arg(long, value_name = "P", default_value_t = 0.0, value_parser = probability)]
     reorder: f64,
     /// Milliseconds each forwarded datagram waits before it is sent.
     #[arg(long, value_name = "MILLIS", default_value_t = 0)]
     delay: u64,
     /// The seed of the decisions.
-    #[arg(long, default_value_t = 7)]
+    #[arg(long, value_name = "N", default_value_t = 7)]
     seed: u64,
     /// Impair the replies (receiver to client) too; by default they pass untouched.
     #[arg(long)]
     impair_replies: bool,
     /// Stop after this many datagrams from clients.
-    #[arg(long)]
+    #[arg(long, value_name = "N")]
     count: Option<u64>,
     /// Stop after this many seconds without a datagram from clients.
     #[arg(long, value_name = "SECONDS")]
@@ -79,7 +81,9 @@ struct Args {
 fn probability(text: &str) -> Result<f64, String> {
     match text.parse::<f64>() {
         Ok(p) if (0.0..=1.0).contains(&p) => Ok(p),
-        _ => Err(format!("{text} is not a probability between 0 and 1 (0.2 means 20%)")),
+        _ => Err(format!(
+            "{text} is not a probability between 0 and 1 (0.2 means 20%)"
+        )),
     }
 }
 

@@ -15,7 +15,7 @@
 //! cargo run -p udp-sender -- --count 1000 --size 64 --rate 0   # as fast as possible
 //! ```
 //!
-//! Book chapter: "UDP: datagramas sem ligação" (`book/src/udp.md`).
+//! Book chapter: "UDP: datagrams" (`docs/src/udp.md`).
 
 use std::io::{self, BufRead, IsTerminal, Write};
 use std::net::{IpAddr, Ipv4Addr, Ipv6Addr, SocketAddr, ToSocketAddrs, UdpSocket};
@@ -33,38 +33,48 @@ use datagram::Header;
 #[command(
     version,
     about,
-    after_help = "Example, in two terminals:\n  \
+    after_help = "With no mode, it sends 10 numbered datagrams at 2 per second \
+                  (or, when stdin is a pipe, one datagram per line of stdin).\n\n\
+                  Example, in two terminals:\n  \
                   cargo run -p udp-receiver\n  \
-                  cargo run -p udp-sender -- --count 10 --rate 5\n\n\
-                  With no mode, it sends 10 numbered datagrams at 2 per second \
-                  (or, when stdin is a pipe, one datagram per line of stdin)."
+                  cargo run -p udp-sender -- --count 10 --rate 5"
 )]
 struct Args {
     /// The receiver's host name or IP address.
-    #[arg(long, default_value = "127.0.0.1")]
+    #[arg(long, value_name = "HOST", default_value = "127.0.0.1")]
     host: String,
     /// The receiver's UDP port.
-    #[arg(long, default_value_t = course::UDP_PORT)]
+    #[arg(long, value_name = "N", default_value_t = course::UDP_PORT)]
     port: u16,
     /// Send this text as one datagram (no header), then stop.
-    #[arg(long, conflicts_with_all = ["count", "lines"])]
+    #[arg(long, value_name = "TEXT", conflicts_with_all = ["count", "lines"])]
     message: Option<String>,
     /// Send each line typed on stdin as one datagram (no header), until end of input.
     #[arg(long, conflicts_with = "count")]
     lines: bool,
     /// Send this many numbered datagrams (each starts with a `SEQ n OF count` header line).
-    #[arg(long)]
+    #[arg(long, value_name = "N")]
     count: Option<u64>,
-    /// Size of each numbered datagram in bytes, header included (default: header + a short text).
-    #[arg(long)]
+    /// Size of each numbered datagram in bytes, header included (default: header + a short
+    /// text). Below the header's length (about 50 bytes) a datagram is the header alone.
+    #[arg(long, value_name = "BYTES")]
     size: Option<usize>,
     /// Numbered datagrams per second; 0 sends as fast as possible.
-    #[arg(long, default_value_t = 2.0)]
+    #[arg(long, value_name = "PER_SEC", default_value_t = 2.0, value_parser = rate)]
     rate: f64,
     /// Use a connected UDP socket (`connect`, then `send`): the kernel then reports an ICMP
     /// "port unreachable" as ConnectionRefused, instead of staying silent.
     #[arg(long)]
     connect: bool,
+}
+
+fn rate(text: &str) -> Result<f64, String> {
+    match text.parse::<f64>() {
+        Ok(rate) if rate >= 0.0 && rate.is_finite() => Ok(rate),
+        _ => Err(format!(
+            "{text} is not a rate: datagrams per second, 0 for as fast as possible"
+        )),
+    }
 }
 
 /// Above this rate, sends are not narrated one by one: the narration would be the bottleneck.
@@ -81,7 +91,10 @@ fn run() -> anyhow::Result<()> {
     // What to send, decided before any socket exists, so that an oversized payload is refused
     // before anything leaves this machine.
     let mode = choose_mode(&args);
-    if let Mode::Numbered { size: Some(size), .. } = mode {
+    if let Mode::Numbered {
+        size: Some(size), ..
+    } = mode
+    {
         check_size(size, &to)?;
     }
     if let Mode::Message(text) = &mode {
@@ -89,13 +102,18 @@ fn run() -> anyhow::Result<()> {
     }
 
     // ANCHOR: bind
-    // Port 0: the OS picks a free ephemeral port. The receiver sees it as our source port.
+    // Port 0: the OS picks a free ephemeral port, which the receiver sees as our source port.
+    // (Without this bind, the first send_to would bind the socket the same way, implicitly.)
     let local = SocketAddr::new(unspecified(&to), 0);
     let socket = UdpSocket::bind(local)
         .with_context(|| format!("binding {local}"))
         .hint("no free local port? close other programs and try again")?;
     let bound = socket.local_addr().context("reading the local address")?;
-    narrate!("bind", "{bound} (port 0 asked: the OS chose the ephemeral port {})", bound.port());
+    narrate!(
+        "bind",
+        "{bound} (port 0 asked: the OS chose the ephemeral port {})",
+        bound.port()
+    );
     // ANCHOR_END: bind
 
     // ANCHOR: connect
@@ -107,12 +125,15 @@ fn run() -> anyhow::Result<()> {
             .with_context(|| format!("connecting the UDP socket to {to}"))?;
         // The kernel has now chosen the local address too: the one that routes to the peer.
         let local = socket.local_addr().context("reading the local address")?;
-        narrate!("connect", "{local} -> {to} (UDP: no handshake, nothing sent yet)");
+        narrate!(
+            "connect",
+            "{local} -> {to} (UDP: no handshake, nothing sent yet)"
+        );
     }
     // ANCHOR_END: connect
     narrate!(
         "note",
-        "UDP cannot tell whether anything arrived: send_to returns Ok when the kernel has taken the datagram, not when anyone received it"
+        "UDP cannot tell whether anything arrived: a send returns Ok when the kernel has taken the datagram, not when anyone received it"
     );
 
     let sender = Sender {
@@ -213,12 +234,26 @@ fn send_hint(error: &anyhow::Error, to: SocketAddr) -> String {
         Some(io::ErrorKind::ConnectionRefused | io::ErrorKind::ConnectionReset) => format!(
             "nothing listens on {to}: start the receiver first (cargo run -p udp-receiver), or drop --connect to send blindly"
         ),
+        // EMSGSIZE: Linux 90, macOS 40; Windows WSAEMSGSIZE 10040.
+        _ if matches!(course::os_code(error), Some(90 | 40 | 10040)) => {
+            "the OS refused a datagram this large: use a smaller --size (macOS limits outgoing datagrams to 9,216 bytes unless you raise sysctl net.inet.udp.maxdgram)".to_string()
+        }
         _ => "check the address and port (--host, --port)".to_string(),
     }
 }
 
 fn send_lines(sender: &Sender) -> anyhow::Result<()> {
-    narrate!("stdin", "each line is one datagram; end with Ctrl-D (Ctrl-Z then Enter on Windows)");
+    if io::stdin().is_terminal() {
+        narrate!(
+            "stdin",
+            "type lines: each one is one datagram; end with Ctrl-D (Ctrl-Z then Enter on Windows)"
+        );
+    } else {
+        narrate!(
+            "stdin",
+            "not a terminal: each line read from it is one datagram (--count sends numbered ones instead)"
+        );
+    }
     let stdin = io::stdin();
     let mut sent = 0u64;
     for line in stdin.lock().lines() {
@@ -306,9 +341,16 @@ fn send_numbered(
 /// Writes one numbered datagram at the start of `buffer` and returns its length: exactly
 /// `size` bytes (the header, then the filler already in the buffer), or the header and a
 /// short text when no size was asked.
-fn fill(buffer: &mut Vec<u8>, header: &Header, size: Option<usize>, seq: u64) -> anyhow::Result<usize> {
+fn fill(
+    buffer: &mut Vec<u8>,
+    header: &Header,
+    size: Option<usize>,
+    seq: u64,
+) -> anyhow::Result<usize> {
     let mut cursor = io::Cursor::new(&mut buffer[..]);
-    header.write_line(&mut cursor).context("writing the header")?;
+    header
+        .write_line(&mut cursor)
+        .context("writing the header")?;
     let header_len = cursor.position() as usize;
     match size {
         Some(size) if size > header_len => {
@@ -341,13 +383,20 @@ fn check_for_refusal(socket: &UdpSocket, to: SocketAddr) -> anyhow::Result<()> {
                 io::ErrorKind::ConnectionRefused | io::ErrorKind::ConnectionReset
             ) =>
         {
-            narrate!("recv", "{:?}: the kernel got an ICMP \"port unreachable\" from {to}", error.kind());
+            narrate!(
+                "recv",
+                "{:?}: the kernel got an ICMP \"port unreachable\" from {to}",
+                error.kind()
+            );
             Err(error)
                 .with_context(|| format!("{to} refused the datagrams (connected UDP socket)"))
                 .hint_with(|error| send_hint(error, to))
         }
         _ => {
-            narrate!("recv", "no error reported for {to} within 300 ms (something may be listening there)");
+            narrate!(
+                "recv",
+                "no error reported for {to} within 300 ms (something may be listening there)"
+            );
             Ok(())
         }
     }
