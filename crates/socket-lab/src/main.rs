@@ -313,30 +313,18 @@ impl Lab {
         let (count, budget) = self.round_trip_budget();
         let size = self.size;
         let (server, server_name) = self.server_addr();
-        let mut cases = vec![
+        let mut cases: Vec<(String, SocketAddr, bool)> = vec![
             (
-                format!("TCP {size} B, lab echo, TCP_NODELAY"),
-                self.echo,
-                true,
-            ),
-            (
-                format!("TCP {size} B, lab echo, Nagle on"),
-                self.echo,
-                false,
-            ),
-        ];
-        if self.server.is_some() {
-            cases.push((
                 format!("TCP {size} B, {server_name}, TCP_NODELAY"),
                 server,
                 true,
-            ));
-            cases.push((
+            ),
+            (
                 format!("TCP {size} B, {server_name}, Nagle on"),
                 server,
                 false,
-            ));
-        }
+            ),
+        ];
         if let Some(socat) = &self.socat {
             cases.push((
                 format!("TCP {size} B, socat echo, TCP_NODELAY"),
@@ -344,12 +332,46 @@ impl Lab {
                 true,
             ));
         }
-        for (name, addr, nodelay) in cases {
-            self.progress.step(&format!("latency: {name}"));
-            let mut stream = tcp::connect(addr, nodelay)?;
-            let mut samples = tcp::round_trips(&mut stream, size, false, count, budget)?;
+        // All cases take turns, a slice of round trips each, fifty times over, each slice on
+        // a new connection (so a new server thread) after three warm-up round trips. Where
+        // the scheduler puts the server's thread matters more than the protocol: on the
+        // client's core a round trip is a quick switch; on the other, idle core it waits for
+        // that core to wake up (slow on a VM). New threads every slice sample both, fairly.
+        let mut endpoints: Vec<(String, Option<(SocketAddr, bool)>)> = cases
+            .into_iter()
+            .map(|(name, addr, nodelay)| (name, Some((addr, nodelay))))
+            .collect();
+        // The side-by-side pair: TCP and UDP against one echo thread.
+        endpoints.push((format!("TCP {size} B, same echo thread as UDP"), None));
+        endpoints.push((format!("UDP {size} B, same echo thread as TCP"), None));
+        let pair = endpoints.len() - 2;
+        let mut samples: Vec<Vec<Duration>> = vec![Vec::new(); endpoints.len()];
+        let rounds = 50;
+        let (slice, time) = (count / rounds, budget / rounds as u32);
+        for round in 1..=rounds {
+            self.progress.step(&format!(
+                "latency: {size} B round trips, TCP and UDP taking turns, round {round} of {rounds}"
+            ));
+            for (i, (_, tcp_peer)) in endpoints.iter().enumerate() {
+                match tcp_peer {
+                    Some((addr, nodelay)) => {
+                        let mut stream = tcp::connect(*addr, *nodelay)?;
+                        tcp::round_trips(&mut stream, size, false, 3, time)?;
+                        samples[i].extend(tcp::round_trips(&mut stream, size, false, slice, time)?);
+                    }
+                    None if i == pair => {
+                        let (tcp_times, udp_times) = tcp::side_by_side(size, slice, time)?;
+                        samples[i].extend(tcp_times);
+                        samples[i + 1].extend(udp_times);
+                    }
+                    None => {} // the UDP half of the pair, filled just above
+                }
+            }
+        }
+        for ((name, _), mut samples) in endpoints.into_iter().zip(samples) {
             let row = Row::new("latency", &name).with_samples(&mut samples);
-            if addr == server && nodelay && self.server.is_some() {
+            if self.server.is_some() && name.contains(server_name) && name.ends_with("TCP_NODELAY")
+            {
                 self.fig.server_p50_us = row.p50_us;
             }
             if name.contains("socat") {
@@ -388,14 +410,6 @@ impl Lab {
             self.rows.push(row);
         }
 
-        let name = format!("UDP {size} B request/response, lab echo");
-        self.progress.step(&format!("latency: {name}"));
-        let (mut samples, lost) = udp::round_trips(self.udp_echo, size, count, budget)?;
-        let mut row = Row::new("latency", name).with_samples(&mut samples);
-        if lost > 0 {
-            row.note = format!("{lost} replies lost (waited 1 s each)");
-        }
-        self.rows.push(row);
         Ok(())
     }
 
@@ -559,10 +573,10 @@ impl Lab {
     fn udp_sender(&mut self, sender: &Path) -> Result<()> {
         let count: u64 = if self.quick { 20_000 } else { 300_000 };
         let help = peers::run(sender, &["--help"], Duration::from_secs(10))?;
-        let mut cases = vec![(true, false), (false, false)];
-        if help.stdout.contains("--connect") {
-            cases.push((false, true));
-        }
+        let connect = help.stdout.contains("--connect");
+        let cases = [(true, false), (true, true), (false, false), (false, true)]
+            .into_iter()
+            .filter(|&(_, with_connect)| connect || !with_connect);
         for (read, connect) in cases {
             let name = format!(
                 "UDP 64 B, udp-sender --rate 0{}, {}",
@@ -903,13 +917,13 @@ impl Lab {
         let n = report::format_number;
         let size = self.size;
         let mut lines = vec!["== Is UDP much faster than TCP? (from this run)".to_string()];
-        let tcp_rtt = find(&format!("TCP {size} B, lab echo, TCP_NODELAY")).and_then(|r| r.p50_us);
-        let udp_rtt = find(&format!("UDP {size} B request/response")).and_then(|r| r.p50_us);
+        let tcp_rtt = find(&format!("TCP {size} B, same echo thread")).and_then(|r| r.p50_us);
+        let udp_rtt = find(&format!("UDP {size} B, same echo thread")).and_then(|r| r.p50_us);
         if let (Some(tcp), Some(udp)) = (tcp_rtt, udp_rtt) {
             lines.push(format!(
-                "- One small request/response: UDP {} µs, TCP {} µs (p50, the same kind of echo \
-                 thread): {}. Both cost a couple of system calls and two thread wake-ups; \
-                 TCP's extra bookkeeping per segment (sequence numbers, ACKs) is small.",
+                "- One small request/response: UDP {} µs, TCP {} µs (p50, the same echo thread \
+                 answering both in turn): {}. Both cost a couple of system calls and two thread \
+                 wake-ups; TCP's extra bookkeeping per segment (sequence numbers, ACKs) is small.",
                 n(udp),
                 n(tcp),
                 compare("UDP", udp, "TCP", tcp)

@@ -363,3 +363,62 @@ impl Gate {
         true
     }
 }
+
+/// TCP and UDP side by side, against the very same echo thread: it answers one TCP round trip,
+/// then one UDP round trip, in turn. Both protocols then meet the same scheduling (which core
+/// the thread is on, whether it must be woken up), and only the protocol differs.
+/// One new thread per call; returns the TCP and the UDP round-trip times.
+pub fn side_by_side(
+    size: usize,
+    count: usize,
+    budget: Duration,
+) -> Result<(Vec<Duration>, Vec<Duration>)> {
+    let listener = TcpListener::bind("127.0.0.1:0").context("binding 127.0.0.1:0")?;
+    let udp_echo = std::net::UdpSocket::bind("127.0.0.1:0").context("binding 127.0.0.1:0")?;
+    let (tcp_addr, udp_addr) = (listener.local_addr()?, udp_echo.local_addr()?);
+    let serving = thread::spawn(move || -> io::Result<()> {
+        let (mut stream, _) = listener.accept()?;
+        stream.set_nodelay(true)?;
+        stream.set_read_timeout(Some(CALL_TIMEOUT))?;
+        udp_echo.set_read_timeout(Some(CALL_TIMEOUT))?;
+        let mut buffer = vec![0u8; size.max(1)];
+        let mut datagram = vec![0u8; 65536];
+        loop {
+            if stream.read_exact(&mut buffer[..size]).is_err() {
+                return Ok(()); // the client closed: done
+            }
+            stream.write_all(&buffer[..size])?;
+            let (n, peer) = udp_echo.recv_from(&mut datagram)?;
+            udp_echo.send_to(&datagram[..n], peer)?;
+        }
+    });
+    let mut stream = connect(tcp_addr, true)?;
+    let udp = std::net::UdpSocket::bind("127.0.0.1:0").context("binding 127.0.0.1:0")?;
+    udp.connect(udp_addr)
+        .with_context(|| format!("connecting to {udp_addr}"))?;
+    udp.set_read_timeout(Some(CALL_TIMEOUT))?;
+    let message = vec![b'x'; size];
+    let mut echo = vec![0u8; 65536];
+    let (mut tcp_times, mut udp_times) = (Vec::new(), Vec::new());
+    let started = Instant::now();
+    // Three warm-up pairs, then the measured ones.
+    for i in 0..count + 3 {
+        if started.elapsed() >= budget {
+            break;
+        }
+        let sent = Instant::now();
+        stream.write_all(&message)?;
+        stream.read_exact(&mut echo[..size])?;
+        let tcp_time = sent.elapsed();
+        let sent = Instant::now();
+        udp.send(&message).context("sending a request")?;
+        udp.recv(&mut echo).context("receiving a reply")?;
+        if i >= 3 {
+            tcp_times.push(tcp_time);
+            udp_times.push(sent.elapsed());
+        }
+    }
+    drop(stream);
+    let _ = serving.join();
+    Ok((tcp_times, udp_times))
+}

@@ -160,35 +160,6 @@ pub fn spawn_echo(stop: Arc<AtomicBool>) -> Result<SocketAddr> {
     Ok(addr)
 }
 
-/// Request/response round trips of `size` bytes to a UDP echo. A reply that does not come
-/// within a second is a lost datagram: counted, not retried.
-pub fn round_trips(
-    echo: SocketAddr,
-    size: usize,
-    count: usize,
-    budget: Duration,
-) -> Result<(Vec<Duration>, u64)> {
-    let socket = UdpSocket::bind("127.0.0.1:0").context("binding 127.0.0.1:0")?;
-    socket
-        .connect(echo)
-        .with_context(|| format!("connecting to {echo}"))?;
-    socket.set_read_timeout(Some(Duration::from_secs(1)))?;
-    let message = vec![b'x'; size];
-    let mut reply = vec![0u8; 65536];
-    let (mut samples, mut lost) = (Vec::with_capacity(count), 0u64);
-    let started = Instant::now();
-    while samples.len() + (lost as usize) < count && started.elapsed() < budget {
-        let sent = Instant::now();
-        socket.send(&message).context("sending a request")?;
-        match socket.recv(&mut reply) {
-            Ok(_) => samples.push(sent.elapsed()),
-            Err(error) if is_timeout(&error) => lost += 1,
-            Err(error) => return Err(error).context("receiving a reply"),
-        }
-    }
-    Ok((samples, lost))
-}
-
 /// The UDP counterpart of a TCP connection setup: a new socket, one request, one reply,
 /// `count` times. No handshake: the first datagram already carries the request.
 pub fn first_exchanges(
