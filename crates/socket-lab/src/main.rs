@@ -655,33 +655,44 @@ impl Lab {
         if let Some(server) = &self.server {
             servers.push(("tcp-echo-server", server.addr));
         }
-        for (who, addr) in servers {
-            self.progress
-                .step(&format!("setup: TCP connections to {who}"));
-            let (mut connects, mut totals) = tcp::setup(addr, size, count, budget)?;
-            if who == "lab echo thread" {
-                self.rows.push(
-                    Row::new("setup", format!("TCP connect() alone, {who}"))
-                        .with_samples(&mut connects)
-                        .note("the three-way handshake"),
-                );
+        // TCP and UDP take turns, twenty slices each, so that both meet the same machine.
+        let rounds = 20;
+        let (slice, time) = (count / rounds, budget / rounds as u32);
+        let mut connects = Vec::new();
+        let mut totals = vec![Vec::new(); servers.len()];
+        let mut exchanges = Vec::new();
+        for round in 1..=rounds {
+            self.progress.step(&format!(
+                "setup: new TCP connections and new UDP sockets, round {round} of {rounds}"
+            ));
+            for (i, (_, addr)) in servers.iter().enumerate() {
+                let (connect_times, total_times) = tcp::setup(*addr, size, slice, time)?;
+                if i == 0 {
+                    connects.extend(connect_times);
+                }
+                totals[i].extend(total_times);
             }
+            exchanges.extend(udp::first_exchanges(self.udp_echo, size, slice, time)?);
+        }
+        self.rows.push(
+            Row::new("setup", "TCP connect() alone, lab echo thread")
+                .with_samples(&mut connects)
+                .note("the three-way handshake"),
+        );
+        for ((who, _), mut samples) in servers.into_iter().zip(totals) {
             let mut row = Row::new(
                 "setup",
                 format!("TCP connect + first {size} B round trip, {who}"),
             )
-            .with_samples(&mut totals);
+            .with_samples(&mut samples);
             row.per_second = row.p50_us.map(|us| 1e6 / us);
             self.rows.push(row);
         }
-        self.progress
-            .step("setup: UDP new socket + first request/response");
-        let mut samples = udp::first_exchanges(self.udp_echo, size, count, budget)?;
         let mut row = Row::new(
             "setup",
             format!("UDP new socket + first {size} B request/response"),
         )
-        .with_samples(&mut samples)
+        .with_samples(&mut exchanges)
         .note("no handshake: the first datagram is the request");
         row.per_second = row.p50_us.map(|us| 1e6 / us);
         self.rows.push(row);
