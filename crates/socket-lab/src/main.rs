@@ -294,7 +294,7 @@ impl Lab {
         if self.quick {
             Duration::from_millis(300)
         } else {
-            Duration::from_secs(2)
+            Duration::from_millis(1500)
         }
     }
 
@@ -349,9 +349,15 @@ impl Lab {
         let rounds = 50;
         let (slice, time) = (count / rounds, budget / rounds as u32);
         for round in 1..=rounds {
-            self.progress.step(&format!(
+            let text = format!(
                 "latency: {size} B round trips, TCP and UDP taking turns, round {round} of {rounds}"
-            ));
+            );
+            // One line in a log, a live count on a terminal.
+            if round == 1 {
+                self.progress.step(&text);
+            } else {
+                self.progress.update(&text);
+            }
             for (i, (_, tcp_peer)) in endpoints.iter().enumerate() {
                 match tcp_peer {
                     Some((addr, nodelay)) => {
@@ -419,57 +425,88 @@ impl Lab {
     /// so its payload rate is at most about half of one-way.
     fn throughput(&mut self) -> Result<()> {
         let burst = self.burst();
-        self.progress
-            .step("throughput: TCP one way, lab writer to lab sink");
-        let (bytes, elapsed) = tcp::bulk_one_way(burst)?;
-        self.rows.push(Row {
-            mb_per_second: Some(mb_per_second(bytes, elapsed)),
-            note: "128 KiB writes, one connection".into(),
-            ..Row::new("throughput", "TCP one way, lab writer to lab sink")
-        });
-
-        let mut echoes = vec![("lab echo thread".to_string(), self.echo)];
+        // (name, how to reach it, note). `None`: the lab's own one-way sink; a port: an echo.
+        let mut cases: Vec<(String, Option<SocketAddr>, &str)> = vec![(
+            "TCP one way, lab writer to lab sink".into(),
+            None,
+            "128 KiB writes, one connection",
+        )];
+        let echoed = "payload echoed back; every byte crosses loopback twice";
+        cases.push((
+            "TCP bulk echo through lab echo thread".into(),
+            Some(self.echo),
+            echoed,
+        ));
         if let Some(server) = &self.server {
-            echoes.push(("tcp-echo-server".into(), server.addr));
+            cases.push((
+                "TCP bulk echo through tcp-echo-server".into(),
+                Some(server.addr),
+                echoed,
+            ));
         }
         if let Some(socat) = &self.socat {
-            echoes.push(("socat echo".into(), socat.addr));
+            cases.push((
+                "TCP bulk echo through socat echo".into(),
+                Some(socat.addr),
+                echoed,
+            ));
         }
-        for (who, addr) in echoes {
-            let name = format!("TCP bulk echo through {who}");
-            self.progress.step(&format!("throughput: {name}"));
-            let (bytes, elapsed) = tcp::bulk_echo(addr, burst)?;
-            let mb = mb_per_second(bytes, elapsed);
-            match who.as_str() {
-                "tcp-echo-server" => self.fig.server_bulk_mb = Some(mb),
-                "socat echo" => self.fig.socat_bulk_mb = Some(mb),
+        // Bulk figures swing by tens of percent from one second to the next on a shared
+        // machine: every case runs in each of three rounds, and the table shows the median.
+        let rounds = self.rounds();
+        let mut figures = vec![Vec::new(); cases.len()];
+        let mut iperf3 = Vec::new();
+        for round in 1..=rounds {
+            for (i, (name, addr, _)) in cases.iter().enumerate() {
+                self.progress
+                    .step(&format!("throughput: {name} (round {round} of {rounds})"));
+                let (bytes, elapsed) = match addr {
+                    None => tcp::bulk_one_way(burst)?,
+                    Some(addr) => tcp::bulk_echo(*addr, burst)?,
+                };
+                figures[i].push(mb_per_second(bytes, elapsed));
+            }
+            if self.iperf3 {
+                self.progress.step(&format!(
+                    "throughput: iperf3 TCP, one stream, one way (round {round} of {rounds})"
+                ));
+                match self.iperf3_run(&[])? {
+                    Some(json) => iperf3.extend(
+                        peers::json_number_after(&json, "sum_received", "bits_per_second")
+                            .map(|bits| bits / 8.0 / 1e6),
+                    ),
+                    None => self.skip("iperf3 TCP did not report a result"),
+                }
+            }
+        }
+        if !iperf3.is_empty() {
+            cases.push((
+                "TCP one way, iperf3".into(),
+                None,
+                "iperf3 -c 127.0.0.1 (single stream, one way)",
+            ));
+            figures.push(iperf3);
+        }
+        for ((name, _, note), mut runs) in cases.into_iter().zip(figures) {
+            let mb = median(&mut runs);
+            match name.as_str() {
+                "TCP bulk echo through tcp-echo-server" => self.fig.server_bulk_mb = mb,
+                "TCP bulk echo through socat echo" => self.fig.socat_bulk_mb = mb,
+                "TCP one way, iperf3" => self.fig.iperf3_tcp_mb = mb,
                 _ => {}
             }
             self.rows.push(Row {
-                mb_per_second: Some(mb),
-                note: "payload echoed back; every byte crosses loopback twice".into(),
+                mb_per_second: mb,
+                note: runs_note(note, &runs),
                 ..Row::new("throughput", name)
             });
         }
-
-        if self.iperf3 {
-            self.progress
-                .step("throughput: iperf3 TCP, one stream, one way");
-            match self.iperf3_run(&[])? {
-                Some(json) => {
-                    let bits = peers::json_number_after(&json, "sum_received", "bits_per_second");
-                    let mb = bits.map(|bits| bits / 8.0 / 1e6);
-                    self.fig.iperf3_tcp_mb = mb;
-                    self.rows.push(Row {
-                        mb_per_second: mb,
-                        note: "iperf3 -c 127.0.0.1 (single stream, one way)".into(),
-                        ..Row::new("throughput", "TCP one way, iperf3")
-                    });
-                }
-                None => self.skip("iperf3 TCP did not report a result"),
-            }
-        }
         Ok(())
+    }
+
+    /// How many times the bulk and full-speed measurements are repeated (median shown).
+    fn rounds(&self) -> usize {
+        if self.quick { 1 } else { 3 }
     }
 
     /// Runs `iperf3 -s -1` and `iperf3 -c ... -J` (with `extra` client options) on loopback;
@@ -486,7 +523,7 @@ impl Lab {
                     .then(|| SocketAddr::from(([127, 0, 0, 1], 0)))
             },
         )?;
-        let seconds = if self.quick { "1" } else { "3" };
+        let seconds = if self.quick { "1" } else { "2" };
         let mut args = vec!["-c", "127.0.0.1", "-p", &port, "-t", seconds, "-J"];
         args.extend_from_slice(extra);
         let output = peers::run(Path::new("iperf3"), &args, Duration::from_secs(20))?;
@@ -538,29 +575,48 @@ impl Lab {
             });
         }
 
-        if let Some(sender) = self.sender.clone() {
-            self.udp_sender(&sender)?;
-        }
-
-        if self.iperf3 {
-            self.progress.step("udp: iperf3 -u -b 0 -l 64");
-            match self.iperf3_run(&["-u", "-b", "0", "-l", "64"])? {
-                Some(json) => {
-                    let packets = peers::json_number_after(&json, "sum_sent", "packets");
-                    let seconds = peers::json_number_after(&json, "sum_sent", "seconds");
-                    let lost = peers::json_number_after(&json, "sum_received", "lost_percent");
-                    let rate = packets.zip(seconds).map(|(p, s)| p / s);
-                    self.fig.iperf3_udp_rate = rate;
-                    self.rows.push(Row {
-                        count: packets.map(|p| p as u64),
-                        per_second: rate,
-                        loss_percent: lost,
-                        note: "iperf3's datagrams sent per second".into(),
-                        ..Row::new("udp", "UDP 64 B, iperf3 -u -b 0 -l 64")
-                    });
-                }
-                None => self.skip("iperf3 UDP did not report a result"),
+        // udp-sender and iperf3 take turns, three rounds; the table shows the median round.
+        let mut runs: Vec<Vec<Row>> = Vec::new();
+        for round in 1..=self.rounds() {
+            let mut this_round = Vec::new();
+            if let Some(sender) = self.sender.clone() {
+                this_round.extend(self.udp_sender(&sender, round)?);
             }
+            if self.iperf3 {
+                self.progress
+                    .step(&format!("udp: iperf3 -u -b 0 -l 64 (round {round})"));
+                match self.iperf3_run(&["-u", "-b", "0", "-l", "64"])? {
+                    Some(json) => {
+                        let packets = peers::json_number_after(&json, "sum_sent", "packets");
+                        let seconds = peers::json_number_after(&json, "sum_sent", "seconds");
+                        let lost = peers::json_number_after(&json, "sum_received", "lost_percent");
+                        this_round.push(Row {
+                            count: packets.map(|p| p as u64),
+                            per_second: packets.zip(seconds).map(|(p, s)| p / s),
+                            loss_percent: lost,
+                            note: "iperf3's datagrams sent per second".into(),
+                            ..Row::new("udp", "UDP 64 B, iperf3 -u -b 0 -l 64")
+                        });
+                    }
+                    None => self.skip("iperf3 UDP did not report a result"),
+                }
+            }
+            for (i, row) in this_round.into_iter().enumerate() {
+                match runs.get_mut(i) {
+                    Some(same) => same.push(row),
+                    None => runs.push(vec![row]),
+                }
+            }
+        }
+        for rows in runs {
+            let row = median_row(rows);
+            if row.name == "UDP 64 B, udp-sender --rate 0, to lab receiver" {
+                self.fig.sender_rate = row.per_second;
+            }
+            if row.name.contains("iperf3") {
+                self.fig.iperf3_udp_rate = row.per_second;
+            }
+            self.rows.push(row);
         }
         Ok(())
     }
@@ -570,7 +626,8 @@ impl Lab {
     /// time, dropping into a full buffer costs almost nothing. So it runs against a reader
     /// (the figure the target uses, like iperf3's reading server) and against a socket that
     /// never reads, and with `--connect` when it has that option.
-    fn udp_sender(&mut self, sender: &Path) -> Result<()> {
+    fn udp_sender(&mut self, sender: &Path, round: usize) -> Result<Vec<Row>> {
+        let mut rows = Vec::new();
         let count: u64 = if self.quick { 20_000 } else { 300_000 };
         let help = peers::run(sender, &["--help"], Duration::from_secs(10))?;
         let connect = help.stdout.contains("--connect");
@@ -587,7 +644,7 @@ impl Lab {
                     "to a socket that never reads"
                 }
             );
-            self.progress.step(&format!("udp: {name}"));
+            self.progress.step(&format!("udp: {name} (round {round})"));
             let (addr, counting, silent) = if read {
                 let (addr, counting) = udp::counting_receiver()?;
                 (addr, Some(counting), None)
@@ -625,10 +682,7 @@ impl Lab {
                 ));
                 continue;
             };
-            if read && !connect {
-                self.fig.sender_rate = Some(rate);
-            }
-            self.rows.push(Row {
+            rows.push(Row {
                 count: Some(count),
                 per_second: Some(rate),
                 loss_percent: Some(100.0 * (1.0 - received as f64 / count as f64)),
@@ -636,7 +690,7 @@ impl Lab {
                 ..Row::new("udp", name)
             });
         }
-        Ok(())
+        Ok(rows)
     }
 
     // ---------------------------------------------------------------- setup
@@ -662,9 +716,14 @@ impl Lab {
         let mut totals = vec![Vec::new(); servers.len()];
         let mut exchanges = Vec::new();
         for round in 1..=rounds {
-            self.progress.step(&format!(
+            let text = format!(
                 "setup: new TCP connections and new UDP sockets, round {round} of {rounds}"
-            ));
+            );
+            if round == 1 {
+                self.progress.step(&text);
+            } else {
+                self.progress.update(&text);
+            }
             for (i, (_, addr)) in servers.iter().enumerate() {
                 let (connect_times, total_times) = tcp::setup(*addr, size, slice, time)?;
                 if i == 0 {
@@ -1058,6 +1117,34 @@ fn parse_rate(text: &str) -> Option<f64> {
             number.parse().ok()
         })
     })
+}
+
+/// The row with the median `per_second` among runs of one measurement, its note listing all.
+fn median_row(mut rows: Vec<Row>) -> Row {
+    rows.sort_by(|a, b| {
+        a.per_second
+            .unwrap_or(0.0)
+            .total_cmp(&b.per_second.unwrap_or(0.0))
+    });
+    let all: Vec<f64> = rows.iter().filter_map(|row| row.per_second).collect();
+    let mut row = rows.swap_remove(rows.len() / 2);
+    row.note = runs_note(&row.note, &all);
+    row
+}
+
+/// The median of `runs` (sorted here), if any.
+fn median(runs: &mut [f64]) -> Option<f64> {
+    runs.sort_by(f64::total_cmp);
+    (!runs.is_empty()).then(|| runs[runs.len() / 2])
+}
+
+/// `note`, then the runs the median came from, when there were several.
+fn runs_note(note: &str, runs: &[f64]) -> String {
+    if runs.len() < 2 {
+        return note.to_string();
+    }
+    let runs: Vec<String> = runs.iter().map(|&r| report::format_number(r)).collect();
+    format!("{note}; median of {}", runs.join(", "))
 }
 
 fn mb_per_second(bytes: u64, elapsed: Duration) -> f64 {

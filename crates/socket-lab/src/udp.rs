@@ -12,7 +12,7 @@ use anyhow::{Context, Result};
 use socket2::SockRef;
 
 /// How long a receiver waits for one more datagram before it decides the sender is done.
-const QUIET: Duration = Duration::from_millis(200);
+const QUIET: Duration = Duration::from_millis(500);
 
 /// What a blast of datagrams did.
 pub struct Blast {
