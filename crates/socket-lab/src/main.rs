@@ -66,9 +66,9 @@ struct Args {
     /// The udp-sender to measure (default: the one next to this program).
     #[arg(long)]
     sender: Option<PathBuf>,
-    /// Size of the small messages, in bytes.
-    #[arg(long, default_value_t = 32)]
-    size: usize,
+    /// Size of the small messages, in bytes (1 to 65,507: they also travel as one datagram).
+    #[arg(long, default_value_t = 32, value_parser = clap::value_parser!(u16).range(1..=65507))]
+    size: u16,
     /// Concurrent clients: the one count to try (default: 1,000 in `all`, the search in
     /// `concurrency`).
     #[arg(long)]
@@ -265,7 +265,7 @@ impl Lab {
         }
         Ok(Lab {
             quick,
-            size: args.size,
+            size: usize::from(args.size),
             clients,
             search,
             progress,
