@@ -106,7 +106,7 @@ fn main() -> ExitCode {
 }
 
 fn run() -> Result<()> {
-    let args = Args::parse();
+    let args: Args = course::parse_args();
     let svg_path = args
         .svg
         .clone()

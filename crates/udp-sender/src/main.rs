@@ -17,6 +17,7 @@
 //!
 //! Book chapter: "UDP: datagrams" (`docs/src/udp.md`).
 
+use std::cell::Cell;
 use std::io::{self, BufRead, IsTerminal, Write};
 use std::net::{IpAddr, Ipv4Addr, Ipv6Addr, SocketAddr, ToSocketAddrs, UdpSocket};
 use std::process::ExitCode;
@@ -109,6 +110,9 @@ fn run() -> anyhow::Result<()> {
     );
     // ANCHOR_END: bind
 
+    // At full speed the socket is connected even without --connect (see below).
+    let full_speed = matches!(mode, Mode::Numbered { .. }) && args.rate == 0.0;
+
     // ANCHOR: connect
     if args.connect {
         // No packet is sent: connect only records the default peer, and from now on the kernel
@@ -124,6 +128,24 @@ fn run() -> anyhow::Result<()> {
         );
     }
     // ANCHOR_END: connect
+    // ANCHOR: connect_for_speed
+    else if full_speed {
+        // send_to looks up the route to `to` for every datagram; after connect the kernel has
+        // looked it up once and `send` reuses it (iperf3 sends the same way).
+        socket
+            .connect(to)
+            .with_context(|| format!("connecting the UDP socket to {to}"))?;
+        let local = socket.local_addr().context("reading the local address")?;
+        narrate!(
+            "connect",
+            "{local} -> {to} (full speed: the kernel resolves the route once here instead of on every send_to, like iperf3; nothing sent yet)"
+        );
+        narrate!(
+            "note",
+            "a connected socket hears ICMP \"port unreachable\": if nothing listens on {to}, a send fails with ConnectionRefused; here such sends are counted and retried, not fatal (with --connect they are)"
+        );
+    }
+    // ANCHOR_END: connect_for_speed
     narrate!(
         "note",
         "UDP cannot tell whether anything arrived: a send returns Ok when the kernel has taken the datagram, not when anyone received it"
@@ -132,7 +154,9 @@ fn run() -> anyhow::Result<()> {
     let sender = Sender {
         socket: &socket,
         to,
-        connected: args.connect,
+        connected: args.connect || full_speed,
+        retry_refused: full_speed && !args.connect,
+        refused: Cell::new(0),
     };
     match mode {
         Mode::Message(text) => {
@@ -149,6 +173,8 @@ fn run() -> anyhow::Result<()> {
     }
     if args.connect {
         check_for_refusal(&socket, to)?;
+    } else if sender.retry_refused {
+        report_refusals(&sender)?;
     }
     Ok(())
 }
@@ -198,6 +224,10 @@ struct Sender<'a> {
     socket: &'a UdpSocket,
     to: SocketAddr,
     connected: bool,
+    /// Connected only for speed (not --connect): a ConnectionRefused is counted, not fatal.
+    retry_refused: bool,
+    /// How many sends failed with ConnectionRefused (and were sent again).
+    refused: Cell<u64>,
 }
 
 impl Sender<'_> {
@@ -209,15 +239,63 @@ impl Sender<'_> {
     /// One datagram out. On a connected socket `send` uses the peer given to `connect`.
     // ANCHOR: send_to
     fn send(&self, datagram: &[u8]) -> anyhow::Result<usize> {
-        let sent = if self.connected {
-            self.socket.send(datagram)
-        } else {
-            self.socket.send_to(datagram, self.to)
-        };
+        let mut sent = self.send_once(datagram);
+        // ANCHOR: retry_refused
+        // ConnectionRefused reports an ICMP "port unreachable" for an EARLIER datagram; the
+        // kernel then clears it and did not send this one. Count it and send this one again.
+        let mut retries = 0;
+        while self.retry_refused && retries < 3 && sent.as_ref().is_err_and(is_refusal) {
+            self.refused.set(self.refused.get() + 1);
+            retries += 1;
+            sent = self.send_once(datagram);
+        }
+        // ANCHOR_END: retry_refused
         sent.with_context(|| format!("sending {} bytes to {}", datagram.len(), self.to))
             .hint_with(|error| send_hint(error, self.to))
     }
     // ANCHOR_END: send_to
+
+    fn send_once(&self, datagram: &[u8]) -> io::Result<usize> {
+        if self.connected {
+            self.socket.send(datagram)
+        } else {
+            self.socket.send_to(datagram, self.to)
+        }
+    }
+}
+
+/// Linux and macOS report an ICMP "port unreachable" as ConnectionRefused; Windows as
+/// ConnectionReset.
+fn is_refusal(error: &io::Error) -> bool {
+    matches!(
+        error.kind(),
+        io::ErrorKind::ConnectionRefused | io::ErrorKind::ConnectionReset
+    )
+}
+
+/// After a full-speed run on a socket connected only for speed: what the kernel said about
+/// the peer. SO_ERROR (`take_error`) holds the ICMP for the last datagrams, if any came.
+fn report_refusals(sender: &Sender) -> anyhow::Result<()> {
+    if let Some(error) = sender.socket.take_error().context("reading SO_ERROR")? {
+        if is_refusal(&error) {
+            sender.refused.set(sender.refused.get() + 1);
+        }
+    }
+    let refused = sender.refused.get();
+    if refused > 0 {
+        narrate!(
+            "refused",
+            "the kernel reported {refused} ICMP \"port unreachable\" from {to} (ConnectionRefused; each refused send was sent again): nothing listens there, nobody received these datagrams (start the receiver first: cargo run -p udp-receiver)",
+            to = sender.to
+        );
+    } else {
+        narrate!(
+            "refused",
+            "none: no ICMP \"port unreachable\" came back from {} during the run",
+            sender.to
+        );
+    }
+    Ok(())
 }
 
 fn send_hint(error: &anyhow::Error, to: SocketAddr) -> String {
@@ -292,7 +370,7 @@ fn send_numbered(
 
     // One buffer for the whole run: a filler that reads well in a capture, and each datagram's
     // header written over its start. No allocation per datagram.
-    let mut buffer = vec![0u8; size.unwrap_or(0).max(128)];
+    let mut buffer = vec![0u8; size.unwrap_or(0).max(datagram::MAX_HEADER_LEN + 32)];
     const FILLER: &[u8] = b"abcdefghijklmnopqrstuvwxyz0123456789";
     for (i, byte) in buffer.iter_mut().enumerate() {
         *byte = FILLER[i % FILLER.len()];
@@ -342,11 +420,11 @@ fn fill(
     size: Option<usize>,
     seq: u64,
 ) -> anyhow::Result<usize> {
-    let mut cursor = io::Cursor::new(&mut buffer[..]);
-    header
-        .write_line(&mut cursor)
+    // The header's digits are written by hand (no `write!`): at full speed this runs for
+    // every datagram. The buffer always has room for the longest header.
+    let header_len = header
+        .write_to_slice(buffer)
         .context("writing the header")?;
-    let header_len = cursor.position() as usize;
     match size {
         Some(size) if size > header_len => {
             if buffer.len() < size {
@@ -356,6 +434,8 @@ fn fill(
         }
         Some(_) => Ok(header_len),
         None => {
+            let mut cursor = io::Cursor::new(&mut buffer[..]);
+            cursor.set_position(header_len as u64);
             write!(cursor, "hello {seq}").context("writing the text")?;
             Ok(cursor.position() as usize)
         }
@@ -372,12 +452,7 @@ fn check_for_refusal(socket: &UdpSocket, to: SocketAddr) -> anyhow::Result<()> {
         .context("setting a read timeout")?;
     let mut reply = [0u8; 1];
     match socket.recv(&mut reply) {
-        Err(error)
-            if matches!(
-                error.kind(),
-                io::ErrorKind::ConnectionRefused | io::ErrorKind::ConnectionReset
-            ) =>
-        {
+        Err(error) if is_refusal(&error) => {
             narrate!(
                 "recv",
                 "{:?}: the kernel got an ICMP \"port unreachable\" from {to}",
