@@ -15,6 +15,10 @@
 //! cargo run -p udp-sender -- --count 1000 --size 64 --rate 0   # as fast as possible
 //! ```
 //!
+//! At full speed (`--rate 0`) the socket is connected first, as iperf3 does: the kernel then
+//! resolves the route once instead of on every `send_to`. A connected socket hears ICMP
+//! "port unreachable"; that run counts such refusals and goes on (`--connect` stops at them).
+//!
 //! Book chapter: "UDP: datagrams" (`docs/src/udp.md`).
 
 use std::cell::Cell;
@@ -129,7 +133,7 @@ fn run() -> anyhow::Result<()> {
     }
     // ANCHOR_END: connect
     // ANCHOR: connect_for_speed
-    else if full_speed {
+    if full_speed && !args.connect {
         // send_to looks up the route to `to` for every datagram; after connect the kernel has
         // looked it up once and `send` reuses it (iperf3 sends the same way).
         socket

@@ -148,6 +148,86 @@ fn fast_run_is_not_narrated_per_datagram_and_reports_its_rate() {
     assert!(sent.stderr.contains("datagrams/s"), "{}", sent.stderr);
 }
 
+/// At full speed the socket is connected (for speed), so the kernel reports the receiver's
+/// absence: the run still sends every datagram and ends with its summary and the refusals.
+#[test]
+fn full_speed_to_a_missing_receiver_finishes_and_reports_the_refusals() {
+    let port = testkit::unused_port().to_string();
+    let sent = testkit::run(
+        SENDER,
+        &[
+            "--port", &port, "--count", "2000", "--size", "64", "--rate", "0",
+        ],
+        b"",
+    );
+    assert!(sent.status.success(), "{}", sent.stderr);
+    assert!(
+        sent.stderr.contains("\nconnect ") && sent.stderr.contains("route once"),
+        "{}",
+        sent.stderr
+    );
+    assert!(
+        sent.stderr.contains("sent 2000 datagrams, 128000 bytes"),
+        "{}",
+        sent.stderr
+    );
+    assert!(!sent.stderr.contains("error:"), "{}", sent.stderr);
+    let refused = sent
+        .stderr
+        .lines()
+        .find(|line| line.starts_with("refused "))
+        .unwrap_or_else(|| panic!("no refused line in:\n{}", sent.stderr));
+    // Linux reports ICMP "port unreachable" on loopback without rate limit.
+    if cfg!(target_os = "linux") {
+        let reported = support::number_after(refused, "the kernel reported ");
+        assert!(reported > 0, "{}", sent.stderr);
+    }
+}
+
+#[test]
+fn full_speed_to_a_receiver_sends_every_datagram_with_no_refusal() {
+    let (receiver, port) = receiver(&["--count", "50", "--idle-timeout", "15"]);
+    let sent = testkit::run(
+        SENDER,
+        &[
+            "--port", &port, "--count", "50", "--size", "64", "--rate", "0",
+        ],
+        b"",
+    );
+    assert!(sent.status.success(), "{}", sent.stderr);
+    assert!(sent.stderr.contains("\nconnect "), "{}", sent.stderr);
+    assert!(sent.stderr.contains("\nrefused  none"), "{}", sent.stderr);
+    let received = receiver.finish();
+    assert_eq!(
+        run_score(&received.stderr, "summary"),
+        "received 50 of 50 sent, lost 0, reordered 0, duplicated 0"
+    );
+}
+
+/// --connect makes the refusal the lesson: the first ConnectionRefused ends the run.
+#[cfg(unix)]
+#[test]
+fn full_speed_with_connect_stops_at_the_first_refusal() {
+    let port = testkit::unused_port().to_string();
+    let sent = testkit::run(
+        SENDER,
+        &[
+            "--port",
+            &port,
+            "--count",
+            "2000",
+            "--size",
+            "64",
+            "--rate",
+            "0",
+            "--connect",
+        ],
+        b"",
+    );
+    assert!(!sent.stderr.contains("sent 2000"), "{}", sent.stderr);
+    testkit::assert_error_and_hint(&sent, 1);
+}
+
 #[test]
 fn sending_to_nobody_is_not_an_error_on_an_unconnected_socket() {
     let port = testkit::unused_port().to_string();
