@@ -190,8 +190,17 @@ fn usage_error(error: &clap::Error, program: &str) -> (String, String) {
     let negative = message.split('\'').nth(1).is_some_and(|value| {
         value.starts_with('-') && value[1..].starts_with(|c: char| c.is_ascii_digit())
     });
+    // A value outside a fixed list (`socket-lab bogus`): the list, which clap puts on a later line.
+    let valid = match error.get(clap::error::ContextKind::ValidValue) {
+        Some(clap::error::ContextValue::Strings(values)) if !values.is_empty() => {
+            Some(values.join(", "))
+        }
+        _ => None,
+    };
     let hint = if error.kind() == clap::error::ErrorKind::UnknownArgument && negative {
         format!("negative numbers are not valid here; every option and its values: {help}")
+    } else if let Some(valid) = valid {
+        format!("one of: {valid}; every option and an example: {help}")
     } else {
         format!("every option, its values and an example: {help}")
     };
@@ -482,6 +491,28 @@ mod tests {
         assert!(
             hint.starts_with("negative numbers are not valid here"),
             "{hint}"
+        );
+    }
+
+    #[test]
+    fn a_value_outside_a_fixed_list_gets_the_list_in_its_hint() {
+        #[derive(clap::ValueEnum, Clone, Debug)]
+        enum Part {
+            Latency,
+            Udp,
+        }
+        #[derive(clap::Parser, Debug)]
+        struct Args {
+            #[arg(value_enum)]
+            part: Part,
+        }
+        use clap::Parser;
+        let error = Args::try_parse_from(["demo", "bogus"]).unwrap_err();
+        let (message, hint) = usage_error(&error, "demo");
+        assert_eq!(message, "invalid value 'bogus' for '<PART>'");
+        assert_eq!(
+            hint,
+            "one of: latency, udp; every option and an example: cargo run -p demo -- --help"
         );
     }
 

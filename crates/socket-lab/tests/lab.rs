@@ -180,6 +180,7 @@ fn chart_redraws_the_svg_from_an_earlier_csv() {
 #[test]
 fn an_unknown_part_is_refused_with_the_list_of_parts() {
     let finished = Program::start(LAB, &["bogus"]).finish();
-    assert!(!finished.status.success());
-    assert!(finished.stderr.contains("latency"), "{}", finished.stderr);
+    // A usage mistake: one error line, one hint line (course::parse_args), exit 2.
+    let (_, hint) = testkit::assert_error_and_hint(&finished, 2);
+    assert!(hint.contains("latency"), "{}", finished.stderr);
 }
