@@ -74,7 +74,11 @@ def main():
                             encoding="utf-8")
             profile = Path(scratch) / "profile"
             shutil.rmtree(profile, ignore_errors=True)
-            done = run_chromium(browser, profile, ["--dump-dom"], page.as_uri())
+            try:
+                done = run_chromium(browser, profile, ["--dump-dom"], page.as_uri())
+            except subprocess.TimeoutExpired:
+                problems.append(f"{name}: chromium did not finish within 120 s")
+                continue
             found = re.search(r'<pre id="book-check-result">(.*?)</pre>', done.stdout, re.S)
             if not found:
                 problems.append(f"{name}: the check did not finish (chromium exit {done.returncode}): "
