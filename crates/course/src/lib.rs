@@ -178,6 +178,33 @@ pub fn ctrl_c() -> &'static std::sync::atomic::AtomicBool {
     &PRESSED
 }
 
+/// Checks that `group` is a multicast group address, the lesson's class D (224.0.0.0/4) or
+/// IPv6's ff00::/8. Anything else is an error with a hint that states the range and suggests the
+/// course's group. A group that works but is a poor choice gives a warning to narrate.
+pub fn check_multicast_group(group: std::net::IpAddr) -> anyhow::Result<Option<String>> {
+    use std::net::IpAddr;
+    match group {
+        IpAddr::V4(v4) if !v4.is_multicast() => {
+            Err(anyhow::anyhow!("{group} is not a multicast group")).hint(format!(
+                "IPv4 multicast groups are 224.0.0.0 to 239.255.255.255 (the lesson's class D); \
+             try {MULTICAST_GROUP_V4}"
+            ))
+        }
+        IpAddr::V6(v6) if !v6.is_multicast() => Err(anyhow::anyhow!(
+            "{group} is not a multicast group"
+        ))
+        .hint("IPv6 multicast groups start with ff (ff00::/8); try ff02::7880 (link-local scope)"),
+        // 224.0.0.0/24: the "local network control block" (RFC 5771), never routed whatever
+        // the TTL, and shared with IGMP (224.0.0.1, .22), OSPF (224.0.0.5, .6), mDNS (.251)...
+        IpAddr::V4(v4) if v4.octets()[..3] == [224, 0, 0] => Ok(Some(format!(
+            "{group} is in 224.0.0.0/24, link-local multicast reserved for protocols such as \
+             IGMP and OSPF; it works on this link but prefer {MULTICAST_GROUP_V4} (239.0.0.0/8, \
+             administratively scoped, meant for your own applications)"
+        ))),
+        _ => Ok(None),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -217,6 +244,28 @@ mod tests {
             .hint_with(|error| format!("kind was {:?}", io_kind(error).unwrap()))
             .unwrap_err();
         assert_eq!(describe(&error).1, ["kind was ConnectionRefused"]);
+    }
+
+    #[test]
+    fn multicast_groups_are_checked_against_class_d_and_ff00() {
+        let refused = check_multicast_group("10.1.2.3".parse().unwrap()).unwrap_err();
+        let (message, hints) = describe(&refused);
+        assert_eq!(message, "10.1.2.3 is not a multicast group");
+        assert!(
+            hints[0].contains("224.0.0.0 to 239.255.255.255"),
+            "{hints:?}"
+        );
+        assert!(check_multicast_group("fe80::1".parse().unwrap()).is_err());
+        assert_eq!(
+            check_multicast_group(MULTICAST_GROUP_V4.into()).unwrap(),
+            None
+        );
+        assert_eq!(
+            check_multicast_group("ff02::7880".parse().unwrap()).unwrap(),
+            None
+        );
+        let warning = check_multicast_group("224.0.0.5".parse().unwrap()).unwrap();
+        assert!(warning.unwrap().contains("link-local"));
     }
 
     #[test]

@@ -41,6 +41,20 @@ pub fn max_payload(to: &SocketAddr) -> usize {
     }
 }
 
+/// Whether a failed `recv_from` only means "nothing arrived in time", so that a receive loop
+/// with a read timeout looks at its stop conditions (Ctrl-C, idle timeout) and reads again.
+///
+/// With a read timeout set, Unix reports an expired wait as `WouldBlock` (EAGAIN) and Windows
+/// as `TimedOut`; on Linux a signal (Ctrl-C) can also end the wait early with `Interrupted`
+/// (EINTR), even though the handler was installed with SA_RESTART (signal(7)).
+pub fn is_timeout(error: &std::io::Error) -> bool {
+    use std::io::ErrorKind;
+    matches!(
+        error.kind(),
+        ErrorKind::WouldBlock | ErrorKind::TimedOut | ErrorKind::Interrupted
+    )
+}
+
 /// The numbering line at the start of a course datagram.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Header {
@@ -591,6 +605,19 @@ mod tests {
         assert_eq!(total.expected, Some(4));
         assert_eq!(board.unnumbered, 1);
         assert_eq!(board.datagrams, 4);
+    }
+
+    #[test]
+    fn expired_read_timeouts_and_interruptions_are_timeouts() {
+        use std::io::{Error, ErrorKind};
+        for kind in [
+            ErrorKind::WouldBlock,
+            ErrorKind::TimedOut,
+            ErrorKind::Interrupted,
+        ] {
+            assert!(is_timeout(&Error::from(kind)), "{kind:?}");
+        }
+        assert!(!is_timeout(&Error::from(ErrorKind::ConnectionRefused)));
     }
 
     #[test]

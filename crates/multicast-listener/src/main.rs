@@ -1,5 +1,373 @@
-//! The multicast lesson's listener: joins a group and prints every datagram; run several. (not written yet)
+//! # multicast-listener: one of many receivers of a group
+//!
+//! Multicast (difusão seletiva) sends one datagram to a *group* (grupo) address; every socket
+//! that joined the group receives its own copy. This listener shows the four calls that make
+//! that work: share the port (`SO_REUSEADDR`, `SO_REUSEPORT`), bind the wildcard address,
+//! join the group on one interface, and leave it at the end.
+//!
+//! Run three listeners, each in its own terminal, then the sender in a fourth:
+//!
+//! ```text
+//! cargo run -p multicast-listener        # terminals 1, 2 and 3
+//! cargo run -p multicast-sender          # terminal 4: every listener prints every datagram
+//! ```
+//!
+//! Everything stays on this machine: the group is joined on the loopback interface
+//! (`--interface 127.0.0.1`), which works with no network at all. `scripts/demo-multicast`
+//! does the same in one command; `scripts/lab-multicast-netns` (Linux, root) runs listeners on
+//! separate network namespaces, IPv4 and IPv6. Book chapter: "Multicast".
 
-fn main() -> std::process::ExitCode {
-    course::main(|| anyhow::bail!("multicast-listener is not written yet"))
+use std::io::{self, Write};
+use std::net::{IpAddr, Ipv4Addr, Ipv6Addr, SocketAddr, UdpSocket};
+use std::process::ExitCode;
+use std::sync::atomic::Ordering;
+use std::time::{Duration, Instant};
+
+use anyhow::{Context, bail};
+use clap::Parser;
+use course::{HintExt, narrate};
+use datagram::{Arrival, Scoreboard};
+use socket2::{Domain, Protocol, Socket, Type};
+
+/// Joins a multicast group and prints every datagram sent to it, with the sender's sequence
+/// score. Run several: each one gets its own copy of every datagram.
+#[derive(Parser)]
+#[command(
+    version,
+    after_help = "Example, on one machine (three listeners, one sender):\n  \
+        cargo run -p multicast-listener        # in terminals 1, 2 and 3\n  \
+        cargo run -p multicast-sender          # in terminal 4\n\n\
+        IPv6 (Linux loopback carries no IPv6 multicast: use a real interface and its number \
+        from `ip link`, or see it on this machine with `sudo scripts/lab-multicast-netns`):\n  \
+        cargo run -p multicast-listener -- --group ff02::7880 --interface-index 2\n  \
+        cargo run -p multicast-sender -- --group ff02::7880 --interface-index 2"
+)]
+struct Args {
+    /// The group to join: IPv4 224.0.0.0 to 239.255.255.255, or IPv6 ff00::/8.
+    #[arg(long, default_value_t = IpAddr::V4(course::MULTICAST_GROUP_V4))]
+    group: IpAddr,
+    /// The UDP port the group's datagrams are sent to.
+    #[arg(long, default_value_t = course::MULTICAST_PORT)]
+    port: u16,
+    /// IPv4 groups: the address of the interface to join on. 127.0.0.1 (loopback) keeps
+    /// everything on this machine; 0.0.0.0 lets the OS choose (the interface of the route).
+    #[arg(long, value_name = "IPv4")]
+    interface: Option<Ipv4Addr>,
+    /// IPv6 groups: the number of the interface to join on (`ip link` on Linux,
+    /// `netsh interface ipv6 show interfaces` on Windows, `ifconfig` on macOS); 0 lets the OS
+    /// choose.
+    #[arg(long, value_name = "N")]
+    interface_index: Option<u32>,
+    /// Stop after this many datagrams.
+    #[arg(long)]
+    count: Option<u64>,
+    /// Stop when nothing arrives for this many seconds.
+    #[arg(long, value_name = "SECONDS")]
+    idle_timeout: Option<f64>,
+}
+
+/// Where the group is joined: an IPv4 interface address, or an IPv6 interface index.
+#[derive(Clone, Copy)]
+enum Interface {
+    V4(Ipv4Addr),
+    V6(u32),
+}
+
+/// How often the receive loop wakes up to look at Ctrl-C and the idle timeout.
+const POLL: Duration = Duration::from_millis(200);
+
+fn main() -> ExitCode {
+    course::main(run)
+}
+
+fn run() -> anyhow::Result<()> {
+    let args = Args::parse();
+    // Refuse a group outside 224.0.0.0/4 (ff00::/8) before any socket exists.
+    let warning = course::check_multicast_group(args.group)?;
+    let interface = choose_interface(&args)?;
+    let idle_timeout = args.idle_timeout.map(seconds).transpose()?;
+    let stop = course::ctrl_c();
+
+    // ANCHOR: socket
+    // A UDP socket of the group's family, built with socket2: std's UdpSocket::bind binds at
+    // once, and the reuse options below must be set before bind.
+    let socket = Socket::new(
+        Domain::for_address(SocketAddr::new(args.group, args.port)),
+        Type::DGRAM,
+        Some(Protocol::UDP),
+    )
+    .context("creating a UDP socket")?;
+    // ANCHOR_END: socket
+
+    // ANCHOR: reuse
+    // SO_REUSEADDR: let other listeners on this machine bind the same port, so that each of
+    // them gets its own copy of every datagram of the group (Linux, Windows, and macOS/BSD
+    // when bound to the group).
+    socket
+        .set_reuse_address(true)
+        .context("setting SO_REUSEADDR")?;
+    // SO_REUSEPORT: macOS and the BSDs also require it on every socket to share a port bound to
+    // the wildcard address (without it the second listener gets "Address already in use").
+    // Windows has no SO_REUSEPORT.
+    #[cfg(unix)]
+    socket
+        .set_reuse_port(true)
+        .context("setting SO_REUSEPORT")?;
+    if args.group.is_ipv6() {
+        // An IPv6 socket only: Linux would otherwise accept IPv4 traffic on it too.
+        socket.set_only_v6(true).context("setting IPV6_V6ONLY")?;
+    }
+    // ANCHOR_END: reuse
+
+    // ANCHOR: bind
+    // Bind the wildcard address (0.0.0.0 or ::) with the group's port: the portable choice.
+    // Windows refuses to bind a group address (WSAEADDRNOTAVAIL); Unix would accept it, as a
+    // filter. The group itself is chosen by the join below.
+    let wildcard = match args.group {
+        IpAddr::V4(_) => IpAddr::V4(Ipv4Addr::UNSPECIFIED),
+        IpAddr::V6(_) => IpAddr::V6(Ipv6Addr::UNSPECIFIED),
+    };
+    let bind_addr = SocketAddr::new(wildcard, args.port);
+    socket
+        .bind(&bind_addr.into())
+        .with_context(|| format!("binding {bind_addr}"))
+        .hint_with(|error| bind_hint(error, args.port))?;
+    let local = socket
+        .local_addr()
+        .ok()
+        .and_then(|addr| addr.as_socket())
+        .unwrap_or(bind_addr);
+    narrate!(
+        "bind",
+        "{local} (UDP, wildcard address; SO_REUSEADDR{}: other listeners may share port {})",
+        if cfg!(unix) { " + SO_REUSEPORT" } else { "" },
+        local.port()
+    );
+    // ANCHOR_END: bind
+
+    // ANCHOR: join
+    // Join the group on one interface: the OS tells the network (IGMP for IPv4, MLD for IPv6)
+    // that this host wants the group's datagrams there, and delivers them to this socket.
+    match (args.group, interface) {
+        (IpAddr::V4(group), Interface::V4(address)) => socket
+            .join_multicast_v4(&group, &address)
+            .with_context(|| format!("joining group {group} on interface {address}"))
+            .hint_with(|error| join_hint_v4(error, address))?,
+        (IpAddr::V6(group), Interface::V6(index)) => socket
+            .join_multicast_v6(&group, index)
+            .with_context(|| format!("joining group {group} on interface index {index}"))
+            .hint_with(|error| join_hint_v6(error, index))?,
+        _ => unreachable!("choose_interface returns the group's family"),
+    }
+    narrate!(
+        "join",
+        "group {} on interface {}",
+        args.group,
+        interface_name(interface)
+    );
+    // ANCHOR_END: join
+
+    // ANCHOR: multicast_all
+    // Linux delivers to a wildcard-bound socket the datagrams of every group that *any* socket
+    // of this host joined on this port (IP_MULTICAST_ALL, on by default). Turn it off: this
+    // socket receives only the groups it joined itself.
+    #[cfg(target_os = "linux")]
+    {
+        match args.group {
+            IpAddr::V4(_) => socket.set_multicast_all_v4(false),
+            IpAddr::V6(_) => socket.set_multicast_all_v6(false),
+        }
+        .context("turning IP_MULTICAST_ALL off")?;
+        narrate!(
+            "option",
+            "{} off: only the groups this socket joined (Linux)",
+            if args.group.is_ipv4() {
+                "IP_MULTICAST_ALL"
+            } else {
+                "IPV6_MULTICAST_ALL"
+            }
+        );
+    }
+    // ANCHOR_END: multicast_all
+
+    if let Some(warning) = warning {
+        narrate!("warning", "{warning}");
+    }
+
+    // From here on the std UdpSocket is enough: recv_from into a plain byte buffer.
+    let socket: UdpSocket = socket.into();
+    // A read timeout so that the loop wakes up to look at Ctrl-C and the idle timeout.
+    socket
+        .set_read_timeout(Some(POLL))
+        .context("setting a read timeout")?;
+
+    narrate!(
+        "recv",
+        "waiting for datagrams to {} port {}; Ctrl-C to stop",
+        args.group,
+        args.port
+    );
+    let mut board = Scoreboard::default();
+    let mut buffer = vec![0u8; datagram::RECV_BUFFER];
+    let mut stdout = io::stdout().lock();
+    let mut last_arrival = Instant::now();
+    // ANCHOR: recv_loop
+    let reason = loop {
+        if stop.load(Ordering::SeqCst) {
+            break "Ctrl-C".to_string();
+        }
+        if args.count.is_some_and(|limit| board.datagrams >= limit) {
+            break format!("--count {} reached", board.datagrams);
+        }
+        if let Some(idle) = idle_timeout.filter(|idle| last_arrival.elapsed() >= *idle) {
+            break format!(
+                "nothing arrived for {} s (--idle-timeout)",
+                idle.as_secs_f64()
+            );
+        }
+        let (len, from) = match socket.recv_from(&mut buffer) {
+            Ok(received) => received,
+            Err(error) if datagram::is_timeout(&error) => continue,
+            Err(error) => {
+                return Err(error).with_context(|| format!("receiving on {local}"));
+            }
+        };
+        last_arrival = Instant::now();
+        let bytes = &buffer[..len];
+        let mut line = datagram::describe(from, bytes);
+        match board.record(bytes) {
+            Some((_, Arrival::Reordered)) => line.push_str("  (reordered)"),
+            Some((_, Arrival::Duplicate)) => line.push_str("  (duplicate)"),
+            _ => {}
+        }
+        // `| head` closes stdout early: stop quietly instead of panicking on the broken pipe.
+        if let Err(error) = writeln!(stdout, "{line}").and_then(|()| stdout.flush()) {
+            if error.kind() == io::ErrorKind::BrokenPipe {
+                break "stdout closed".to_string();
+            }
+            return Err(error).context("writing to stdout");
+        }
+    };
+    // ANCHOR_END: recv_loop
+    narrate!("stop", "{reason}");
+
+    // ANCHOR: leave
+    // Leave the group: the OS tells the network it no longer wants the group here. Closing the
+    // socket would do it too; leaving explicitly shows the other half of the join.
+    match (args.group, interface) {
+        (IpAddr::V4(group), Interface::V4(address)) => socket.leave_multicast_v4(&group, &address),
+        (IpAddr::V6(group), Interface::V6(index)) => socket.leave_multicast_v6(&group, index),
+        _ => unreachable!("choose_interface returns the group's family"),
+    }
+    .with_context(|| format!("leaving group {}", args.group))?;
+    narrate!(
+        "leave",
+        "group {} on interface {}",
+        args.group,
+        interface_name(interface)
+    );
+    // ANCHOR_END: leave
+
+    for line in board.report() {
+        narrate!("summary", "{line}");
+    }
+    Ok(())
+}
+
+/// The interface to join on, checked against the group's family: an IPv4 address for an IPv4
+/// group (default 127.0.0.1), an interface number for an IPv6 group.
+fn choose_interface(args: &Args) -> anyhow::Result<Interface> {
+    match args.group {
+        IpAddr::V4(_) => {
+            if args.interface_index.is_some() {
+                return Err(anyhow::anyhow!(
+                    "--interface-index is for IPv6 groups; {} is IPv4",
+                    args.group
+                ))
+                .hint("name the IPv4 interface by its address: --interface 127.0.0.1");
+            }
+            Ok(Interface::V4(args.interface.unwrap_or(course::LOOPBACK_V4)))
+        }
+        IpAddr::V6(_) => {
+            if let Some(address) = args.interface {
+                return Err(anyhow::anyhow!(
+                    "--interface {address} is an IPv4 address; {} is an IPv6 group",
+                    args.group
+                ))
+                .hint(
+                    "IPv6 names interfaces by number: --interface-index N (`ip link` shows N \
+                     before each name)",
+                );
+            }
+            match args.interface_index {
+                Some(index) => Ok(Interface::V6(index)),
+                None => Err(anyhow::anyhow!(
+                    "an IPv6 group ({}) needs --interface-index",
+                    args.group
+                ))
+                .hint(
+                    "IPv6 names interfaces by number: `ip link` (Linux) shows it before each \
+                     name; Linux loopback carries no IPv6 multicast, so pick a real interface \
+                     (or run scripts/lab-multicast-netns)",
+                ),
+            }
+        }
+    }
+}
+
+fn interface_name(interface: Interface) -> String {
+    match interface {
+        Interface::V4(address) => address.to_string(),
+        Interface::V6(index) => format!("index {index}"),
+    }
+}
+
+/// `--idle-timeout` in seconds, checked.
+fn seconds(value: f64) -> anyhow::Result<Duration> {
+    match Duration::try_from_secs_f64(value) {
+        Ok(duration) if !duration.is_zero() => Ok(duration),
+        _ => bail!("--idle-timeout {value}: give a number of seconds above 0, such as 2 or 0.5"),
+    }
+}
+
+fn bind_hint(error: &anyhow::Error, port: u16) -> String {
+    match course::io_kind(error) {
+        Some(io::ErrorKind::AddrInUse) => format!(
+            "another program holds UDP port {port} without sharing it (SO_REUSEADDR), perhaps \
+             a udp-receiver; stop it or choose another --port on both programs"
+        ),
+        Some(io::ErrorKind::PermissionDenied) => {
+            "ports below 1024 need privileges; use a higher --port on both programs".to_string()
+        }
+        _ => format!(
+            "try another --port (the course uses {})",
+            course::MULTICAST_PORT
+        ),
+    }
+}
+
+fn join_hint_v4(error: &anyhow::Error, interface: Ipv4Addr) -> String {
+    // ENODEV "No such device" (Linux: no interface for the group, e.g. 0.0.0.0 with no default
+    // route) and EADDRNOTAVAIL (an address this host does not have) both point at --interface.
+    let problem = match course::io_kind(error) {
+        Some(io::ErrorKind::AddrNotAvailable) => {
+            format!("{interface} is not an address of this machine")
+        }
+        _ if interface.is_unspecified() => {
+            "with 0.0.0.0 the OS picks the interface of the route to the group, and there is none"
+                .to_string()
+        }
+        _ => format!("no multicast-capable interface has the address {interface}"),
+    };
+    format!(
+        "{problem}; use --interface 127.0.0.1 to stay on this machine, or the address of a real \
+         interface (`ip -br addr`, `ifconfig`, `ipconfig`) on both programs"
+    )
+}
+
+fn join_hint_v6(_error: &anyhow::Error, index: u32) -> String {
+    format!(
+        "interface {index} cannot join IPv6 groups here; pick the number of an interface that is \
+         up and has the MULTICAST flag (`ip link`); Linux loopback (lo) carries no IPv6 multicast"
+    )
 }

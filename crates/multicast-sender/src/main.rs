@@ -1,5 +1,456 @@
-//! The multicast lesson's sender: datagrams to a group, on the loopback interface by default. (not written yet)
+//! # multicast-sender: one datagram, every listener of the group
+//!
+//! A multicast sender is an ordinary UDP socket that sends to a *group* (grupo) address instead
+//! of a host. It joins nothing: it only chooses the interface the datagrams leave by
+//! (`IP_MULTICAST_IF`), how far they may travel (`IP_MULTICAST_TTL`), and whether this
+//! machine's own listeners get a copy (`IP_MULTICAST_LOOP`). The network, not the sender,
+//! copies each datagram to every member.
+//!
+//! Run three listeners, each in its own terminal, then the sender in a fourth:
+//!
+//! ```text
+//! cargo run -p multicast-listener        # terminals 1, 2 and 3
+//! cargo run -p multicast-sender          # terminal 4: 10 numbered datagrams, 2 per second
+//! ```
+//!
+//! Also `--message TEXT` (one datagram) and `--stdin` (one datagram per line you type).
+//! Everything stays on this machine: datagrams leave through the loopback interface
+//! (`--interface 127.0.0.1`) with TTL 1. Book chapter: "Multicast".
 
-fn main() -> std::process::ExitCode {
-    course::main(|| anyhow::bail!("multicast-sender is not written yet"))
+use std::io::{self, BufRead};
+use std::net::{IpAddr, Ipv4Addr, Ipv6Addr, SocketAddr, SocketAddrV6, UdpSocket};
+use std::process::ExitCode;
+use std::time::{Duration, Instant};
+
+use anyhow::{Context, bail};
+use clap::Parser;
+use course::{HintExt, narrate};
+use datagram::Header;
+use socket2::{Domain, Protocol, Socket, Type};
+
+/// Sends numbered datagrams to a multicast group: every listener that joined it gets a copy.
+#[derive(Parser)]
+#[command(
+    version,
+    after_help = "Example, on one machine (three listeners, one sender):\n  \
+        cargo run -p multicast-listener        # in terminals 1, 2 and 3\n  \
+        cargo run -p multicast-sender          # in terminal 4\n  \
+        cargo run -p multicast-sender -- --message \"hello, group\"\n\n\
+        IPv6 (Linux loopback carries no IPv6 multicast: use a real interface and its number \
+        from `ip link`, or see it on this machine with `sudo scripts/lab-multicast-netns`):\n  \
+        cargo run -p multicast-listener -- --group ff02::7880 --interface-index 2\n  \
+        cargo run -p multicast-sender -- --group ff02::7880 --interface-index 2"
+)]
+struct Args {
+    /// The group to send to: IPv4 224.0.0.0 to 239.255.255.255, or IPv6 ff00::/8.
+    #[arg(long, default_value_t = IpAddr::V4(course::MULTICAST_GROUP_V4))]
+    group: IpAddr,
+    /// The UDP port the listeners bound.
+    #[arg(long, default_value_t = course::MULTICAST_PORT)]
+    port: u16,
+    /// IPv4 groups: the address of the interface the datagrams leave by. 127.0.0.1 (loopback)
+    /// keeps them on this machine; 0.0.0.0 lets the OS choose (the route to the group).
+    #[arg(long, value_name = "IPv4")]
+    interface: Option<Ipv4Addr>,
+    /// IPv6 groups: the number of the interface the datagrams leave by (`ip link` on Linux).
+    #[arg(long, value_name = "N")]
+    interface_index: Option<u32>,
+    /// How many routers the datagrams may cross, plus one (IPv6: the hop limit).
+    /// 1 keeps them on this link; 0 on this host.
+    #[arg(long, default_value_t = 1, value_parser = clap::value_parser!(u32).range(0..=255))]
+    ttl: u32,
+    /// Turn multicast loopback off: listeners on this machine do not get a copy.
+    #[arg(long)]
+    no_loop: bool,
+    /// How many datagrams to send (default 10; 1 with --message; with --stdin, stop after
+    /// this many lines).
+    #[arg(long)]
+    count: Option<u64>,
+    /// Datagrams per second; 0 sends as fast as possible.
+    #[arg(long, value_name = "PER_SEC", default_value_t = 2.0)]
+    rate: f64,
+    /// The size of each datagram in bytes (header included), filled with readable text.
+    #[arg(long, value_name = "BYTES", conflicts_with_all = ["message", "stdin"])]
+    size: Option<usize>,
+    /// Send this text, after the numbering header.
+    #[arg(long, value_name = "TEXT", conflicts_with = "stdin")]
+    message: Option<String>,
+    /// Send each line read from stdin as one datagram (type lines, end with Ctrl-D).
+    #[arg(long)]
+    stdin: bool,
+}
+
+/// Where the datagrams leave: an IPv4 interface address, or an IPv6 interface index.
+#[derive(Clone, Copy)]
+enum Interface {
+    V4(Ipv4Addr),
+    V6(u32),
+}
+
+fn main() -> ExitCode {
+    course::main(run)
+}
+
+fn run() -> anyhow::Result<()> {
+    let args = Args::parse();
+    // Refuse a group outside 224.0.0.0/4 (ff00::/8) before any socket exists.
+    let warning = course::check_multicast_group(args.group)?;
+    let interface = choose_interface(&args)?;
+    let group = match args.group {
+        IpAddr::V4(group) => SocketAddr::new(group.into(), args.port),
+        IpAddr::V6(group) => SocketAddrV6::new(group, args.port, 0, 0).into(),
+    };
+    let max = datagram::max_payload(&group);
+    if let Some(size) = args.size.filter(|&size| size > max) {
+        return Err(anyhow::anyhow!(
+            "--size {size} is larger than the largest UDP payload to {group} ({max} bytes)"
+        ))
+        .hint(format!(
+            "one UDP datagram carries at most {max} bytes over {}: use --size {max} or less",
+            if group.is_ipv4() { "IPv4" } else { "IPv6" }
+        ));
+    }
+    if !(args.rate.is_finite() && args.rate >= 0.0) {
+        bail!("--rate {}: give datagrams per second, 0 or more", args.rate);
+    }
+
+    // ANCHOR: socket
+    // An ordinary UDP socket of the group's family: sending to a group needs no join.
+    let socket = Socket::new(Domain::for_address(group), Type::DGRAM, Some(Protocol::UDP))
+        .context("creating a UDP socket")?;
+    // ANCHOR_END: socket
+
+    // ANCHOR: options
+    match interface {
+        Interface::V4(address) => {
+            // IP_MULTICAST_IF: the interface the group's datagrams leave by. Without it the OS
+            // follows the route to the group (often the Wi-Fi or Ethernet card, or none at all).
+            socket
+                .set_multicast_if_v4(&address)
+                .with_context(|| format!("choosing interface {address} for multicast"))
+                .hint_with(|_| interface_hint(address))?;
+            // IP_MULTICAST_TTL: how many hops the datagram may live; each router takes one.
+            socket
+                .set_multicast_ttl_v4(args.ttl)
+                .with_context(|| format!("setting IP_MULTICAST_TTL {}", args.ttl))?;
+            // IP_MULTICAST_LOOP: whether this host's own listeners get a copy (on by default).
+            socket
+                .set_multicast_loop_v4(!args.no_loop)
+                .context("setting IP_MULTICAST_LOOP")?;
+        }
+        Interface::V6(index) => {
+            // IPv6 names the outgoing interface by number, not by address.
+            socket
+                .set_multicast_if_v6(index)
+                .with_context(|| format!("choosing interface index {index} for multicast"))
+                .hint("pick the number of an interface that is up (`ip link`)")?;
+            socket
+                .set_multicast_hops_v6(args.ttl)
+                .with_context(|| format!("setting IPV6_MULTICAST_HOPS {}", args.ttl))?;
+            socket
+                .set_multicast_loop_v6(!args.no_loop)
+                .context("setting IPV6_MULTICAST_LOOP")?;
+            socket.set_only_v6(true).context("setting IPV6_V6ONLY")?;
+        }
+    }
+    // ANCHOR_END: options
+
+    // ANCHOR: bind
+    // Bind a port of the OS's choosing (port 0) on the interface's address, so that the
+    // listeners see where the datagrams come from. (Binding alone does not choose the
+    // interface for multicast: IP_MULTICAST_IF above does.)
+    let bind_addr = match interface {
+        Interface::V4(address) => SocketAddr::new(address.into(), 0),
+        Interface::V6(_) => SocketAddr::new(Ipv6Addr::UNSPECIFIED.into(), 0),
+    };
+    socket
+        .bind(&bind_addr.into())
+        .with_context(|| format!("binding {bind_addr}"))
+        .hint_with(|_| match interface {
+            Interface::V4(address) => interface_hint(address),
+            Interface::V6(_) => "check that IPv6 is enabled on this machine".to_string(),
+        })?;
+    let socket: UdpSocket = socket.into();
+    let local = socket.local_addr().context("reading the bound address")?;
+    narrate!("bind", "{local} (UDP socket that sends to group {group})");
+    // ANCHOR_END: bind
+
+    narrate_options(&socket, interface, group)?;
+    if let Some(warning) = warning {
+        narrate!("warning", "{warning}");
+    }
+
+    let run = datagram::new_run_id();
+    let sent = if args.stdin {
+        narrate!(
+            "stdin",
+            "each line you type is one datagram; end with Ctrl-D (Ctrl-Z then Enter on Windows)"
+        );
+        let mut sent = Sent::default();
+        for (seq, line) in io::stdin().lock().lines().enumerate() {
+            let line = line.context("reading stdin")?;
+            let header = Header::now(seq as u64, None, run);
+            sent.add(send(
+                &socket,
+                group,
+                local,
+                &header.datagram(line.as_bytes()),
+                true,
+            )?);
+            if args.count.is_some_and(|count| seq as u64 + 1 >= count) {
+                break;
+            }
+        }
+        sent
+    } else {
+        let count = args
+            .count
+            .unwrap_or(if args.message.is_some() { 1 } else { 10 });
+        let payload = args
+            .message
+            .clone()
+            .unwrap_or_else(|| format!("hello, group {}", args.group));
+        // Between sends, wait so that the run keeps the rate; 0 means no wait at all.
+        let interval = (args.rate > 0.0).then(|| Duration::from_secs_f64(1.0 / args.rate));
+        // Narrate every send of a paced run; a fast run narrates its first few and the total.
+        let narrated = if interval.is_some() { u64::MAX } else { 5 };
+        let start = Instant::now();
+        let mut sent = Sent::default();
+        for seq in 0..count {
+            if let Some(interval) = interval {
+                let due = start + interval.mul_f64(seq as f64);
+                std::thread::sleep(due.saturating_duration_since(Instant::now()));
+            }
+            let header = Header::now(seq, Some(count), run);
+            let bytes = match args.size {
+                Some(size) => header.datagram_of_size(size),
+                None => header.datagram(payload.as_bytes()),
+            };
+            sent.add(send(&socket, group, local, &bytes, seq < narrated)?);
+            if seq + 1 == narrated && count > narrated {
+                narrate!("send", "... (the rest without narration: --rate 0)");
+            }
+        }
+        sent
+    };
+    narrate!(
+        "done",
+        "{} datagram{}, {} bytes sent to {group} in {:.1} s. Multicast has no acknowledgement: \
+         the sender cannot tell who, if anyone, received them",
+        sent.datagrams,
+        if sent.datagrams == 1 { "" } else { "s" },
+        sent.bytes,
+        sent.since.elapsed().as_secs_f64()
+    );
+    Ok(())
+}
+
+/// What a run sent, for the last narration line.
+struct Sent {
+    datagrams: u64,
+    bytes: u64,
+    since: Instant,
+}
+
+impl Default for Sent {
+    fn default() -> Sent {
+        Sent {
+            datagrams: 0,
+            bytes: 0,
+            since: Instant::now(),
+        }
+    }
+}
+
+impl Sent {
+    fn add(&mut self, bytes: usize) {
+        self.datagrams += 1;
+        self.bytes += bytes as u64;
+    }
+}
+
+// ANCHOR: send
+/// Sends one datagram to the group and narrates it.
+fn send(
+    socket: &UdpSocket,
+    group: SocketAddr,
+    local: SocketAddr,
+    bytes: &[u8],
+    narrate: bool,
+) -> anyhow::Result<usize> {
+    let max = datagram::max_payload(&group);
+    if bytes.len() > max {
+        return Err(anyhow::anyhow!(
+            "a datagram of {} bytes is larger than the largest UDP payload to {group} ({max} \
+             bytes)",
+            bytes.len()
+        ))
+        .hint("send a shorter message: one UDP datagram cannot carry more");
+    }
+    // One send_to, one datagram: the network makes a copy for every member of the group.
+    let sent = socket
+        .send_to(bytes, group)
+        .with_context(|| format!("sending {} bytes to {group} from {local}", bytes.len()))
+        .hint_with(|error| send_hint(error, group))?;
+    if narrate {
+        let header = Header::parse(bytes).map(|(header, _)| header);
+        let numbered = match header {
+            Some(Header {
+                seq,
+                total: Some(total),
+                ..
+            }) => format!("SEQ {seq} OF {total} "),
+            Some(Header { seq, .. }) => format!("SEQ {seq} "),
+            None => String::new(),
+        };
+        narrate!("send", "{numbered}({sent} bytes) to {group} from {local}");
+    }
+    Ok(sent)
+}
+// ANCHOR_END: send
+
+/// Narrates the multicast options as the OS reports them back, with what they mean.
+fn narrate_options(
+    socket: &UdpSocket,
+    interface: Interface,
+    group: SocketAddr,
+) -> anyhow::Result<()> {
+    let (ttl, looped, name) = match interface {
+        Interface::V4(address) => {
+            narrate!(
+                "option",
+                "IP_MULTICAST_IF {address}: datagrams to {} leave through this interface",
+                group.ip()
+            );
+            (
+                socket
+                    .multicast_ttl_v4()
+                    .context("reading IP_MULTICAST_TTL")?,
+                socket
+                    .multicast_loop_v4()
+                    .context("reading IP_MULTICAST_LOOP")?,
+                ("IP_MULTICAST_TTL", "IP_MULTICAST_LOOP", "TTL"),
+            )
+        }
+        Interface::V6(index) => {
+            narrate!(
+                "option",
+                "IPV6_MULTICAST_IF {index}: datagrams to {} leave through interface {index}",
+                group.ip()
+            );
+            // std has no getter for the IPv6 hop limit of multicast; socket2 reads it.
+            let socket = socket2::SockRef::from(socket);
+            (
+                socket
+                    .multicast_hops_v6()
+                    .context("reading IPV6_MULTICAST_HOPS")?,
+                socket
+                    .multicast_loop_v6()
+                    .context("reading IPV6_MULTICAST_LOOP")?,
+                ("IPV6_MULTICAST_HOPS", "IPV6_MULTICAST_LOOP", "hop limit"),
+            )
+        }
+    };
+    let meaning = match ttl {
+        0 => "it does not even leave this host".to_string(),
+        1 => "routers do not forward it; it stays on this link".to_string(),
+        n => format!(
+            "up to {} routers may forward it, if they route multicast",
+            n - 1
+        ),
+    };
+    narrate!(
+        "option",
+        "{} {ttl}, read back from the socket ({} {ttl}: {meaning})",
+        name.0,
+        name.2
+    );
+    if looped {
+        narrate!(
+            "option",
+            "{} on: listeners on this machine get a copy too",
+            name.1
+        );
+    } else {
+        narrate!(
+            "option",
+            "{} off: listeners on this machine will not get it (Linux and macOS apply this on \
+             the sender; Windows applies it on the receiving side instead)",
+            name.1
+        );
+        if matches!(interface, Interface::V4(address) if address.is_loopback()) {
+            // Seen on Linux: the loopback interface delivers what it "sends" to this host.
+            narrate!(
+                "note",
+                "but the datagrams leave by the loopback interface, whose wire ends on this \
+                 machine: its listeners still get them. Try --no-loop between two machines"
+            );
+        }
+    }
+    Ok(())
+}
+
+/// The interface to send by, checked against the group's family: an IPv4 address for an IPv4
+/// group (default 127.0.0.1), an interface number for an IPv6 group.
+fn choose_interface(args: &Args) -> anyhow::Result<Interface> {
+    match args.group {
+        IpAddr::V4(_) => {
+            if args.interface_index.is_some() {
+                return Err(anyhow::anyhow!(
+                    "--interface-index is for IPv6 groups; {} is IPv4",
+                    args.group
+                ))
+                .hint("name the IPv4 interface by its address: --interface 127.0.0.1");
+            }
+            Ok(Interface::V4(args.interface.unwrap_or(course::LOOPBACK_V4)))
+        }
+        IpAddr::V6(_) => {
+            if let Some(address) = args.interface {
+                return Err(anyhow::anyhow!(
+                    "--interface {address} is an IPv4 address; {} is an IPv6 group",
+                    args.group
+                ))
+                .hint(
+                    "IPv6 names interfaces by number: --interface-index N (`ip link` shows N \
+                     before each name)",
+                );
+            }
+            match args.interface_index {
+                Some(index) => Ok(Interface::V6(index)),
+                None => Err(anyhow::anyhow!(
+                    "an IPv6 group ({}) needs --interface-index",
+                    args.group
+                ))
+                .hint(
+                    "IPv6 names interfaces by number: `ip link` (Linux) shows it before each \
+                     name; Linux loopback carries no IPv6 multicast, so pick a real interface \
+                     (or run scripts/lab-multicast-netns)",
+                ),
+            }
+        }
+    }
+}
+
+fn interface_hint(address: Ipv4Addr) -> String {
+    format!(
+        "{address} must be an address of this machine: use --interface 127.0.0.1 to stay on \
+         this machine, or the address of a real interface (`ip -br addr`, `ifconfig`, \
+         `ipconfig`)"
+    )
+}
+
+fn send_hint(error: &anyhow::Error, group: SocketAddr) -> String {
+    match course::io_kind(error) {
+        // ENETUNREACH (Linux) / EHOSTUNREACH (macOS): no route for the group on that interface.
+        Some(io::ErrorKind::NetworkUnreachable | io::ErrorKind::HostUnreachable) => {
+            "no route for multicast through that interface: use --interface 127.0.0.1 to stay \
+             on this machine, or the address of an interface that is up"
+                .to_string()
+        }
+        _ => format!(
+            "check --interface (127.0.0.1 stays on this machine) and --group {}; \
+             \"Message too long\": try a smaller --size (macOS sends at most 9216 bytes by default)",
+            group.ip()
+        ),
+    }
 }

@@ -1,0 +1,362 @@
+//! The listener, run for real with the real sender, on the loopback interface: several
+//! listeners of one group each get every datagram; a listener of another group gets none.
+//!
+//! Each test uses a group of its own (239.255.x.y, from the test's number and this process)
+//! and a free UDP port, so that tests running in parallel never hear each other.
+
+use std::net::{Ipv4Addr, UdpSocket};
+use std::path::PathBuf;
+use std::process::Command;
+use std::sync::OnceLock;
+use std::time::Duration;
+
+use testkit::{Finished, Program};
+
+const LISTENER: &str = env!("CARGO_BIN_EXE_multicast-listener");
+
+/// The sender lives in another package, so Cargo does not give its path to these tests:
+/// build it (a no-op when it is up to date) next to the listener, once.
+fn sender_binary() -> &'static str {
+    static BUILT: OnceLock<String> = OnceLock::new();
+    BUILT.get_or_init(|| {
+        let listener = PathBuf::from(LISTENER);
+        let profile_dir = listener.parent().unwrap();
+        let target_dir = profile_dir.parent().unwrap();
+        let mut build = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()));
+        build.args(["build", "--quiet", "-p", "multicast-sender", "--target-dir"]);
+        build.arg(target_dir);
+        if profile_dir.ends_with("release") {
+            build.arg("--release");
+        }
+        let status = build
+            .status()
+            .expect("running cargo build -p multicast-sender");
+        assert!(status.success(), "cargo build -p multicast-sender failed");
+        let sender = profile_dir.join(format!("multicast-sender{}", std::env::consts::EXE_SUFFIX));
+        sender.to_str().unwrap().to_owned()
+    })
+}
+
+/// A UDP port that is free at this moment. Multicast listeners that share a port cannot each
+/// bind port 0 (they would get different ports), so the test picks one for all of them.
+fn free_udp_port() -> String {
+    UdpSocket::bind((Ipv4Addr::UNSPECIFIED, 0))
+        .and_then(|socket| socket.local_addr())
+        .expect("binding 0.0.0.0:0")
+        .port()
+        .to_string()
+}
+
+/// A group of this test's own: 239.255.<from the process id>.<test>.
+fn group(test: u8) -> String {
+    format!("239.255.{}.{test}", 80 + std::process::id() % 150)
+}
+
+/// Starts a listener and waits until it has joined its group.
+fn listener(group: &str, port: &str, extra: &[&str]) -> Program {
+    let mut args = vec!["--group", group, "--port", port];
+    args.extend_from_slice(extra);
+    let listener = Program::start(LISTENER, &args);
+    let bind = listener.wait_stderr_line(|_| true);
+    assert!(
+        bind.starts_with("bind "),
+        "first line is not the bind: {bind}"
+    );
+    assert!(bind.contains(&format!("0.0.0.0:{port}")), "{bind}");
+    listener.wait_stderr_line(|line| line.starts_with("join "));
+    listener
+}
+
+fn send(group: &str, port: &str, extra: &[&str]) -> Finished {
+    let mut args = vec!["--group", group, "--port", port];
+    args.extend_from_slice(extra);
+    let sent = testkit::run(sender_binary(), &args, b"");
+    assert!(sent.status.success(), "sender failed:\n{}", sent.stderr);
+    sent
+}
+
+fn summary_lines(finished: &Finished) -> Vec<&str> {
+    finished
+        .stderr
+        .lines()
+        .filter(|line| line.starts_with("summary "))
+        .collect()
+}
+
+#[test]
+fn three_listeners_on_one_machine_each_get_every_datagram_of_a_run() {
+    let (group, port) = (group(1), free_udp_port());
+    let listeners: Vec<Program> = (0..3)
+        .map(|_| listener(&group, &port, &["--count", "20"]))
+        .collect();
+    let sent = send(&group, &port, &["--count", "20", "--rate", "0"]);
+    assert!(
+        sent.stderr
+            .contains(&format!("to {group}:{port} from 127.0.0.1:")),
+        "{}",
+        sent.stderr
+    );
+    for listener in listeners {
+        let finished = listener.finish();
+        assert!(finished.status.success(), "{}", finished.stderr);
+        let stdout = finished.stdout_text();
+        let lines: Vec<&str> = stdout.lines().collect();
+        assert_eq!(lines.len(), 20, "{stdout}");
+        for (seq, line) in lines.iter().enumerate() {
+            assert!(line.starts_with("from 127.0.0.1:"), "{line}");
+            assert!(line.contains(&format!("SEQ {seq} OF 20 ")), "{line}");
+        }
+        let summary = summary_lines(&finished).join("\n");
+        assert!(
+            summary.contains("received 20 of 20 sent, lost 0, reordered 0, duplicated 0"),
+            "{}",
+            finished.stderr
+        );
+        assert!(
+            finished
+                .stderr
+                .contains(&format!("leave    group {group} on interface 127.0.0.1")),
+            "{}",
+            finished.stderr
+        );
+    }
+}
+
+#[test]
+fn listener_of_another_group_on_the_same_port_receives_none() {
+    let (group, other, port) = (group(2), group(3), free_udp_port());
+    let member = listener(&group, &port, &["--count", "5"]);
+    // Same port, another group: on Linux it would get the first group's datagrams too if the
+    // listener did not turn IP_MULTICAST_ALL off, because `member` joined that group.
+    let outsider = listener(&other, &port, &["--idle-timeout", "1.5"]);
+    send(&group, &port, &["--count", "5", "--rate", "0"]);
+    let member = member.finish();
+    assert_eq!(member.stdout_text().lines().count(), 5, "{}", member.stderr);
+    let outsider = outsider.finish();
+    assert!(outsider.status.success(), "{}", outsider.stderr);
+    assert_eq!(outsider.stdout_text(), "", "{}", outsider.stderr);
+    assert_eq!(
+        summary_lines(&outsider),
+        ["summary  0 datagrams, 0 bytes, 0 without a course header"],
+        "{}",
+        outsider.stderr
+    );
+    assert!(
+        outsider
+            .stderr
+            .contains("stop     nothing arrived for 1.5 s")
+    );
+}
+
+#[test]
+fn message_and_stdin_lines_reach_the_group() {
+    let (group, port) = (group(4), free_udp_port());
+    let member = listener(&group, &port, &["--count", "3"]);
+    send(&group, &port, &["--message", "olá, grupo"]);
+    let lines = testkit::run(
+        sender_binary(),
+        &["--group", &group, "--port", &port, "--stdin"],
+        b"first line\nsecond line\n",
+    );
+    assert!(lines.status.success(), "{}", lines.stderr);
+    let member = member.finish();
+    let stdout = member.stdout_text();
+    assert!(stdout.contains("SEQ 0 OF 1 "), "{stdout}");
+    assert!(stdout.contains("\"olá, grupo\""), "{stdout}");
+    assert!(stdout.contains("\"first line\""), "{stdout}");
+    assert!(stdout.contains("SEQ 1 RUN"), "{stdout}");
+    assert!(stdout.contains("\"second line\""), "{stdout}");
+}
+
+#[test]
+fn ctrl_c_leaves_the_group_and_prints_the_summary() {
+    let (group, port) = (group(5), free_udp_port());
+    let member = listener(&group, &port, &[]);
+    send(&group, &port, &["--count", "2", "--rate", "0"]);
+    member.wait_stdout_contains("SEQ 1 OF 2");
+    let finished = member.interrupt();
+    assert!(finished.status.success(), "{}", finished.stderr);
+    let stderr = &finished.stderr;
+    let stop = stderr.find("stop     Ctrl-C").expect(stderr);
+    let leave = stderr.find("leave    group").expect(stderr);
+    let summary = stderr.find("received 2 of 2 sent, lost 0").expect(stderr);
+    assert!(stop < leave && leave < summary, "{stderr}");
+}
+
+#[test]
+fn address_outside_class_d_is_refused_with_the_range_and_a_suggestion() {
+    for program in [LISTENER, sender_binary()] {
+        let refused = testkit::run(program, &["--group", "10.1.2.3"], b"");
+        assert_eq!(refused.status.code(), Some(1), "{}", refused.stderr);
+        assert_eq!(
+            refused.stderr,
+            "error: 10.1.2.3 is not a multicast group\n\
+             hint: IPv4 multicast groups are 224.0.0.0 to 239.255.255.255 (the lesson's class \
+             D); try 239.255.78.78\n"
+        );
+    }
+}
+
+#[test]
+fn link_local_group_is_allowed_with_a_warning() {
+    let port = free_udp_port();
+    let listener = Program::start(
+        LISTENER,
+        &["--group", "224.0.0.250", "--port", &port, "--count", "0"],
+    );
+    let finished = listener.finish();
+    assert!(finished.status.success(), "{}", finished.stderr);
+    assert!(
+        finished
+            .stderr
+            .contains("warning  224.0.0.250 is in 224.0.0.0/24, link-local multicast"),
+        "{}",
+        finished.stderr
+    );
+}
+
+#[test]
+fn ipv6_group_needs_an_interface_index() {
+    let refused = testkit::run(LISTENER, &["--group", "ff02::7880"], b"");
+    assert_eq!(refused.status.code(), Some(1));
+    assert!(
+        refused
+            .stderr
+            .starts_with("error: an IPv6 group (ff02::7880) needs --interface-index\nhint: "),
+        "{}",
+        refused.stderr
+    );
+}
+
+#[test]
+fn interface_that_is_not_this_machines_gets_a_hint_about_the_option() {
+    // 192.0.2.1 (TEST-NET-1) is never a local address: the join fails, nothing is sent.
+    let port = free_udp_port();
+    let refused = testkit::run(
+        LISTENER,
+        &["--port", &port, "--interface", "192.0.2.1", "--count", "0"],
+        b"",
+    );
+    assert_eq!(refused.status.code(), Some(1), "{}", refused.stderr);
+    assert!(
+        refused
+            .stderr
+            .contains("error: joining group 239.255.78.78 on interface 192.0.2.1: "),
+        "{}",
+        refused.stderr
+    );
+    assert!(
+        refused.stderr.contains("hint: ") && refused.stderr.contains("--interface 127.0.0.1"),
+        "{}",
+        refused.stderr
+    );
+}
+
+/// With no route for multicast (a fresh network namespace with only `lo`, like a container or
+/// an offline laptop), leaving the interface to the OS fails: the errors must point at
+/// `--interface`. Linux, as root (unshare -n); elsewhere the test says it skipped.
+#[test]
+fn no_route_for_multicast_gets_a_hint_about_the_interface_option() {
+    if !cfg!(target_os = "linux") || !is_root() {
+        eprintln!("skipped: needs root on Linux for `unshare -n`");
+        return;
+    }
+    let run_isolated = |program: &str, args: &[&str]| {
+        let mut command = Command::new("unshare");
+        command.args(["--net", "--", program]).args(args);
+        let finished = Program::start_command(&mut command).finish();
+        assert_eq!(finished.status.code(), Some(1), "{}", finished.stderr);
+        finished.stderr
+    };
+    let join = run_isolated(LISTENER, &["--interface", "0.0.0.0", "--count", "0"]);
+    assert!(
+        join.contains("error: joining group 239.255.78.78 on interface 0.0.0.0: No such device"),
+        "{join}"
+    );
+    assert!(join.contains("hint: with 0.0.0.0 the OS picks"), "{join}");
+    let send = run_isolated(sender_binary(), &["--interface", "0.0.0.0", "--count", "1"]);
+    assert!(send.contains("Network is unreachable"), "{send}");
+    assert!(
+        send.contains(
+            "hint: no route for multicast through that interface: use --interface 127.0.0.1"
+        ),
+        "{send}"
+    );
+}
+
+/// The classroom demo without tmux: three listeners in the background, one sender.
+#[test]
+fn classroom_demo_shows_three_listeners_each_receiving_every_datagram() {
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let demo = Program::start_command(
+        Command::new("bash")
+            .arg(root.join("scripts/demo-multicast"))
+            .args(["--no-tmux", "--port", &free_udp_port()])
+            .env("CARGO_TARGET_DIR", target_dir())
+            .current_dir(&root),
+    );
+    let finished = demo.finish_within(Duration::from_secs(120));
+    let stdout = finished.stdout_text();
+    assert!(finished.status.success(), "{stdout}{}", finished.stderr);
+    assert_eq!(
+        stdout.matches("received 10 of 10 sent, lost 0").count(),
+        3,
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("demo: each of the 3 listeners received all 10 datagrams"),
+        "{stdout}"
+    );
+}
+
+fn target_dir() -> PathBuf {
+    PathBuf::from(LISTENER)
+        .parent()
+        .and_then(|profile| profile.parent())
+        .unwrap()
+        .to_owned()
+}
+
+/// The Linux lab (network namespaces, IPv4 and IPv6). As root it must pass; otherwise the
+/// script must say why it skips and exit 0.
+#[test]
+fn namespace_lab_shows_every_host_receiving_or_skips_cleanly() {
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let script = root.join("scripts/lab-multicast-netns");
+    let lab = Program::start_command(
+        Command::new("bash")
+            .arg(&script)
+            .env("CARGO_TARGET_DIR", target_dir())
+            .current_dir(&root),
+    );
+    let finished = lab.finish_within(Duration::from_secs(300));
+    let output = format!("{}{}", finished.stdout_text(), finished.stderr);
+    assert!(finished.status.success(), "{output}");
+    if output.contains("lab-multicast-netns: skipped") {
+        // Skipping is right without root; as root only when this machine cannot make
+        // namespaces at all (a container without CAP_SYS_ADMIN, no iproute2), said plainly.
+        assert!(
+            !is_root() || !output.contains("it needs root"),
+            "the lab skipped for lack of root although this test runs as root:\n{output}"
+        );
+        eprintln!("namespace lab skipped:\n{output}");
+        return;
+    }
+    assert!(
+        output.contains("PASS IPv4: mc-h1, mc-h2, mc-h3 each received 10 of 10"),
+        "{output}"
+    );
+    assert!(
+        output.contains("PASS IPv6: mc-h1, mc-h2, mc-h3 each received 10 of 10"),
+        "{output}"
+    );
+    assert!(output.contains("lab passed"), "{output}");
+}
+
+fn is_root() -> bool {
+    Command::new("id")
+        .arg("-u")
+        .output()
+        .map(|out| out.stdout.trim_ascii() == b"0")
+        .unwrap_or(false)
+}

@@ -1,0 +1,125 @@
+//! The sender on its own, on the loopback interface: the options it sets, read back from the
+//! socket, and what it refuses before sending anything.
+
+use testkit::Finished;
+
+const SENDER: &str = env!("CARGO_BIN_EXE_multicast-sender");
+
+/// A group of this process's own, so that no listener of another test hears these datagrams.
+fn group() -> String {
+    format!("239.255.{}.200", 80 + std::process::id() % 150)
+}
+
+fn sender(args: &[&str]) -> Finished {
+    let group = group();
+    let mut all = vec!["--group", group.as_str(), "--port", "9"];
+    all.extend_from_slice(args);
+    testkit::run(SENDER, &all, b"")
+}
+
+#[test]
+fn default_ttl_is_one_and_stays_on_this_link() {
+    let sent = sender(&["--count", "1", "--rate", "0"]);
+    assert!(sent.status.success(), "{}", sent.stderr);
+    let first = sent.stderr.lines().next().unwrap();
+    assert!(first.starts_with("bind     127.0.0.1:"), "{first}");
+    assert!(
+        sent.stderr.contains(
+            "option   IP_MULTICAST_TTL 1, read back from the socket (TTL 1: routers do not \
+             forward it; it stays on this link)"
+        ),
+        "{}",
+        sent.stderr
+    );
+    assert!(sent.stderr.contains("IP_MULTICAST_IF 127.0.0.1"));
+    assert!(sent.stderr.contains("IP_MULTICAST_LOOP on"));
+}
+
+#[test]
+fn ttl_option_is_applied_to_the_socket() {
+    let sent = sender(&["--count", "1", "--rate", "0", "--ttl", "7"]);
+    assert!(sent.status.success(), "{}", sent.stderr);
+    assert!(
+        sent.stderr.contains(
+            "IP_MULTICAST_TTL 7, read back from the socket (TTL 7: up to 6 routers may forward it"
+        ),
+        "{}",
+        sent.stderr
+    );
+    let refused = sender(&["--ttl", "256"]);
+    assert_eq!(refused.status.code(), Some(2), "{}", refused.stderr);
+}
+
+#[test]
+fn no_loop_is_applied_and_explained() {
+    let sent = sender(&["--count", "1", "--rate", "0", "--no-loop"]);
+    assert!(sent.status.success(), "{}", sent.stderr);
+    assert!(
+        sent.stderr
+            .contains("IP_MULTICAST_LOOP off: listeners on this machine will not get it"),
+        "{}",
+        sent.stderr
+    );
+}
+
+#[test]
+fn each_send_names_the_group_and_the_local_address() {
+    let sent = sender(&["--count", "3", "--rate", "0"]);
+    let sends: Vec<&str> = sent
+        .stderr
+        .lines()
+        .filter(|line| line.starts_with("send "))
+        .collect();
+    assert_eq!(sends.len(), 3, "{}", sent.stderr);
+    for (seq, line) in sends.iter().enumerate() {
+        assert!(line.contains(&format!("SEQ {seq} OF 3 ")), "{line}");
+        assert!(
+            line.contains(&format!("to {}:9 from 127.0.0.1:", group())),
+            "{line}"
+        );
+    }
+    assert!(
+        sent.stderr.contains("done     3 datagrams"),
+        "{}",
+        sent.stderr
+    );
+}
+
+#[test]
+fn payload_over_the_udp_maximum_is_refused_before_sending() {
+    let refused = sender(&["--size", "65508"]);
+    assert_eq!(refused.status.code(), Some(1), "{}", refused.stderr);
+    assert!(
+        refused
+            .stderr
+            .starts_with("error: --size 65508 is larger than the largest UDP payload to "),
+        "{}",
+        refused.stderr
+    );
+    assert!(
+        refused
+            .stderr
+            .contains("hint: one UDP datagram carries at most 65507 bytes")
+    );
+    assert!(!refused.stderr.contains("send "), "{}", refused.stderr);
+    let largest = sender(&["--size", "65507", "--count", "1"]);
+    assert!(largest.status.success(), "{}", largest.stderr);
+    assert!(
+        largest.stderr.contains("(65507 bytes)"),
+        "{}",
+        largest.stderr
+    );
+}
+
+#[test]
+fn address_that_is_not_a_group_is_refused() {
+    let refused = testkit::run(SENDER, &["--group", "127.0.0.1"], b"");
+    assert_eq!(refused.status.code(), Some(1));
+    assert!(
+        refused
+            .stderr
+            .starts_with("error: 127.0.0.1 is not a multicast group\nhint: IPv4 multicast groups are 224.0.0.0 to 239.255.255.255"),
+        "{}",
+        refused.stderr
+    );
+}
