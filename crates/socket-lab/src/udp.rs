@@ -1,0 +1,187 @@
+//! UDP measurements: a sender that sends as fast as `send` returns to a receiver that counts
+//! what arrived, request/response round trips, and the cost of a first exchange.
+
+use std::io;
+use std::net::{SocketAddr, UdpSocket};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::thread;
+use std::time::{Duration, Instant};
+
+use anyhow::{Context, Result};
+use socket2::SockRef;
+
+/// How long a receiver waits for one more datagram before it decides the sender is done.
+const QUIET: Duration = Duration::from_millis(500);
+
+/// What a blast of datagrams did.
+pub struct Blast {
+    pub sent: u64,
+    pub received: u64,
+    pub received_bytes: u64,
+    pub send_errors: u64,
+    pub elapsed: Duration,
+    /// SO_RCVBUF as the kernel reports it (Linux reports double what was asked).
+    pub recv_buffer: usize,
+}
+
+/// Sends `size`-byte datagrams, each starting with its sequence number, as fast as `send`
+/// returns, for `duration` or `max_count` datagrams, to a receiver thread that counts them.
+/// UDP has no flow control: when the receiver's buffer is full, the kernel drops the datagram
+/// and the sender is not told.
+/// With `read` false the receiving socket never reads: once its buffer is full, every
+/// datagram is dropped on arrival, and the sender goes on at full speed, told nothing.
+pub fn blast(size: usize, duration: Duration, max_count: u64, read: bool) -> Result<Blast> {
+    let receiver = UdpSocket::bind("127.0.0.1:0").context("binding 127.0.0.1:0")?;
+    let addr = receiver.local_addr()?;
+    let recv_buffer = SockRef::from(&receiver).recv_buffer_size()?;
+    let mut silent = None;
+    let counting = if read {
+        Some(spawn_counter(receiver)?)
+    } else {
+        silent = Some(receiver);
+        None
+    };
+
+    let sender = UdpSocket::bind("127.0.0.1:0").context("binding 127.0.0.1:0")?;
+    sender
+        .connect(addr)
+        .with_context(|| format!("connecting to {addr}"))?;
+    let mut datagram = vec![b'x'; size];
+    let (mut sent, mut send_errors) = (0u64, 0u64);
+    // ANCHOR: blast
+    let started = Instant::now();
+    while sent + send_errors < max_count {
+        // Look at the clock every 256 datagrams: a clock read costs as much as a small send.
+        if sent % 256 == 0 && started.elapsed() >= duration {
+            break;
+        }
+        let header = sent.to_be_bytes();
+        let n = header.len().min(size);
+        datagram[..n].copy_from_slice(&header[..n]);
+        match sender.send(&datagram) {
+            Ok(_) => sent += 1,
+            // ENOBUFS and friends: the sender's own queue was full. Count it and go on.
+            Err(_) => send_errors += 1,
+        }
+    }
+    let elapsed = started.elapsed();
+    // ANCHOR_END: blast
+    let (received, received_bytes) = match (counting, silent) {
+        (Some(counting), _) => counting
+            .join()
+            .map_err(|_| anyhow::anyhow!("receiver thread panicked"))?,
+        // What sits in the buffer of the socket that never read is all that arrived.
+        (None, Some(silent)) => drain(&silent)?,
+        (None, None) => (0, 0),
+    };
+    Ok(Blast {
+        sent,
+        received,
+        received_bytes,
+        send_errors,
+        elapsed,
+        recv_buffer,
+    })
+}
+
+/// A receiver thread that counts datagrams and bytes until it has heard nothing for [`QUIET`]
+/// after the first datagram (or for 5 s before any).
+fn spawn_counter(receiver: UdpSocket) -> Result<thread::JoinHandle<(u64, u64)>> {
+    receiver.set_read_timeout(Some(QUIET))?;
+    Ok(thread::spawn(move || {
+        let mut buffer = vec![0u8; 65536];
+        let (mut count, mut bytes) = (0u64, 0u64);
+        let started = Instant::now();
+        loop {
+            match receiver.recv(&mut buffer) {
+                Ok(n) => {
+                    count += 1;
+                    bytes += n as u64;
+                }
+                Err(error) if is_timeout(&error) => {
+                    if count > 0 || started.elapsed() > Duration::from_secs(5) {
+                        break;
+                    }
+                }
+                Err(_) => break,
+            }
+        }
+        (count, bytes)
+    }))
+}
+
+/// A receiver for another program (udp-sender): counts until quiet, in a thread.
+pub fn counting_receiver() -> Result<(SocketAddr, thread::JoinHandle<(u64, u64)>)> {
+    let receiver = UdpSocket::bind("127.0.0.1:0").context("binding 127.0.0.1:0")?;
+    let addr = receiver.local_addr()?;
+    Ok((addr, spawn_counter(receiver)?))
+}
+
+/// A socket that never reads (until [`drain`]): the cheapest possible receiver for a sender.
+pub fn silent_receiver() -> Result<UdpSocket> {
+    UdpSocket::bind("127.0.0.1:0").context("binding 127.0.0.1:0")
+}
+
+/// Reads what waits in `socket`'s buffer, without waiting for more: (datagrams, bytes).
+pub fn drain(socket: &UdpSocket) -> Result<(u64, u64)> {
+    socket.set_nonblocking(true)?;
+    let mut buffer = vec![0u8; 65536];
+    let (mut count, mut bytes) = (0u64, 0u64);
+    while let Ok(n) = socket.recv(&mut buffer) {
+        count += 1;
+        bytes += n as u64;
+    }
+    Ok((count, bytes))
+}
+
+fn is_timeout(error: &io::Error) -> bool {
+    // Unix reports an expired SO_RCVTIMEO as WouldBlock, Windows as TimedOut.
+    matches!(
+        error.kind(),
+        io::ErrorKind::WouldBlock | io::ErrorKind::TimedOut
+    )
+}
+
+/// A UDP echo in a thread of the lab: every datagram goes back to where it came from, until
+/// `stop` is set.
+pub fn spawn_echo(stop: Arc<AtomicBool>) -> Result<SocketAddr> {
+    let socket = UdpSocket::bind("127.0.0.1:0").context("binding 127.0.0.1:0")?;
+    let addr = socket.local_addr()?;
+    socket.set_read_timeout(Some(Duration::from_millis(100)))?;
+    thread::spawn(move || {
+        let mut buffer = vec![0u8; 65536];
+        while !stop.load(Ordering::Relaxed) {
+            if let Ok((n, peer)) = socket.recv_from(&mut buffer) {
+                let _ = socket.send_to(&buffer[..n], peer);
+            }
+        }
+    });
+    Ok(addr)
+}
+
+/// The UDP counterpart of a TCP connection setup: a new socket, one request, one reply,
+/// `count` times. No handshake: the first datagram already carries the request.
+pub fn first_exchanges(
+    echo: SocketAddr,
+    size: usize,
+    count: usize,
+    budget: Duration,
+) -> Result<Vec<Duration>> {
+    let message = vec![b'x'; size];
+    let mut reply = vec![0u8; 65536];
+    let mut samples = Vec::with_capacity(count);
+    let started = Instant::now();
+    while samples.len() < count && started.elapsed() < budget {
+        let begin = Instant::now();
+        let socket = UdpSocket::bind("127.0.0.1:0").context("binding 127.0.0.1:0")?;
+        socket.set_read_timeout(Some(Duration::from_secs(1)))?;
+        socket
+            .send_to(&message, echo)
+            .context("sending a request")?;
+        if socket.recv(&mut reply).is_ok() {
+            samples.push(begin.elapsed());
+        }
+    }
+    Ok(samples)
+}

@@ -1,0 +1,185 @@
+//! The lab's shape, not its speed: each part runs in `--quick` mode on loopback and must print
+//! its table and write a CSV whose rows carry numbers where they should. Timings are measured
+//! by running the lab (scripts/lab), never asserted here.
+
+use std::path::PathBuf;
+use std::time::Duration;
+
+use testkit::Program;
+
+const LAB: &str = env!("CARGO_BIN_EXE_socket-lab");
+
+/// A fresh directory for one test's CSV and SVG.
+fn scratch(test: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("socket-lab-{}-{test}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+/// Runs `socket-lab MODE --quick --no-peers` (no iperf3 or socat, so the test does not depend on
+/// what is installed) and returns its stdout and its CSV rows, split into cells.
+fn run_quick(mode: &str, test: &str) -> (String, Vec<Vec<String>>) {
+    let dir = scratch(test);
+    let csv = dir.join("lab.csv");
+    let program = Program::start(
+        LAB,
+        &[
+            mode,
+            "--quick",
+            "--no-peers",
+            "--csv",
+            csv.to_str().unwrap(),
+        ],
+    );
+    let finished = program.finish_within(Duration::from_secs(60));
+    assert!(
+        finished.status.success(),
+        "socket-lab {mode} failed: {}",
+        finished.stderr
+    );
+    assert!(
+        finished.stderr.contains("measure"),
+        "no progress on stderr: {}",
+        finished.stderr
+    );
+    let text = std::fs::read_to_string(&csv).expect("the CSV was written");
+    assert!(dir.join("lab.svg").is_file(), "the SVG was written");
+    let mut lines = text.lines();
+    assert_eq!(
+        lines.next(),
+        Some("section,name,count,p50_us,p99_us,per_second,mb_per_second,loss_percent,note")
+    );
+    let rows = lines.map(split_csv).collect();
+    (finished.stdout_text(), rows)
+}
+
+/// CSV cells, with the quoting the lab writes (a quoted cell may hold commas).
+fn split_csv(line: &str) -> Vec<String> {
+    let (mut cells, mut cell, mut quoted) = (Vec::new(), String::new(), false);
+    for c in line.chars() {
+        match c {
+            '"' => quoted = !quoted,
+            ',' if !quoted => cells.push(std::mem::take(&mut cell)),
+            _ => cell.push(c),
+        }
+    }
+    cells.push(cell);
+    cells
+}
+
+fn number(cell: &str) -> f64 {
+    cell.parse()
+        .unwrap_or_else(|_| panic!("{cell:?} is not a number"))
+}
+
+fn rows_of<'a>(rows: &'a [Vec<String>], section: &str) -> Vec<&'a Vec<String>> {
+    rows.iter().filter(|row| row[0] == section).collect()
+}
+
+#[test]
+fn latency_reports_p50_and_p99_for_tcp_with_and_without_nagle_and_for_udp() {
+    let (stdout, rows) = run_quick("latency", "latency");
+    assert!(stdout.contains("== latency"), "{stdout}");
+    assert!(stdout.contains("p50 µs"), "{stdout}");
+    let latency = rows_of(&rows, "latency");
+    for wanted in ["TCP_NODELAY", "Nagle on", "write-write-read", "UDP"] {
+        assert!(
+            latency.iter().any(|row| row[1].contains(wanted)),
+            "no latency row for {wanted}: {latency:?}"
+        );
+    }
+    for row in &latency {
+        assert_eq!(row.len(), 9, "{row:?}");
+        let (p50, p99) = (number(&row[3]), number(&row[4]));
+        assert!(p50 > 0.0 && p99 >= p50, "{row:?}");
+        assert!(number(&row[2]) >= 1.0, "{row:?}");
+    }
+    assert!(stdout.contains("Is UDP much faster than TCP?"), "{stdout}");
+}
+
+#[test]
+fn udp_reports_rate_and_loss_for_every_size_up_to_the_largest_datagram() {
+    let (stdout, rows) = run_quick("udp", "udp");
+    assert!(stdout.contains("== udp"), "{stdout}");
+    let udp = rows_of(&rows, "udp");
+    for size in [64, 512, 1472, 8192, 65507] {
+        let row = udp
+            .iter()
+            .find(|row| row[1].starts_with(&format!("UDP {size} B, lab sender to lab receiver")))
+            .unwrap_or_else(|| panic!("no row for {size} B: {udp:?}"));
+        assert!(number(&row[2]) > 0.0, "nothing sent: {row:?}");
+        let loss = number(&row[7]);
+        assert!((0.0..=100.0).contains(&loss), "{row:?}");
+    }
+    // Nobody reads that socket: almost everything is lost, and the sender was not told.
+    let silent = udp
+        .iter()
+        .find(|row| row[1].contains("never reads"))
+        .expect("a row for the socket that never reads");
+    assert!(number(&silent[7]) > 50.0, "{silent:?}");
+}
+
+#[test]
+fn throughput_setup_and_concurrency_fill_their_sections() {
+    for mode in ["throughput", "setup", "concurrency"] {
+        let (stdout, rows) = run_quick(mode, mode);
+        assert!(stdout.contains(&format!("== {mode}")), "{stdout}");
+        let section = rows_of(&rows, mode);
+        assert!(!section.is_empty(), "{mode}: no rows");
+        match mode {
+            "throughput" => assert!(section.iter().all(|row| number(&row[6]) > 0.0)),
+            "setup" => {
+                assert!(section.iter().any(|row| row[1].starts_with("TCP connect")));
+                assert!(
+                    section
+                        .iter()
+                        .any(|row| row[1].starts_with("UDP new socket"))
+                );
+            }
+            _ => {
+                // Every client connected and the note counts the errors (here: none).
+                let row = section[0];
+                assert_eq!(row[2], "50", "{row:?}");
+                assert!(row[8].starts_with("0 errors"), "{row:?}");
+            }
+        }
+    }
+}
+
+#[test]
+fn chart_redraws_the_svg_from_an_earlier_csv() {
+    let dir = scratch("chart");
+    let csv = dir.join("old.csv");
+    std::fs::write(
+        &csv,
+        "section,name,count,p50_us,p99_us,per_second,mb_per_second,loss_percent,note\n\
+         latency,\"TCP 32 B, lab echo\",10,20,30,,,,\n\
+         throughput,TCP one way,,,,,1500,,\n",
+    )
+    .unwrap();
+    let svg = dir.join("chart.svg");
+    let finished = Program::start(
+        LAB,
+        &[
+            "chart",
+            "--csv",
+            csv.to_str().unwrap(),
+            "--svg",
+            svg.to_str().unwrap(),
+        ],
+    )
+    .finish();
+    assert!(finished.status.success(), "{}", finished.stderr);
+    let svg = std::fs::read_to_string(svg).unwrap();
+    assert!(svg.starts_with("<svg"), "{svg}");
+    assert_eq!(svg.matches("<rect x=").count(), 2, "{svg}");
+    assert!(svg.contains("TCP 32 B, lab echo"), "{svg}");
+}
+
+#[test]
+fn an_unknown_part_is_refused_with_the_list_of_parts() {
+    let finished = Program::start(LAB, &["bogus"]).finish();
+    assert!(!finished.status.success());
+    assert!(finished.stderr.contains("latency"), "{}", finished.stderr);
+}
