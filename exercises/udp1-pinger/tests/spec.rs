@@ -1,0 +1,149 @@
+//! The spec of the pinger: a real UDP echo server on loopback, port 0, that loses, duplicates
+//! and delays replies by rule (deterministic, from the sequence number), and deadlines, so a
+//! wrong pinger fails and never hangs.
+
+use std::net::{SocketAddr, UdpSocket};
+use std::sync::mpsc;
+use std::thread;
+use std::time::{Duration, Instant};
+
+use udp1_pinger::ping;
+
+const TIMEOUT: Duration = Duration::from_millis(200);
+
+/// What the echo server does with the ping that has this sequence number.
+#[derive(Clone, Copy, PartialEq)]
+enum Fate {
+    Echo,
+    /// Lost on the way: no reply.
+    Lose,
+    /// Replied twice.
+    Duplicate,
+    /// Replied late: just before the reply to the next ping, after the pinger gave up.
+    Late,
+}
+
+/// Starts an echo server that applies `fate` to each ping. It reports the sequence numbers
+/// of the pings it received, in order, and stops when no ping comes for a second.
+fn echo_server(fate: fn(u32) -> Fate) -> (SocketAddr, mpsc::Receiver<Vec<u32>>) {
+    let socket = UdpSocket::bind("127.0.0.1:0").unwrap();
+    let addr = socket.local_addr().unwrap();
+    let (seen_tx, seen_rx) = mpsc::channel();
+    thread::spawn(move || {
+        socket
+            .set_read_timeout(Some(Duration::from_secs(1)))
+            .unwrap();
+        let mut buffer = [0u8; 1500];
+        let mut seen = Vec::new();
+        let mut held: Option<(Vec<u8>, SocketAddr)> = None;
+        while let Ok((len, from)) = socket.recv_from(&mut buffer) {
+            let datagram = buffer[..len].to_vec();
+            let text = String::from_utf8_lossy(&datagram).into_owned();
+            let seq: u32 = text
+                .strip_prefix("PING ")
+                .and_then(|rest| rest.split(' ').next())
+                .and_then(|seq| seq.parse().ok())
+                .unwrap_or_else(|| panic!("not a `PING <seq> ...` datagram: {text:?}"));
+            assert!(
+                text.starts_with(&format!("PING {seq} ")),
+                "a ping is `PING <seq> ` then anything: {text:?}"
+            );
+            seen.push(seq);
+            if let Some((late, to)) = held.take() {
+                socket.send_to(&late, to).unwrap();
+            }
+            match fate(seq) {
+                Fate::Echo => drop(socket.send_to(&datagram, from)),
+                Fate::Lose => {}
+                Fate::Duplicate => {
+                    socket.send_to(&datagram, from).unwrap();
+                    socket.send_to(&datagram, from).unwrap();
+                }
+                Fate::Late => held = Some((datagram, from)),
+            }
+        }
+        let _ = seen_tx.send(seen);
+    });
+    (addr, seen_rx)
+}
+
+/// Runs `ping` in a thread with a deadline: a pinger that waits forever fails the test.
+fn run_ping(server: SocketAddr, count: u32) -> Vec<Option<Duration>> {
+    let (result_tx, result_rx) = mpsc::channel();
+    thread::spawn(move || {
+        let _ = result_tx.send(ping(server, count, TIMEOUT));
+    });
+    let deadline = TIMEOUT * count + Duration::from_secs(3);
+    match result_rx.recv_timeout(deadline) {
+        Ok(Ok(rtts)) => rtts,
+        Ok(Err(e)) => panic!("ping returned an error: {e}"),
+        Err(mpsc::RecvTimeoutError::Timeout) => panic!(
+            "ping did not return within {deadline:?}: does it wait forever for a lost reply?"
+        ),
+        Err(mpsc::RecvTimeoutError::Disconnected) => panic!("ping panicked"),
+    }
+}
+
+/// `true` for an answered ping, `false` for a lost one.
+fn answered(rtts: &[Option<Duration>]) -> Vec<bool> {
+    rtts.iter().map(Option::is_some).collect()
+}
+
+#[test]
+fn every_answered_ping_gets_its_round_trip_time() {
+    let (server, seen) = echo_server(|_| Fate::Echo);
+    let rtts = run_ping(server, 4);
+    assert_eq!(answered(&rtts), [true; 4]);
+    for rtt in rtts.into_iter().flatten() {
+        assert!(rtt < TIMEOUT, "a round trip on loopback took {rtt:?}");
+    }
+    assert_eq!(
+        seen.recv().unwrap(),
+        [1, 2, 3, 4],
+        "the pings the server got"
+    );
+}
+
+#[test]
+fn a_lost_ping_is_reported_lost_after_the_timeout_and_pinging_goes_on() {
+    let (server, seen) = echo_server(|seq| if seq % 2 == 0 { Fate::Lose } else { Fate::Echo });
+    let started = Instant::now();
+    let rtts = run_ping(server, 5);
+    assert_eq!(answered(&rtts), [true, false, true, false, true]);
+    assert!(
+        started.elapsed() >= TIMEOUT * 2,
+        "two pings were lost: ping must have waited {TIMEOUT:?} for each"
+    );
+    assert_eq!(seen.recv().unwrap(), [1, 2, 3, 4, 5]);
+}
+
+#[test]
+fn a_late_reply_is_not_taken_for_a_later_ping() {
+    // Ping 2's reply comes after its timeout, just before ping 3's; ping 4 is lost.
+    let (server, _) = echo_server(|seq| match seq {
+        2 => Fate::Late,
+        4 => Fate::Lose,
+        _ => Fate::Echo,
+    });
+    let rtts = run_ping(server, 5);
+    assert_eq!(answered(&rtts), [true, false, true, false, true]);
+}
+
+#[test]
+fn a_duplicated_reply_is_not_taken_for_the_next_ping() {
+    let (server, _) = echo_server(|seq| match seq {
+        1 => Fate::Duplicate,
+        2 => Fate::Lose,
+        _ => Fate::Echo,
+    });
+    let rtts = run_ping(server, 3);
+    assert_eq!(answered(&rtts), [true, false, true]);
+}
+
+#[test]
+fn every_ping_lost_means_every_ping_times_out() {
+    let (server, seen) = echo_server(|_| Fate::Lose);
+    let rtts = run_ping(server, 3);
+    assert_eq!(answered(&rtts), [false; 3]);
+    assert_eq!(seen.recv().unwrap(), [1, 2, 3]);
+}
