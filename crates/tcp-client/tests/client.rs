@@ -1,0 +1,257 @@
+//! The client, run for real against the real echo server (and against socat, and against a
+//! server that misbehaves on purpose), on loopback.
+
+use std::io::Read;
+use std::net::{SocketAddr, TcpListener, TcpStream};
+use std::path::PathBuf;
+use std::process::Command;
+use std::sync::OnceLock;
+use std::thread;
+use std::time::{Duration, Instant};
+
+use testkit::{Finished, Program, TIMEOUT, random_bytes};
+
+const CLIENT: &str = env!("CARGO_BIN_EXE_tcp-client");
+
+/// The server binary lives in another package, so Cargo does not give its path to these
+/// tests: build it (a no-op when it is up to date) next to the client, once.
+fn server_binary() -> &'static PathBuf {
+    static BUILT: OnceLock<PathBuf> = OnceLock::new();
+    BUILT.get_or_init(|| {
+        let client = PathBuf::from(CLIENT);
+        let profile_dir = client.parent().unwrap();
+        let target_dir = profile_dir.parent().unwrap();
+        let mut build = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()));
+        build.args(["build", "--quiet", "-p", "tcp-echo-server", "--target-dir"]);
+        build.arg(target_dir);
+        if profile_dir.ends_with("release") {
+            build.arg("--release");
+        }
+        let status = build
+            .status()
+            .expect("running cargo build -p tcp-echo-server");
+        assert!(status.success(), "cargo build -p tcp-echo-server failed");
+        profile_dir.join(format!("tcp-echo-server{}", std::env::consts::EXE_SUFFIX))
+    })
+}
+
+fn server() -> (Program, String) {
+    let server = Program::start(server_binary().to_str().unwrap(), &["--port", "0"]);
+    let port = server.bound_addr().port().to_string();
+    (server, port)
+}
+
+/// Pipes `data` through the client and the server, and checks every byte came back.
+fn pipe_through_the_server(len: usize) -> Finished {
+    let (_server, port) = server();
+    let data = random_bytes(len, len as u64);
+    let started = Instant::now();
+    // testkit::run feeds stdin from a thread of its own while it collects stdout.
+    let finished = testkit::run(CLIENT, &["--port", &port], &data);
+    assert!(finished.status.success(), "{}", finished.stderr);
+    assert!(
+        finished.stdout == data,
+        "{} bytes came back of {len}; stderr:\n{}",
+        finished.stdout.len(),
+        finished.stderr
+    );
+    assert!(
+        finished.stderr.contains(&format!("got {len} bytes back")),
+        "{}",
+        finished.stderr
+    );
+    eprintln!("{len} bytes through the server in {:?}", started.elapsed());
+    finished
+}
+
+#[test]
+fn one_message_comes_back_as_text() {
+    let (_server, port) = server();
+    let finished = testkit::run(
+        CLIENT,
+        &["--port", &port, "--message", "olá, servidor"],
+        b"",
+    );
+    assert!(finished.status.success(), "{}", finished.stderr);
+    assert_eq!(finished.stdout_text(), "olá, servidor\n");
+    assert!(
+        finished.stderr.starts_with("connect  from 127.0.0.1:"),
+        "{}",
+        finished.stderr
+    );
+    assert!(
+        finished.stderr.contains("round trip"),
+        "{}",
+        finished.stderr
+    );
+}
+
+#[test]
+fn piping_nothing_gives_nothing_back() {
+    let finished = pipe_through_the_server(0);
+    assert!(finished.stderr.contains("shutdown"), "{}", finished.stderr);
+}
+
+#[test]
+fn piping_one_byte_gives_it_back() {
+    pipe_through_the_server(1);
+}
+
+#[test]
+fn piping_just_over_one_chunk_gives_every_byte_back() {
+    pipe_through_the_server(64 * 1024 + 1);
+}
+
+#[test]
+fn piping_one_mebibyte_gives_every_byte_back() {
+    pipe_through_the_server(1 << 20);
+}
+
+#[test]
+fn piping_sixteen_mebibytes_does_not_deadlock_and_gives_every_byte_back() {
+    pipe_through_the_server(16 << 20);
+}
+
+#[test]
+fn refused_connection_says_to_start_the_server() {
+    let port = testkit::unused_port().to_string();
+    let finished = testkit::run(CLIENT, &["--port", &port, "--message", "x"], b"");
+    assert_eq!(finished.status.code(), Some(1), "{}", finished.stderr);
+    let lines: Vec<&str> = finished.stderr.lines().collect();
+    assert!(
+        lines[0].starts_with(&format!("error: connecting to 127.0.0.1:{port}: ")),
+        "{}",
+        finished.stderr
+    );
+    assert!(lines[0].contains("refused"), "{}", finished.stderr);
+    assert!(
+        lines[1].starts_with("hint: is the server running?")
+            && lines[1].contains("cargo run -p tcp-echo-server"),
+        "{}",
+        finished.stderr
+    );
+    assert!(!finished.stderr.contains("panicked"), "{}", finished.stderr);
+}
+
+#[test]
+fn localhost_tries_every_address_it_resolves_to() {
+    // Listen on 127.0.0.1 only: if localhost resolves to ::1 first, that attempt is refused
+    // and the client must go on to 127.0.0.1.
+    let (_server, port) = server();
+    let finished = testkit::run(
+        CLIENT,
+        &["--host", "localhost", "--port", &port, "--message", "hi"],
+        b"",
+    );
+    assert!(finished.status.success(), "{}", finished.stderr);
+    assert_eq!(finished.stdout_text(), "hi\n");
+    assert!(
+        finished.stderr.contains("resolve  localhost"),
+        "{}",
+        finished.stderr
+    );
+}
+
+#[test]
+fn a_server_that_resets_mid_stream_is_an_error_with_a_hint() {
+    // A server that takes the first bytes, then closes with SO_LINGER 0: the kernel sends a
+    // reset (RST) to the client.
+    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = listener.local_addr().unwrap().port().to_string();
+    let rude = thread::spawn(move || {
+        let (mut stream, _) = listener.accept().unwrap();
+        let mut first = [0u8; 1000];
+        stream.read_exact(&mut first).unwrap();
+        socket2::SockRef::from(&stream)
+            .set_linger(Some(Duration::ZERO))
+            .unwrap();
+    });
+    let finished = testkit::run(CLIENT, &["--port", &port], &random_bytes(1 << 20, 5));
+    rude.join().unwrap();
+    assert_eq!(finished.status.code(), Some(1), "{}", finished.stderr);
+    let error = finished
+        .stderr
+        .lines()
+        .find(|line| line.starts_with("error: "))
+        .unwrap_or_else(|| panic!("no error line: {}", finished.stderr));
+    assert!(
+        error.contains("reset") || error.contains("Broken pipe"),
+        "{error}"
+    );
+    assert!(finished.stderr.contains("\nhint: "), "{}", finished.stderr);
+    assert!(!finished.stderr.contains("panicked"), "{}", finished.stderr);
+}
+
+/// Waits until something accepts connections on `port`: a connect retried until a deadline.
+fn wait_until_listening(port: u16) {
+    let address = SocketAddr::from(([127, 0, 0, 1], port));
+    let deadline = Instant::now() + TIMEOUT;
+    while TcpStream::connect_timeout(&address, Duration::from_secs(1)).is_err() {
+        assert!(Instant::now() < deadline, "nothing listens on {address}");
+        thread::yield_now();
+    }
+}
+
+#[test]
+fn works_with_socat_as_the_echo_server() {
+    let port = testkit::unused_port();
+    let listen = format!("TCP-LISTEN:{port},bind=127.0.0.1,fork,reuseaddr");
+    let _socat = Program::start("socat", &[&listen, "PIPE"]);
+    wait_until_listening(port);
+    let port = port.to_string();
+
+    let finished = testkit::run(CLIENT, &["--port", &port, "--message", "olá, socat"], b"");
+    assert!(finished.status.success(), "{}", finished.stderr);
+    assert_eq!(finished.stdout_text(), "olá, socat\n");
+
+    let data = random_bytes(1 << 20, 12);
+    let finished = testkit::run(CLIENT, &["--port", &port], &data);
+    assert!(finished.status.success(), "{}", finished.stderr);
+    assert!(
+        finished.stdout == data,
+        "{} bytes back of {}",
+        finished.stdout.len(),
+        data.len()
+    );
+}
+
+/// A server whose accept queue is full: Linux then drops new handshakes (SYN) silently, so
+/// a connect neither succeeds nor is refused; it times out.
+#[cfg(target_os = "linux")]
+#[test]
+fn a_server_that_never_answers_times_out_with_a_hint() {
+    use socket2::{Domain, Socket, Type};
+    let socket = Socket::new(Domain::IPV4, Type::STREAM, None).unwrap();
+    socket
+        .bind(&SocketAddr::from(([127, 0, 0, 1], 0)).into())
+        .unwrap();
+    socket.listen(0).unwrap();
+    let listener: TcpListener = socket.into();
+    let address = listener.local_addr().unwrap();
+    // Fill the queue: connect (and never accept) until a connect attempt goes unanswered.
+    let mut queued = Vec::new();
+    loop {
+        match TcpStream::connect_timeout(&address, Duration::from_millis(300)) {
+            Ok(stream) => queued.push(stream),
+            Err(_) => break,
+        }
+        assert!(queued.len() < 100, "the accept queue never filled");
+    }
+    let port = address.port().to_string();
+    let started = Instant::now();
+    let finished = testkit::run(CLIENT, &["--port", &port, "--timeout", "0.5"], b"");
+    assert_eq!(finished.status.code(), Some(1), "{}", finished.stderr);
+    assert!(started.elapsed() < TIMEOUT);
+    let lines: Vec<&str> = finished.stderr.lines().collect();
+    assert!(
+        lines[0].starts_with(&format!("error: connecting to 127.0.0.1:{port}: ")),
+        "{}",
+        finished.stderr
+    );
+    assert!(
+        lines[1].starts_with("hint: nothing answered within"),
+        "{}",
+        finished.stderr
+    );
+    assert!(lines[1].contains("--timeout"), "{}", finished.stderr);
+}
