@@ -477,7 +477,10 @@ fn solution(set: &ExerciseSet, name: &str) -> anyhow::Result<()> {
         }
         status => Err(anyhow::anyhow!(
             "{name} does not pass yet ({}): its solution stays hidden until it does",
-            status.describe()
+            match status {
+                Status::Checked(outcome) => outcome.describe(),
+                other => other.describe(),
+            }
         ))
         .hint(format!(
             "check it with `cargo run -p exercises -- check {name}`; stuck? `cargo run -p exercises -- hint {name}`"
