@@ -78,6 +78,22 @@ impl Header {
         line
     }
 
+    /// Writes the header line (the same bytes as [`Header::line`]) into `out` without
+    /// allocating, for senders that reuse one buffer for every datagram.
+    pub fn write_line(&self, out: &mut impl std::io::Write) -> std::io::Result<()> {
+        write!(out, "SEQ {}", self.seq)?;
+        if let Some(total) = self.total {
+            write!(out, " OF {total}")?;
+        }
+        writeln!(
+            out,
+            " RUN {:04x} SENT {}.{:06}",
+            self.run,
+            self.sent_micros / 1_000_000,
+            self.sent_micros % 1_000_000
+        )
+    }
+
     /// A whole datagram: this header, then `payload`.
     pub fn datagram(&self, payload: &[u8]) -> Vec<u8> {
         let mut datagram = self.line().into_bytes();
@@ -440,6 +456,19 @@ mod tests {
             header(3, None).line(),
             "SEQ 3 RUN 5f2c SENT 1764000000.123456\n"
         );
+    }
+
+    #[test]
+    fn write_line_writes_the_same_bytes_as_line() {
+        for h in [
+            header(3, Some(10)),
+            header(0, None),
+            header(u64::MAX, Some(u64::MAX)),
+        ] {
+            let mut out = Vec::new();
+            h.write_line(&mut out).unwrap();
+            assert_eq!(out, h.line().into_bytes());
+        }
     }
 
     #[test]

@@ -1,5 +1,421 @@
-//! The UDP lesson's sender: numbered datagrams, a message, or lines, with no connection. (not written yet)
+//! # udp-sender: datagrams with no connection
+//!
+//! What it teaches: a UDP socket sends datagrams (datagramas) to an address with `send_to`,
+//! with no connection and no handshake. `send_to` returning `Ok` only means the kernel took
+//! the datagram: UDP cannot tell whether anything arrived. A datagram has a maximum size
+//! (65,507 bytes of payload over IPv4), and each one arrives whole or not at all.
+//!
+//! Run it next to its partner, in two terminals:
+//!
+//! ```text
+//! cargo run -p udp-receiver
+//! cargo run -p udp-sender                          # 10 numbered datagrams, 2 per second
+//! cargo run -p udp-sender -- --message "olá"       # one datagram
+//! cargo run -p udp-sender -- --lines               # each line you type is one datagram
+//! cargo run -p udp-sender -- --count 1000 --size 64 --rate 0   # as fast as possible
+//! ```
+//!
+//! Book chapter: "UDP: datagrams" (`docs/src/udp.md`).
 
-fn main() -> std::process::ExitCode {
-    course::main(|| anyhow::bail!("udp-sender is not written yet"))
+use std::io::{self, BufRead, IsTerminal, Write};
+use std::net::{IpAddr, Ipv4Addr, Ipv6Addr, SocketAddr, ToSocketAddrs, UdpSocket};
+use std::process::ExitCode;
+use std::thread;
+use std::time::{Duration, Instant};
+
+use anyhow::Context;
+use clap::Parser;
+use course::{HintExt, narrate};
+use datagram::Header;
+
+/// Sends UDP datagrams to udp-receiver: numbered ones, one message, or the lines of stdin.
+#[derive(Parser, Debug)]
+#[command(
+    version,
+    about,
+    after_help = "With no mode, it sends 10 numbered datagrams at 2 per second \
+                  (or, when stdin is a pipe, one datagram per line of stdin).\n\n\
+                  Example, in two terminals:\n  \
+                  cargo run -p udp-receiver\n  \
+                  cargo run -p udp-sender -- --count 10 --rate 5"
+)]
+struct Args {
+    /// The receiver's host name or IP address.
+    #[arg(long, value_name = "HOST", default_value = "127.0.0.1")]
+    host: String,
+    /// The receiver's UDP port.
+    #[arg(long, value_name = "N", default_value_t = course::UDP_PORT)]
+    port: u16,
+    /// Send this text as one datagram (no header), then stop.
+    #[arg(long, value_name = "TEXT", conflicts_with_all = ["count", "lines"])]
+    message: Option<String>,
+    /// Send each line typed on stdin as one datagram (no header), until end of input.
+    #[arg(long, conflicts_with = "count")]
+    lines: bool,
+    /// Send this many numbered datagrams (each starts with a `SEQ n OF count` header line).
+    #[arg(long, value_name = "N")]
+    count: Option<u64>,
+    /// Size of each numbered datagram in bytes, header included (default: header + a short
+    /// text). Below the header's length (about 50 bytes) a datagram is the header alone.
+    #[arg(long, value_name = "BYTES")]
+    size: Option<usize>,
+    /// Numbered datagrams per second; 0 sends as fast as possible.
+    #[arg(long, value_name = "PER_SEC", default_value_t = 2.0, value_parser = rate)]
+    rate: f64,
+    /// Use a connected UDP socket (`connect`, then `send`): the kernel then reports an ICMP
+    /// "port unreachable" as ConnectionRefused, instead of staying silent.
+    #[arg(long)]
+    connect: bool,
+}
+
+fn rate(text: &str) -> Result<f64, String> {
+    match text.parse::<f64>() {
+        Ok(rate) if rate >= 0.0 && rate.is_finite() => Ok(rate),
+        _ => Err(format!(
+            "{text} is not a rate: datagrams per second, 0 for as fast as possible"
+        )),
+    }
+}
+
+/// Above this rate, sends are not narrated one by one: the narration would be the bottleneck.
+const NARRATED_RATE: f64 = 100.0;
+
+fn main() -> ExitCode {
+    course::main(run)
+}
+
+fn run() -> anyhow::Result<()> {
+    let args = Args::parse();
+    let to = resolve(&args.host, args.port)?;
+
+    // What to send, decided before any socket exists, so that an oversized payload is refused
+    // before anything leaves this machine.
+    let mode = choose_mode(&args);
+    if let Mode::Numbered {
+        size: Some(size), ..
+    } = mode
+    {
+        check_size(size, &to)?;
+    }
+    if let Mode::Message(text) = &mode {
+        check_size(text.len(), &to)?;
+    }
+
+    // ANCHOR: bind
+    // Port 0: the OS picks a free ephemeral port, which the receiver sees as our source port.
+    // (Without this bind, the first send_to would bind the socket the same way, implicitly.)
+    let local = SocketAddr::new(unspecified(&to), 0);
+    let socket = UdpSocket::bind(local)
+        .with_context(|| format!("binding {local}"))
+        .hint("no free local port? close other programs and try again")?;
+    let bound = socket.local_addr().context("reading the local address")?;
+    narrate!(
+        "bind",
+        "{bound} (port 0 asked: the OS chose the ephemeral port {})",
+        bound.port()
+    );
+    // ANCHOR_END: bind
+
+    // ANCHOR: connect
+    if args.connect {
+        // No packet is sent: connect only records the default peer, and from now on the kernel
+        // keeps only datagrams from that peer and reports ICMP errors about it to us.
+        socket
+            .connect(to)
+            .with_context(|| format!("connecting the UDP socket to {to}"))?;
+        // The kernel has now chosen the local address too: the one that routes to the peer.
+        let local = socket.local_addr().context("reading the local address")?;
+        narrate!(
+            "connect",
+            "{local} -> {to} (UDP: no handshake, nothing sent yet)"
+        );
+    }
+    // ANCHOR_END: connect
+    narrate!(
+        "note",
+        "UDP cannot tell whether anything arrived: a send returns Ok when the kernel has taken the datagram, not when anyone received it"
+    );
+
+    let sender = Sender {
+        socket: &socket,
+        to,
+        connected: args.connect,
+    };
+    match mode {
+        Mode::Message(text) => {
+            sender.send(text.as_bytes())?;
+            narrate!(
+                sender.call(),
+                "{} bytes to {to}: {}",
+                text.len(),
+                datagram::show_payload(text.as_bytes(), 64)
+            );
+        }
+        Mode::Lines => send_lines(&sender)?,
+        Mode::Numbered { count, size } => send_numbered(&sender, count, size, args.rate)?,
+    }
+    if args.connect {
+        check_for_refusal(&socket, to)?;
+    }
+    Ok(())
+}
+
+enum Mode {
+    Message(String),
+    Lines,
+    Numbered { count: u64, size: Option<usize> },
+}
+
+/// `--message`, `--lines` and `--count` choose for themselves; with none of them, a pipe on
+/// stdin means lines, and a terminal means a short, visible run of numbered datagrams.
+fn choose_mode(args: &Args) -> Mode {
+    if let Some(text) = &args.message {
+        return Mode::Message(text.clone());
+    }
+    if args.lines {
+        return Mode::Lines;
+    }
+    if args.count.is_none() && args.size.is_none() && !io::stdin().is_terminal() {
+        return Mode::Lines;
+    }
+    Mode::Numbered {
+        count: args.count.unwrap_or(10),
+        size: args.size,
+    }
+}
+
+/// Refuses a payload that no UDP datagram can carry, before trying.
+// ANCHOR: max_size
+fn check_size(size: usize, to: &SocketAddr) -> anyhow::Result<()> {
+    let max = datagram::max_payload(to);
+    if size > max {
+        let family = if to.is_ipv4() { "IPv4" } else { "IPv6" };
+        return Err(anyhow::anyhow!(
+            "a payload of {size} bytes does not fit in one UDP datagram: the maximum over {family} is {max} bytes"
+        ))
+        .hint(format!(
+            "use --size {max} or less; larger data must be split into several datagrams (or sent over TCP, which is a byte stream)"
+        ));
+    }
+    Ok(())
+}
+// ANCHOR_END: max_size
+
+struct Sender<'a> {
+    socket: &'a UdpSocket,
+    to: SocketAddr,
+    connected: bool,
+}
+
+impl Sender<'_> {
+    /// The name of the call, for the narration.
+    fn call(&self) -> &'static str {
+        if self.connected { "send" } else { "send_to" }
+    }
+
+    /// One datagram out. On a connected socket `send` uses the peer given to `connect`.
+    // ANCHOR: send_to
+    fn send(&self, datagram: &[u8]) -> anyhow::Result<usize> {
+        let sent = if self.connected {
+            self.socket.send(datagram)
+        } else {
+            self.socket.send_to(datagram, self.to)
+        };
+        sent.with_context(|| format!("sending {} bytes to {}", datagram.len(), self.to))
+            .hint_with(|error| send_hint(error, self.to))
+    }
+    // ANCHOR_END: send_to
+}
+
+fn send_hint(error: &anyhow::Error, to: SocketAddr) -> String {
+    match course::io_kind(error) {
+        // Linux and macOS: an ICMP "port unreachable" came back for an earlier datagram of this
+        // connected socket. Windows reports the same as ConnectionReset.
+        Some(io::ErrorKind::ConnectionRefused | io::ErrorKind::ConnectionReset) => format!(
+            "nothing listens on {to}: start the receiver first (cargo run -p udp-receiver), or drop --connect to send blindly"
+        ),
+        // EMSGSIZE: Linux 90, macOS 40; Windows WSAEMSGSIZE 10040.
+        _ if matches!(course::os_code(error), Some(90 | 40 | 10040)) => {
+            "the OS refused a datagram this large: use a smaller --size (macOS limits outgoing datagrams to 9,216 bytes unless you raise sysctl net.inet.udp.maxdgram)".to_string()
+        }
+        _ => "check the address and port (--host, --port)".to_string(),
+    }
+}
+
+fn send_lines(sender: &Sender) -> anyhow::Result<()> {
+    if io::stdin().is_terminal() {
+        narrate!(
+            "stdin",
+            "type lines: each one is one datagram; end with Ctrl-D (Ctrl-Z then Enter on Windows)"
+        );
+    } else {
+        narrate!(
+            "stdin",
+            "not a terminal: each line read from it is one datagram (--count sends numbered ones instead)"
+        );
+    }
+    let stdin = io::stdin();
+    let mut sent = 0u64;
+    for line in stdin.lock().lines() {
+        let line = line.context("reading stdin")?;
+        check_size(line.len(), &sender.to)?;
+        sender.send(line.as_bytes())?;
+        sent += 1;
+        narrate!(
+            sender.call(),
+            "{} bytes to {}: {}",
+            line.len(),
+            sender.to,
+            datagram::show_payload(line.as_bytes(), 64)
+        );
+    }
+    narrate!("done", "sent {sent} datagrams (one per line)");
+    Ok(())
+}
+
+// ANCHOR: numbered
+fn send_numbered(
+    sender: &Sender,
+    count: u64,
+    size: Option<usize>,
+    rate: f64,
+) -> anyhow::Result<()> {
+    let run = datagram::new_run_id();
+    let narrate_each = rate > 0.0 && rate <= NARRATED_RATE;
+    let pace = (rate > 0.0).then(|| Duration::from_secs_f64(1.0 / rate));
+    narrate!(
+        "run",
+        "{count} numbered datagrams, RUN {run:04x}, {}, {}",
+        match size {
+            Some(size) => format!("{size} bytes each"),
+            None => "header and a short text each".to_string(),
+        },
+        match pace {
+            Some(_) => format!("{rate} per second"),
+            None => "as fast as possible (sends not narrated one by one)".to_string(),
+        }
+    );
+
+    // One buffer for the whole run: a filler that reads well in a capture, and each datagram's
+    // header written over its start. No allocation per datagram.
+    let mut buffer = vec![0u8; size.unwrap_or(0).max(128)];
+    const FILLER: &[u8] = b"abcdefghijklmnopqrstuvwxyz0123456789";
+    for (i, byte) in buffer.iter_mut().enumerate() {
+        *byte = FILLER[i % FILLER.len()];
+    }
+    let started = Instant::now();
+    let mut bytes = 0u64;
+    for seq in 0..count {
+        if let Some(pace) = pace {
+            // Keep to the schedule (not "sleep after each"), so the rate holds on average.
+            let due = started + pace.mul_f64(seq as f64);
+            if let Some(wait) = due.checked_duration_since(Instant::now()) {
+                thread::sleep(wait);
+            }
+        }
+        let header = Header::now(seq, Some(count), run);
+        let len = fill(&mut buffer, &header, size, seq)?;
+        sender.send(&buffer[..len])?;
+        bytes += len as u64;
+        if narrate_each || seq == 0 {
+            narrate!(
+                sender.call(),
+                "{len} bytes to {}: SEQ {seq} OF {count} (Ok: the kernel took it)",
+                sender.to
+            );
+        }
+    }
+    let elapsed = started.elapsed();
+    let seconds = elapsed.as_secs_f64().max(1e-9);
+    narrate!(
+        "done",
+        "sent {count} datagrams, {bytes} bytes in {:.3} s: {:.0} datagrams/s, {:.2} MB/s",
+        seconds,
+        count as f64 / seconds,
+        bytes as f64 / seconds / 1e6
+    );
+    Ok(())
+}
+// ANCHOR_END: numbered
+
+/// Writes one numbered datagram at the start of `buffer` and returns its length: exactly
+/// `size` bytes (the header, then the filler already in the buffer), or the header and a
+/// short text when no size was asked.
+fn fill(
+    buffer: &mut Vec<u8>,
+    header: &Header,
+    size: Option<usize>,
+    seq: u64,
+) -> anyhow::Result<usize> {
+    let mut cursor = io::Cursor::new(&mut buffer[..]);
+    header
+        .write_line(&mut cursor)
+        .context("writing the header")?;
+    let header_len = cursor.position() as usize;
+    match size {
+        Some(size) if size > header_len => {
+            if buffer.len() < size {
+                buffer.resize(size, b'.');
+            }
+            Ok(size)
+        }
+        Some(_) => Ok(header_len),
+        None => {
+            write!(cursor, "hello {seq}").context("writing the text")?;
+            Ok(cursor.position() as usize)
+        }
+    }
+}
+
+/// With a connected socket, waits briefly for what the kernel may report about the sends:
+/// an ICMP "port unreachable" becomes ConnectionRefused (Linux, macOS) or ConnectionReset
+/// (Windows) on the next call on this socket.
+// ANCHOR: refused
+fn check_for_refusal(socket: &UdpSocket, to: SocketAddr) -> anyhow::Result<()> {
+    socket
+        .set_read_timeout(Some(Duration::from_millis(300)))
+        .context("setting a read timeout")?;
+    let mut reply = [0u8; 1];
+    match socket.recv(&mut reply) {
+        Err(error)
+            if matches!(
+                error.kind(),
+                io::ErrorKind::ConnectionRefused | io::ErrorKind::ConnectionReset
+            ) =>
+        {
+            narrate!(
+                "recv",
+                "{:?}: the kernel got an ICMP \"port unreachable\" from {to}",
+                error.kind()
+            );
+            Err(error)
+                .with_context(|| format!("{to} refused the datagrams (connected UDP socket)"))
+                .hint_with(|error| send_hint(error, to))
+        }
+        _ => {
+            narrate!(
+                "recv",
+                "no error reported for {to} within 300 ms (something may be listening there)"
+            );
+            Ok(())
+        }
+    }
+}
+// ANCHOR_END: refused
+
+fn resolve(host: &str, port: u16) -> anyhow::Result<SocketAddr> {
+    (host, port)
+        .to_socket_addrs()
+        .with_context(|| format!("resolving {host}:{port}"))
+        .hint("use an IP address such as 127.0.0.1, or a name this machine can resolve")?
+        .next()
+        .with_context(|| format!("{host} has no address"))
+}
+
+/// The wildcard address of the destination's family: IPv4 datagrams need an IPv4 socket.
+fn unspecified(to: &SocketAddr) -> IpAddr {
+    match to {
+        SocketAddr::V4(_) => IpAddr::V4(Ipv4Addr::UNSPECIFIED),
+        SocketAddr::V6(_) => IpAddr::V6(Ipv6Addr::UNSPECIFIED),
+    }
 }

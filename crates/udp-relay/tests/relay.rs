@@ -1,0 +1,343 @@
+//! udp-relay, run for real between udp-sender and udp-receiver on loopback, port 0: the
+//! receiver's score must be exactly the one the relay expects, and for seed 7 the numbers
+//! the book quotes.
+
+#[path = "../../udp-receiver/tests/support/mod.rs"]
+mod support;
+
+use std::net::{SocketAddr, UdpSocket};
+use std::time::Duration;
+
+use support::{run_score, sibling};
+use testkit::Program;
+use udp_relay::{Fate, Impairments, Relay};
+
+const RELAY: &str = env!("CARGO_BIN_EXE_udp-relay");
+
+struct Scores {
+    /// What the receiver reported for the run.
+    received: String,
+    /// What the relay expected it to report.
+    expected: String,
+    relay_stderr: String,
+    receiver_stdout: String,
+}
+
+/// How many datagrams the relay sends on for `count` datagrams: what the fates say.
+fn datagrams_out(impairments: &Impairments, count: u64) -> u64 {
+    (0..count)
+        .map(|i| match udp_relay::fate(impairments, i) {
+            Fate::Lost => 0,
+            Fate::Duplicated => 2,
+            Fate::Forwarded | Fate::Held => 1,
+        })
+        .sum()
+}
+
+/// sender --count `count` -> relay with `impairments` -> receiver, and both scores. Every
+/// program stops on a count, never on a pause, so a slow machine only makes it slower.
+fn through_the_relay(count: u64, impairments: Impairments) -> Scores {
+    let receiver_binary = sibling(RELAY, "udp-receiver");
+    let sender_binary = sibling(RELAY, "udp-sender");
+    let expected_datagrams = datagrams_out(&impairments, count).to_string();
+    let receiver = Program::start(
+        &receiver_binary,
+        &[
+            "--port",
+            "0",
+            "--count",
+            &expected_datagrams,
+            "--idle-timeout",
+            "15",
+        ],
+    );
+    let to = receiver.bound_addr().to_string();
+    let count_text = count.to_string();
+    let impairment_args = [
+        ("--loss", impairments.loss.to_string()),
+        ("--duplicate", impairments.duplicate.to_string()),
+        ("--reorder", impairments.reorder.to_string()),
+        ("--delay", impairments.delay.as_millis().to_string()),
+        ("--seed", impairments.seed.to_string()),
+    ];
+    let mut relay_args = vec![
+        "--port",
+        "0",
+        "--to",
+        &to,
+        "--count",
+        &count_text,
+        "--idle-timeout",
+        "15",
+    ];
+    for (name, value) in &impairment_args {
+        relay_args.extend([*name, value.as_str()]);
+    }
+    let relay = Program::start(RELAY, &relay_args);
+    let relay_port = relay.bound_addr().port().to_string();
+    // A steady rate, so that the relay's own socket never overflows: every loss is the relay's.
+    let sent = testkit::run(
+        &sender_binary,
+        &[
+            "--port",
+            &relay_port,
+            "--count",
+            &count_text,
+            "--rate",
+            "1000",
+        ],
+        b"",
+    );
+    assert!(sent.status.success(), "{}", sent.stderr);
+    let relay = relay.finish();
+    assert!(relay.status.success(), "{}", relay.stderr);
+    let receiver = receiver.finish();
+    assert!(receiver.status.success(), "{}", receiver.stderr);
+    assert!(
+        receiver.stderr.contains("(--count)"),
+        "the receiver must get exactly what the fates say:\n{}",
+        receiver.stderr
+    );
+    Scores {
+        received: run_score(&receiver.stderr, "summary"),
+        expected: run_score(&relay.stderr, "expect"),
+        relay_stderr: relay.stderr,
+        receiver_stdout: receiver.stdout_text(),
+    }
+}
+
+fn seed_7(loss: f64, duplicate: f64, reorder: f64) -> Impairments {
+    Impairments {
+        loss,
+        duplicate,
+        reorder,
+        seed: 7,
+        ..Impairments::default()
+    }
+}
+
+#[test]
+fn no_impairment_delivers_every_datagram_once_and_in_order() {
+    let scores = through_the_relay(100, Impairments::default());
+    assert_eq!(
+        scores.received,
+        "received 100 of 100 sent, lost 0, reordered 0, duplicated 0"
+    );
+    assert_eq!(scores.received, scores.expected);
+}
+
+#[test]
+fn seed_7_loss_gives_the_same_score_every_time() {
+    let scores = through_the_relay(20, seed_7(0.2, 0.0, 0.0));
+    assert_eq!(
+        scores.received,
+        "received 16 of 20 sent, lost 4, reordered 0, duplicated 0 (lost: 3, 4, 9, 10)"
+    );
+    assert_eq!(scores.received, scores.expected);
+    assert!(
+        scores.relay_stderr.contains("#3 SEQ 3 51 bytes: lost"),
+        "{}",
+        scores.relay_stderr
+    );
+}
+
+#[test]
+fn seed_7_duplication_gives_the_same_score_every_time() {
+    let scores = through_the_relay(20, seed_7(0.0, 0.2, 0.0));
+    assert_eq!(
+        scores.received,
+        "received 23 of 20 sent, lost 0, reordered 0, duplicated 3"
+    );
+    assert_eq!(scores.received, scores.expected);
+}
+
+#[test]
+fn seed_7_reordering_gives_the_same_score_every_time() {
+    let scores = through_the_relay(20, seed_7(0.0, 0.0, 0.2));
+    assert_eq!(
+        scores.received,
+        "received 20 of 20 sent, lost 0, reordered 4, duplicated 0"
+    );
+    assert_eq!(scores.received, scores.expected);
+    // Held 4 is released right after 5.
+    let order: Vec<&str> = scores
+        .receiver_stdout
+        .lines()
+        .filter_map(|line| line.split("SEQ ").nth(1)?.split(' ').next())
+        .collect();
+    assert_eq!(&order[..7], ["0", "1", "2", "3", "5", "4", "6"]);
+}
+
+#[test]
+fn seed_7_with_everything_at_once_gives_the_same_score_every_time() {
+    let scores = through_the_relay(100, seed_7(0.1, 0.1, 0.1));
+    assert_eq!(scores.received, SEED_7_EVERYTHING);
+    assert_eq!(scores.received, scores.expected);
+}
+
+const SEED_7_EVERYTHING: &str = "received 97 of 100 sent, lost 8, reordered 7, duplicated 5 (lost: 22, 29, 38, 47, 49, 69, 79, 83)";
+
+#[test]
+fn another_seed_gives_another_score() {
+    let seven = through_the_relay(20, seed_7(0.2, 0.0, 0.0));
+    let eight = through_the_relay(
+        20,
+        Impairments {
+            seed: 8,
+            ..seed_7(0.2, 0.0, 0.0)
+        },
+    );
+    assert_ne!(seven.received, eight.received);
+    assert_eq!(eight.received, eight.expected);
+}
+
+#[test]
+fn delay_holds_each_datagram_back_without_reordering() {
+    let scores = through_the_relay(
+        10,
+        Impairments {
+            delay: Duration::from_millis(50),
+            ..Impairments::default()
+        },
+    );
+    assert_eq!(
+        scores.received,
+        "received 10 of 10 sent, lost 0, reordered 0, duplicated 0"
+    );
+    assert!(
+        scores.relay_stderr.contains("forwarded, delayed 50 ms"),
+        "{}",
+        scores.relay_stderr
+    );
+    // The receiver shows each datagram's age: at least the relay's delay.
+    for line in scores.receiver_stdout.lines() {
+        let age: f64 = line
+            .split(" (")
+            .nth(1)
+            .and_then(|rest| rest.split(" ms)").next())
+            .and_then(|ms| ms.parse().ok())
+            .unwrap_or_else(|| panic!("no age in {line}"));
+        assert!(age >= 50.0, "{line}");
+    }
+}
+
+#[test]
+fn probability_out_of_range_is_refused() {
+    let finished = testkit::run(RELAY, &["--loss", "20"], b"");
+    assert_eq!(finished.status.code(), Some(2), "{}", finished.stderr);
+    assert!(
+        finished.stderr.contains("between 0 and 1"),
+        "{}",
+        finished.stderr
+    );
+}
+
+/// The library API the exercises use: a relay on a thread, requests one way, replies back
+/// to the client.
+#[test]
+fn in_process_relay_carries_requests_and_replies() {
+    let server = UdpSocket::bind("127.0.0.1:0").unwrap();
+    server.set_read_timeout(Some(testkit::TIMEOUT)).unwrap();
+    let listen: SocketAddr = "127.0.0.1:0".parse().unwrap();
+    let relay = Relay::start(listen, server.local_addr().unwrap(), Impairments::default())
+        .expect("starting the relay");
+    assert_ne!(relay.local_addr().port(), 0);
+
+    let client = UdpSocket::bind("127.0.0.1:0").unwrap();
+    client.set_read_timeout(Some(testkit::TIMEOUT)).unwrap();
+    client.send_to(b"ping", relay.local_addr()).unwrap();
+    let mut buffer = [0u8; 64];
+    let (len, from) = server
+        .recv_from(&mut buffer)
+        .expect("request through the relay");
+    assert_eq!(&buffer[..len], b"ping");
+    server.send_to(b"pong", from).unwrap();
+    let (len, from) = client
+        .recv_from(&mut buffer)
+        .expect("reply through the relay");
+    assert_eq!(&buffer[..len], b"pong");
+    assert_eq!(from, relay.local_addr());
+    assert_eq!(relay.expected().datagrams, 1);
+    drop(relay); // stops and joins its thread
+}
+
+#[test]
+fn in_process_relay_loses_what_the_fate_function_says() {
+    let server = UdpSocket::bind("127.0.0.1:0").unwrap();
+    server
+        .set_read_timeout(Some(Duration::from_millis(500)))
+        .unwrap();
+    let impairments = Impairments {
+        loss: 0.2,
+        seed: 7,
+        ..Impairments::default()
+    };
+    let lost: Vec<u64> = (0..20)
+        .filter(|&i| udp_relay::fate(&impairments, i) == udp_relay::Fate::Lost)
+        .collect();
+    assert_eq!(lost, [3, 4, 9, 10]);
+    let relay = Relay::start(
+        "127.0.0.1:0".parse().unwrap(),
+        server.local_addr().unwrap(),
+        impairments,
+    )
+    .unwrap();
+    let client = UdpSocket::bind("127.0.0.1:0").unwrap();
+    let mut arrived = Vec::new();
+    let mut buffer = [0u8; 16];
+    for i in 0..20u8 {
+        client.send_to(&[i], relay.local_addr()).unwrap();
+        if !lost.contains(&u64::from(i)) {
+            let (len, _) = server.recv_from(&mut buffer).expect("a forwarded datagram");
+            arrived.push(buffer[..len][0]);
+        }
+    }
+    let expected: Vec<u8> = (0..20).filter(|i| !lost.contains(&u64::from(*i))).collect();
+    assert_eq!(arrived, expected);
+}
+
+/// Sends one request through a relay that duplicates everything, answers each copy, and
+/// checks that exactly `replies` come back to the client.
+fn replies_through_a_duplicating_relay(impair_replies: bool, replies: usize) {
+    let server = UdpSocket::bind("127.0.0.1:0").unwrap();
+    server.set_read_timeout(Some(testkit::TIMEOUT)).unwrap();
+    let relay = Relay::start(
+        "127.0.0.1:0".parse().unwrap(),
+        server.local_addr().unwrap(),
+        Impairments {
+            duplicate: 1.0,
+            impair_replies,
+            ..Impairments::default()
+        },
+    )
+    .unwrap();
+    let client = UdpSocket::bind("127.0.0.1:0").unwrap();
+    client.set_read_timeout(Some(testkit::TIMEOUT)).unwrap();
+    client.send_to(b"ping", relay.local_addr()).unwrap();
+    let mut buffer = [0u8; 16];
+    for _ in 0..2 {
+        let (_, from) = server
+            .recv_from(&mut buffer)
+            .expect("a copy of the request");
+        server.send_to(b"pong", from).unwrap();
+    }
+    for reply in 0..replies {
+        client
+            .recv_from(&mut buffer)
+            .unwrap_or_else(|error| panic!("reply {reply} of {replies}: {error}"));
+    }
+    // And no more.
+    client
+        .set_read_timeout(Some(Duration::from_millis(300)))
+        .unwrap();
+    assert!(
+        client.recv_from(&mut buffer).is_err(),
+        "more than {replies} replies"
+    );
+}
+
+#[test]
+fn replies_pass_untouched_unless_asked() {
+    replies_through_a_duplicating_relay(false, 2);
+    replies_through_a_duplicating_relay(true, 4);
+}
