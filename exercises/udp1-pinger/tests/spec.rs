@@ -12,10 +12,12 @@ use udp1_pinger::ping;
 // Generous for loopback, where a round trip takes well under a millisecond: a busy machine
 // must not turn a late answer into a lost one.
 const TIMEOUT: Duration = Duration::from_millis(500);
+/// The echo server stops when no ping came for this long (pings come every TIMEOUT at most).
+const QUIET: Duration = Duration::from_secs(1);
 
 /// What the echo server does with the ping that has this sequence number.
 #[derive(Clone, Copy, PartialEq)]
-enum Fate {
+enum Reply {
     Echo,
     /// Lost on the way: no reply.
     Lose,
@@ -25,16 +27,14 @@ enum Fate {
     Late,
 }
 
-/// Starts an echo server that applies `fate` to each ping. It reports the sequence numbers
-/// of the pings it received, in order, and stops when no ping comes for a second.
-fn echo_server(fate: fn(u32) -> Fate) -> (SocketAddr, mpsc::Receiver<Vec<u32>>) {
+/// Starts an echo server that answers each ping as `reply` says. It reports the sequence
+/// numbers of the pings it received, in order, and stops when no ping comes for `quiet`.
+fn echo_server(reply: fn(u32) -> Reply, quiet: Duration) -> (SocketAddr, mpsc::Receiver<Vec<u32>>) {
     let socket = UdpSocket::bind("127.0.0.1:0").unwrap();
     let addr = socket.local_addr().unwrap();
     let (seen_tx, seen_rx) = mpsc::channel();
     thread::spawn(move || {
-        socket
-            .set_read_timeout(Some(Duration::from_secs(1)))
-            .unwrap();
+        socket.set_read_timeout(Some(quiet)).unwrap();
         let mut buffer = [0u8; 1500];
         let mut seen = Vec::new();
         let mut held: Option<(Vec<u8>, SocketAddr)> = None;
@@ -54,14 +54,14 @@ fn echo_server(fate: fn(u32) -> Fate) -> (SocketAddr, mpsc::Receiver<Vec<u32>>) 
             if let Some((late, to)) = held.take() {
                 socket.send_to(&late, to).unwrap();
             }
-            match fate(seq) {
-                Fate::Echo => drop(socket.send_to(&datagram, from)),
-                Fate::Lose => {}
-                Fate::Duplicate => {
+            match reply(seq) {
+                Reply::Echo => drop(socket.send_to(&datagram, from)),
+                Reply::Lose => {}
+                Reply::Duplicate => {
                     socket.send_to(&datagram, from).unwrap();
                     socket.send_to(&datagram, from).unwrap();
                 }
-                Fate::Late => held = Some((datagram, from)),
+                Reply::Late => held = Some((datagram, from)),
             }
         }
         let _ = seen_tx.send(seen);
@@ -93,7 +93,7 @@ fn answered(rtts: &[Option<Duration>]) -> Vec<bool> {
 
 #[test]
 fn every_answered_ping_gets_its_round_trip_time() {
-    let (server, seen) = echo_server(|_| Fate::Echo);
+    let (server, seen) = echo_server(|_| Reply::Echo, QUIET);
     let rtts = run_ping(server, 4);
     assert_eq!(answered(&rtts), [true; 4]);
     for rtt in rtts.into_iter().flatten() {
@@ -108,7 +108,16 @@ fn every_answered_ping_gets_its_round_trip_time() {
 
 #[test]
 fn a_lost_ping_is_reported_lost_after_the_timeout_and_pinging_goes_on() {
-    let (server, seen) = echo_server(|seq| if seq % 2 == 0 { Fate::Lose } else { Fate::Echo });
+    let (server, seen) = echo_server(
+        |seq| {
+            if seq % 2 == 0 {
+                Reply::Lose
+            } else {
+                Reply::Echo
+            }
+        },
+        QUIET,
+    );
     let started = Instant::now();
     let rtts = run_ping(server, 5);
     assert_eq!(answered(&rtts), [true, false, true, false, true]);
@@ -122,30 +131,74 @@ fn a_lost_ping_is_reported_lost_after_the_timeout_and_pinging_goes_on() {
 #[test]
 fn a_late_reply_is_not_taken_for_a_later_ping() {
     // Ping 2's reply comes after its timeout, just before ping 3's; ping 4 is lost.
-    let (server, _) = echo_server(|seq| match seq {
-        2 => Fate::Late,
-        4 => Fate::Lose,
-        _ => Fate::Echo,
-    });
+    let (server, _) = echo_server(
+        |seq| match seq {
+            2 => Reply::Late,
+            4 => Reply::Lose,
+            _ => Reply::Echo,
+        },
+        QUIET,
+    );
     let rtts = run_ping(server, 5);
     assert_eq!(answered(&rtts), [true, false, true, false, true]);
 }
 
 #[test]
 fn a_duplicated_reply_is_not_taken_for_the_next_ping() {
-    let (server, _) = echo_server(|seq| match seq {
-        1 => Fate::Duplicate,
-        2 => Fate::Lose,
-        _ => Fate::Echo,
-    });
+    let (server, _) = echo_server(
+        |seq| match seq {
+            1 => Reply::Duplicate,
+            2 => Reply::Lose,
+            _ => Reply::Echo,
+        },
+        QUIET,
+    );
     let rtts = run_ping(server, 3);
     assert_eq!(answered(&rtts), [true, false, true]);
 }
 
 #[test]
 fn every_ping_lost_means_every_ping_times_out() {
-    let (server, seen) = echo_server(|_| Fate::Lose);
+    let (server, seen) = echo_server(|_| Reply::Lose, QUIET);
     let rtts = run_ping(server, 3);
     assert_eq!(answered(&rtts), [false; 3]);
     assert_eq!(seen.recv().unwrap(), [1, 2, 3]);
+}
+
+/// Kurose & Ross's lab, made reproducible: the pings go through the course's relay, which
+/// loses, duplicates and holds back datagrams by a seed. Which pings come back is a pure
+/// function of the seed (`udp_relay::fate`): the same on every machine, run after run.
+#[test]
+fn through_the_seeded_relay_exactly_the_fated_pings_come_back() {
+    use udp_relay::{Fate, Impairments, Relay, fate};
+
+    let impairments = Impairments {
+        loss: 0.2,
+        duplicate: 0.15,
+        reorder: 0.15,
+        seed: 7,
+        ..Impairments::default()
+    };
+    const COUNT: u32 = 12;
+    let fates: Vec<Fate> = (0..u64::from(COUNT))
+        .map(|i| fate(&impairments, i))
+        .collect();
+    for wanted in [Fate::Lost, Fate::Duplicated, Fate::Held] {
+        assert!(
+            fates.contains(&wanted),
+            "seed 7 gives no {wanted:?}: {fates:?}"
+        );
+    }
+    // A held ping is sent after the next one, long after its timeout: lost to the pinger, and
+    // its late reply must not count for the next ping. A duplicated one is answered twice.
+    let expected: Vec<bool> = fates
+        .iter()
+        .map(|fate| matches!(fate, Fate::Forwarded | Fate::Duplicated))
+        .collect();
+
+    // Behind the relay the server sees no ping while the relay loses them: let it wait.
+    let (server, _) = echo_server(|_| Reply::Echo, Duration::from_secs(30));
+    let relay = Relay::start("127.0.0.1:0".parse().unwrap(), server, impairments).unwrap();
+    let rtts = run_ping(relay.local_addr(), COUNT);
+    assert_eq!(answered(&rtts), expected, "the fates: {fates:?}");
 }
