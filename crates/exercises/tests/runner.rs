@@ -29,10 +29,20 @@ fn fresh_copy() -> PathBuf {
         COPIES.fetch_add(1, Ordering::SeqCst)
     ));
     let _ = fs::remove_dir_all(&copy);
-    copy_dir(
-        &Path::new(env!("CARGO_MANIFEST_DIR")).join("../../exercises"),
-        &copy,
-    );
+    let repository = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    copy_dir(&repository.join("exercises"), &copy);
+    // An exercise may use a course crate (udp1-pinger's tests use crates/udp-relay): point its
+    // path dependency at the repository's crates/, which the copy does not hold.
+    // `absolute`, not `canonicalize`: no `\\?\` prefix on Windows, which TOML would not take.
+    let crates = std::path::absolute(repository.join("crates")).unwrap();
+    let crates = crates.to_string_lossy().replace('\\', "/");
+    for entry in fs::read_dir(&copy).unwrap().flatten() {
+        let manifest = entry.path().join("Cargo.toml");
+        if let Ok(text) = fs::read_to_string(&manifest) {
+            let text = text.replace("path = \"../../crates/", &format!("path = \"{crates}/"));
+            fs::write(&manifest, text).unwrap();
+        }
+    }
     copy
 }
 
