@@ -15,6 +15,8 @@ use std::process::ExitCode;
 pub const TCP_PORT: u16 = 7878;
 /// The UDP port of the course: `udp-receiver` binds here, `udp-sender` sends here.
 pub const UDP_PORT: u16 = 7879;
+/// The UDP port of `udp-relay`, between `udp-sender` (`--port 7881`) and `udp-receiver`.
+pub const RELAY_PORT: u16 = 7881;
 /// The port that multicast listeners bind and multicast senders send to.
 pub const MULTICAST_PORT: u16 = 7880;
 /// The course's multicast group: in 239.0.0.0/8, the administratively scoped range,
@@ -158,6 +160,73 @@ pub fn main(run: impl FnOnce() -> anyhow::Result<()>) -> ExitCode {
     }
 }
 
+/// Parses the command line, like clap's `Args::parse()`, but reports a mistake the course's
+/// way: one `error:` line (clap's own message), one `hint:` line, exit status 2 (a usage
+/// error). `--help` and `--version` print as usual.
+pub fn parse_args<A: clap::Parser>() -> A {
+    match A::try_parse() {
+        Ok(args) => args,
+        Err(error) => {
+            if !error.use_stderr() {
+                // --help or --version: not a mistake.
+                error.exit();
+            }
+            let name = A::command().get_name().to_string();
+            let (message, hint) = usage_error(&error, &name);
+            eprintln!("error: {message}");
+            eprintln!("hint: {hint}");
+            std::process::exit(2);
+        }
+    }
+}
+
+/// The first line of clap's message, without its `error: `, and a hint for it.
+fn usage_error(error: &clap::Error, program: &str) -> (String, String) {
+    let rendered = error.render().to_string();
+    let first = rendered.lines().next().unwrap_or_default();
+    let message = first.strip_prefix("error: ").unwrap_or(first).to_string();
+    let help = format!("cargo run -p {program} -- --help");
+    // `--port -1`: clap reads "-1" as an option of its own.
+    let negative = message.split('\'').nth(1).is_some_and(|value| {
+        value.starts_with('-') && value[1..].starts_with(|c: char| c.is_ascii_digit())
+    });
+    let hint = if error.kind() == clap::error::ErrorKind::UnknownArgument && negative {
+        format!("negative numbers are not valid here; every option and its values: {help}")
+    } else {
+        format!("every option, its values and an example: {help}")
+    };
+    (message, hint)
+}
+
+/// A clap value parser for options in seconds (`--timeout 2`, `--idle-timeout 0.5`): a number
+/// above 0, small enough to be a `Duration`.
+pub fn seconds(text: &str) -> Result<std::time::Duration, String> {
+    let refused = || format!("{text} is not a number of seconds above 0, such as 2 or 0.5");
+    let value: f64 = text.trim().parse().map_err(|_| refused())?;
+    match std::time::Duration::try_from_secs_f64(value) {
+        Ok(duration) if !duration.is_zero() => Ok(duration),
+        _ => Err(refused()),
+    }
+}
+
+/// A clap value parser for `--rate <PER_SEC>`: datagrams per second, 0 for as fast as
+/// possible, and never so small that the pause between two datagrams overflows a `Duration`.
+pub fn rate(text: &str) -> Result<f64, String> {
+    match text.trim().parse::<f64>() {
+        Ok(rate)
+            if rate == 0.0
+                || (rate.is_finite()
+                    && rate > 0.0
+                    && std::time::Duration::try_from_secs_f64(1.0 / rate).is_ok()) =>
+        {
+            Ok(rate)
+        }
+        _ => Err(format!(
+            "{text} is not a rate: datagrams per second, 0 for as fast as possible"
+        )),
+    }
+}
+
 /// A flag that turns true when the student presses Ctrl-C (SIGINT on Unix, the console's
 /// Ctrl-C on Windows), so that a receiver can stop cleanly and print its score.
 ///
@@ -202,6 +271,64 @@ pub fn check_multicast_group(group: std::net::IpAddr) -> anyhow::Result<Option<S
              administratively scoped, meant for your own applications)"
         ))),
         _ => Ok(None),
+    }
+}
+
+/// Where a multicast socket joins a group or sends to it: IPv4 names the interface by one of
+/// its addresses, IPv6 by its number (index).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MulticastInterface {
+    V4(Ipv4Addr),
+    V6(u32),
+}
+
+impl fmt::Display for MulticastInterface {
+    /// `127.0.0.1`, or `index 2`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            MulticastInterface::V4(address) => write!(f, "{address}"),
+            MulticastInterface::V6(index) => write!(f, "index {index}"),
+        }
+    }
+}
+
+/// The interface of the multicast programs' `--interface` (an IPv4 address) and
+/// `--interface-index` (an IPv6 interface number), checked against the group's family: an IPv4
+/// group takes an address (default 127.0.0.1, loopback: this machine only), an IPv6 group
+/// needs a number. A mismatch is an error with a hint that says which option to use.
+pub fn multicast_interface(
+    group: std::net::IpAddr,
+    interface: Option<Ipv4Addr>,
+    interface_index: Option<u32>,
+) -> anyhow::Result<MulticastInterface> {
+    if group.is_ipv4() {
+        if interface_index.is_some() {
+            return Err(anyhow::anyhow!(
+                "--interface-index is for IPv6 groups; {group} is IPv4"
+            ))
+            .hint("name the IPv4 interface by its address: --interface 127.0.0.1");
+        }
+        return Ok(MulticastInterface::V4(interface.unwrap_or(LOOPBACK_V4)));
+    }
+    if let Some(address) = interface {
+        return Err(anyhow::anyhow!(
+            "--interface {address} is an IPv4 address; {group} is an IPv6 group"
+        ))
+        .hint(
+            "IPv6 names interfaces by number: --interface-index N (`ip link` shows N before each \
+             name)",
+        );
+    }
+    match interface_index {
+        Some(index) => Ok(MulticastInterface::V6(index)),
+        None => Err(anyhow::anyhow!(
+            "an IPv6 group ({group}) needs --interface-index"
+        ))
+        .hint(
+            "IPv6 names interfaces by number: `ip link` (Linux) shows it before each name; Linux \
+             loopback carries no IPv6 multicast, so pick a real interface (or run \
+             scripts/lab-multicast-netns)",
+        ),
     }
 }
 
@@ -269,9 +396,100 @@ mod tests {
     }
 
     #[test]
+    fn multicast_interface_follows_the_groups_family() {
+        let v4: std::net::IpAddr = MULTICAST_GROUP_V4.into();
+        let v6: std::net::IpAddr = "ff02::7880".parse().unwrap();
+        let any = Ipv4Addr::UNSPECIFIED;
+        let interface = multicast_interface(v4, None, None).unwrap();
+        assert_eq!(interface, MulticastInterface::V4(LOOPBACK_V4));
+        assert_eq!(interface.to_string(), "127.0.0.1");
+        assert_eq!(
+            multicast_interface(v4, Some(any), None).unwrap(),
+            MulticastInterface::V4(any)
+        );
+        let interface = multicast_interface(v6, None, Some(2)).unwrap();
+        assert_eq!(interface, MulticastInterface::V6(2));
+        assert_eq!(interface.to_string(), "index 2");
+
+        let message = |result: anyhow::Result<MulticastInterface>| describe(&result.unwrap_err());
+        let (error, hints) = message(multicast_interface(v4, None, Some(2)));
+        assert_eq!(
+            error,
+            "--interface-index is for IPv6 groups; 239.255.78.78 is IPv4"
+        );
+        assert_eq!(
+            hints,
+            ["name the IPv4 interface by its address: --interface 127.0.0.1"]
+        );
+        let (error, hints) = message(multicast_interface(v6, Some(any), None));
+        assert_eq!(
+            error,
+            "--interface 0.0.0.0 is an IPv4 address; ff02::7880 is an IPv6 group"
+        );
+        assert!(hints[0].starts_with("IPv6 names interfaces by number: --interface-index N"));
+        let (error, hints) = message(multicast_interface(v6, None, None));
+        assert_eq!(error, "an IPv6 group (ff02::7880) needs --interface-index");
+        assert!(hints[0].contains("Linux loopback carries no IPv6 multicast"));
+    }
+
+    #[test]
+    fn seconds_are_above_zero_and_fit_a_duration() {
+        assert_eq!(seconds("2"), Ok(std::time::Duration::from_secs(2)));
+        assert_eq!(seconds("0.5"), Ok(std::time::Duration::from_millis(500)));
+        for refused in ["0", "-1", "nan", "inf", "1e30", "two", ""] {
+            let error = seconds(refused).unwrap_err();
+            assert!(
+                error.contains("above 0, such as 2 or 0.5"),
+                "{refused}: {error}"
+            );
+        }
+    }
+
+    #[test]
+    fn rates_are_zero_or_a_pause_that_fits_a_duration() {
+        assert_eq!(rate("0"), Ok(0.0));
+        assert_eq!(rate("2.5"), Ok(2.5));
+        assert_eq!(rate("1e-6"), Ok(1e-6));
+        for refused in ["-1", "nan", "inf", "1e-300", "fast"] {
+            assert!(
+                rate(refused).unwrap_err().contains("is not a rate"),
+                "{refused}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_usage_mistake_is_one_error_line_and_one_hint() {
+        #[derive(clap::Parser, Debug)]
+        struct Args {
+            #[arg(long)]
+            port: Option<u16>,
+        }
+        use clap::Parser;
+        let error = Args::try_parse_from(["demo", "--port", "70000"]).unwrap_err();
+        let (message, hint) = usage_error(&error, "demo");
+        assert_eq!(
+            message,
+            "invalid value '70000' for '--port <PORT>': 70000 is not in 0..=65535"
+        );
+        assert_eq!(
+            hint,
+            "every option, its values and an example: cargo run -p demo -- --help"
+        );
+        let error = Args::try_parse_from(["demo", "--port", "-1"]).unwrap_err();
+        let (message, hint) = usage_error(&error, "demo");
+        assert_eq!(message, "unexpected argument '-1' found");
+        assert!(
+            hint.starts_with("negative numbers are not valid here"),
+            "{hint}"
+        );
+    }
+
+    #[test]
     fn default_addresses_are_loopback_and_course_ports() {
         assert_eq!(tcp_addr().to_string(), "127.0.0.1:7878");
         assert_eq!(udp_addr().to_string(), "127.0.0.1:7879");
+        assert_eq!(RELAY_PORT, 7881);
         assert!(MULTICAST_GROUP_V4.is_multicast());
         assert_eq!(MULTICAST_GROUP_V4.octets()[0], 239);
     }

@@ -23,9 +23,9 @@ use std::process::ExitCode;
 use std::sync::atomic::Ordering;
 use std::time::{Duration, Instant};
 
-use anyhow::{Context, bail};
+use anyhow::Context;
 use clap::Parser;
-use course::{HintExt, narrate};
+use course::{HintExt, MulticastInterface as Interface, narrate};
 use datagram::{Arrival, Scoreboard};
 use socket2::{Domain, Protocol, Socket, Type};
 
@@ -44,10 +44,10 @@ use socket2::{Domain, Protocol, Socket, Type};
 )]
 struct Args {
     /// The group to join: IPv4 224.0.0.0 to 239.255.255.255, or IPv6 ff00::/8.
-    #[arg(long, default_value_t = IpAddr::V4(course::MULTICAST_GROUP_V4))]
+    #[arg(long, value_name = "IP", default_value_t = IpAddr::V4(course::MULTICAST_GROUP_V4))]
     group: IpAddr,
     /// The UDP port the group's datagrams are sent to.
-    #[arg(long, default_value_t = course::MULTICAST_PORT)]
+    #[arg(long, value_name = "N", default_value_t = course::MULTICAST_PORT)]
     port: u16,
     /// IPv4 groups: the address of the interface to join on. 127.0.0.1 (loopback) keeps
     /// everything on this machine; 0.0.0.0 lets the OS choose (the interface of the route).
@@ -59,18 +59,11 @@ struct Args {
     #[arg(long, value_name = "N")]
     interface_index: Option<u32>,
     /// Stop after this many datagrams.
-    #[arg(long)]
+    #[arg(long, value_name = "N")]
     count: Option<u64>,
     /// Stop when nothing arrives for this many seconds.
-    #[arg(long, value_name = "SECONDS")]
-    idle_timeout: Option<f64>,
-}
-
-/// Where the group is joined: an IPv4 interface address, or an IPv6 interface index.
-#[derive(Clone, Copy)]
-enum Interface {
-    V4(Ipv4Addr),
-    V6(u32),
+    #[arg(long, value_name = "SECONDS", value_parser = course::seconds)]
+    idle_timeout: Option<Duration>,
 }
 
 /// How often the receive loop wakes up to look at Ctrl-C and the idle timeout.
@@ -81,11 +74,13 @@ fn main() -> ExitCode {
 }
 
 fn run() -> anyhow::Result<()> {
-    let args = Args::parse();
+    let args: Args = course::parse_args();
     // Refuse a group outside 224.0.0.0/4 (ff00::/8) before any socket exists.
     let warning = course::check_multicast_group(args.group)?;
-    let interface = choose_interface(&args)?;
-    let idle_timeout = args.idle_timeout.map(seconds).transpose()?;
+    // The interface to join on: an address for an IPv4 group (default 127.0.0.1), a number for
+    // an IPv6 group; a mismatch is refused with a hint.
+    let interface = course::multicast_interface(args.group, args.interface, args.interface_index)?;
+    let idle_timeout = args.idle_timeout;
     let stop = course::ctrl_c();
 
     // ANCHOR: socket
@@ -157,14 +152,9 @@ fn run() -> anyhow::Result<()> {
             .join_multicast_v6(&group, index)
             .with_context(|| format!("joining group {group} on interface index {index}"))
             .hint_with(|error| join_hint_v6(error, index))?,
-        _ => unreachable!("choose_interface returns the group's family"),
+        _ => unreachable!("course::multicast_interface returns the group's family"),
     }
-    narrate!(
-        "join",
-        "group {} on interface {}",
-        args.group,
-        interface_name(interface)
-    );
+    narrate!("join", "group {} on interface {}", args.group, interface);
     // ANCHOR_END: join
 
     // ANCHOR: multicast_all
@@ -205,7 +195,7 @@ fn run() -> anyhow::Result<()> {
         "recv",
         "waiting for datagrams to {} port {}; Ctrl-C to stop",
         args.group,
-        args.port
+        local.port()
     );
     let mut board = Scoreboard::default();
     let mut buffer = vec![0u8; datagram::RECV_BUFFER];
@@ -228,6 +218,9 @@ fn run() -> anyhow::Result<()> {
         let (len, from) = match socket.recv_from(&mut buffer) {
             Ok(received) => received,
             Err(error) if datagram::is_timeout(&error) => continue,
+            // Windows reports an ICMP "port unreachable" as ConnectionReset on any UDP socket
+            // (WSAECONNRESET, 10054); it says nothing about the group's datagrams: go on.
+            Err(error) if error.kind() == io::ErrorKind::ConnectionReset => continue,
             Err(error) => {
                 return Err(error).with_context(|| format!("receiving on {local}"));
             }
@@ -257,77 +250,16 @@ fn run() -> anyhow::Result<()> {
     match (args.group, interface) {
         (IpAddr::V4(group), Interface::V4(address)) => socket.leave_multicast_v4(&group, &address),
         (IpAddr::V6(group), Interface::V6(index)) => socket.leave_multicast_v6(&group, index),
-        _ => unreachable!("choose_interface returns the group's family"),
+        _ => unreachable!("course::multicast_interface returns the group's family"),
     }
     .with_context(|| format!("leaving group {}", args.group))?;
-    narrate!(
-        "leave",
-        "group {} on interface {}",
-        args.group,
-        interface_name(interface)
-    );
+    narrate!("leave", "group {} on interface {}", args.group, interface);
     // ANCHOR_END: leave
 
     for line in board.report() {
         narrate!("summary", "{line}");
     }
     Ok(())
-}
-
-/// The interface to join on, checked against the group's family: an IPv4 address for an IPv4
-/// group (default 127.0.0.1), an interface number for an IPv6 group.
-fn choose_interface(args: &Args) -> anyhow::Result<Interface> {
-    match args.group {
-        IpAddr::V4(_) => {
-            if args.interface_index.is_some() {
-                return Err(anyhow::anyhow!(
-                    "--interface-index is for IPv6 groups; {} is IPv4",
-                    args.group
-                ))
-                .hint("name the IPv4 interface by its address: --interface 127.0.0.1");
-            }
-            Ok(Interface::V4(args.interface.unwrap_or(course::LOOPBACK_V4)))
-        }
-        IpAddr::V6(_) => {
-            if let Some(address) = args.interface {
-                return Err(anyhow::anyhow!(
-                    "--interface {address} is an IPv4 address; {} is an IPv6 group",
-                    args.group
-                ))
-                .hint(
-                    "IPv6 names interfaces by number: --interface-index N (`ip link` shows N \
-                     before each name)",
-                );
-            }
-            match args.interface_index {
-                Some(index) => Ok(Interface::V6(index)),
-                None => Err(anyhow::anyhow!(
-                    "an IPv6 group ({}) needs --interface-index",
-                    args.group
-                ))
-                .hint(
-                    "IPv6 names interfaces by number: `ip link` (Linux) shows it before each \
-                     name; Linux loopback carries no IPv6 multicast, so pick a real interface \
-                     (or run scripts/lab-multicast-netns)",
-                ),
-            }
-        }
-    }
-}
-
-fn interface_name(interface: Interface) -> String {
-    match interface {
-        Interface::V4(address) => address.to_string(),
-        Interface::V6(index) => format!("index {index}"),
-    }
-}
-
-/// `--idle-timeout` in seconds, checked.
-fn seconds(value: f64) -> anyhow::Result<Duration> {
-    match Duration::try_from_secs_f64(value) {
-        Ok(duration) if !duration.is_zero() => Ok(duration),
-        _ => bail!("--idle-timeout {value}: give a number of seconds above 0, such as 2 or 0.5"),
-    }
 }
 
 fn bind_hint(error: &anyhow::Error, port: u16) -> String {

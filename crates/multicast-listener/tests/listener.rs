@@ -7,34 +7,15 @@
 use std::net::{Ipv4Addr, UdpSocket};
 use std::path::PathBuf;
 use std::process::Command;
-use std::sync::OnceLock;
 use std::time::Duration;
 
 use testkit::{Finished, Program};
 
 const LISTENER: &str = env!("CARGO_BIN_EXE_multicast-listener");
 
-/// The sender lives in another package, so Cargo does not give its path to these tests:
-/// build it (a no-op when it is up to date) next to the listener, once.
-fn sender_binary() -> &'static str {
-    static BUILT: OnceLock<String> = OnceLock::new();
-    BUILT.get_or_init(|| {
-        let listener = PathBuf::from(LISTENER);
-        let profile_dir = listener.parent().unwrap();
-        let target_dir = profile_dir.parent().unwrap();
-        let mut build = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()));
-        build.args(["build", "--quiet", "-p", "multicast-sender", "--target-dir"]);
-        build.arg(target_dir);
-        if profile_dir.ends_with("release") {
-            build.arg("--release");
-        }
-        let status = build
-            .status()
-            .expect("running cargo build -p multicast-sender");
-        assert!(status.success(), "cargo build -p multicast-sender failed");
-        let sender = profile_dir.join(format!("multicast-sender{}", std::env::consts::EXE_SUFFIX));
-        sender.to_str().unwrap().to_owned()
-    })
+/// The sender, built by testkit (Cargo gives these tests only the listener's path).
+fn sender_binary() -> PathBuf {
+    testkit::sibling_binary("multicast-sender")
 }
 
 /// A UDP port that is free at this moment. Multicast listeners that share a port cannot each
@@ -185,8 +166,8 @@ fn ctrl_c_leaves_the_group_and_prints_the_summary() {
 
 #[test]
 fn address_outside_class_d_is_refused_with_the_range_and_a_suggestion() {
-    for program in [LISTENER, sender_binary()] {
-        let refused = testkit::run(program, &["--group", "10.1.2.3"], b"");
+    for program in [PathBuf::from(LISTENER), sender_binary()] {
+        let refused = testkit::run(&program, &["--group", "10.1.2.3"], b"");
         assert_eq!(refused.status.code(), Some(1), "{}", refused.stderr);
         assert_eq!(
             refused.stderr,
@@ -261,14 +242,14 @@ fn no_route_for_multicast_gets_a_hint_about_the_interface_option() {
         eprintln!("skipped: needs root on Linux for `unshare -n`");
         return;
     }
-    let run_isolated = |program: &str, args: &[&str]| {
+    let run_isolated = |program: PathBuf, args: &[&str]| {
         let mut command = Command::new("unshare");
-        command.args(["--net", "--", program]).args(args);
+        command.args(["--net", "--"]).arg(program).args(args);
         let finished = Program::start_command(&mut command).finish();
         assert_eq!(finished.status.code(), Some(1), "{}", finished.stderr);
         finished.stderr
     };
-    let join = run_isolated(LISTENER, &["--interface", "0.0.0.0", "--count", "0"]);
+    let join = run_isolated(LISTENER.into(), &["--interface", "0.0.0.0", "--count", "0"]);
     assert!(
         join.contains("error: joining group 239.255.78.78 on interface 0.0.0.0: No such device"),
         "{join}"
@@ -359,4 +340,35 @@ fn is_root() -> bool {
         .output()
         .map(|out| out.stdout.trim_ascii() == b"0")
         .unwrap_or(false)
+}
+
+/// An idle timeout of 1e30 s used to end with an error but no hint; 0 is refused too.
+#[test]
+fn idle_timeout_that_is_not_a_positive_duration_is_refused_with_a_hint() {
+    for idle in ["1e30", "0", "nan"] {
+        let finished = testkit::run(LISTENER, &["--idle-timeout", idle], b"");
+        let (error, _) = testkit::assert_error_and_hint(&finished, 2);
+        assert!(
+            error.contains("is not a number of seconds above 0"),
+            "{error}"
+        );
+    }
+}
+
+/// On port 0 the OS picks the port: the narration must name that port, not 0.
+#[test]
+fn waiting_line_names_the_port_really_bound() {
+    let listener = Program::start(
+        LISTENER,
+        &["--group", &group(6), "--port", "0", "--count", "0"],
+    );
+    let port = listener.bound_addr().port();
+    let finished = listener.finish();
+    assert!(
+        finished
+            .stderr
+            .contains(&format!("port {port}; Ctrl-C to stop")),
+        "{}",
+        finished.stderr
+    );
 }

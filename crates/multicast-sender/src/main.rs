@@ -22,9 +22,9 @@ use std::net::{IpAddr, Ipv4Addr, Ipv6Addr, SocketAddr, SocketAddrV6, UdpSocket};
 use std::process::ExitCode;
 use std::time::{Duration, Instant};
 
-use anyhow::{Context, bail};
+use anyhow::Context;
 use clap::Parser;
-use course::{HintExt, narrate};
+use course::{HintExt, MulticastInterface as Interface, narrate};
 use datagram::Header;
 use socket2::{Domain, Protocol, Socket, Type};
 
@@ -43,10 +43,12 @@ use socket2::{Domain, Protocol, Socket, Type};
 )]
 struct Args {
     /// The group to send to: IPv4 224.0.0.0 to 239.255.255.255, or IPv6 ff00::/8.
-    #[arg(long, default_value_t = IpAddr::V4(course::MULTICAST_GROUP_V4))]
+    #[arg(long, value_name = "IP", default_value_t = IpAddr::V4(course::MULTICAST_GROUP_V4))]
     group: IpAddr,
     /// The UDP port the listeners bound.
-    #[arg(long, default_value_t = course::MULTICAST_PORT)]
+    // Port 0 means "any free port" only when binding: nothing can be sent to it.
+    #[arg(long, value_name = "N", default_value_t = course::MULTICAST_PORT,
+          value_parser = clap::value_parser!(u16).range(1..))]
     port: u16,
     /// IPv4 groups: the address of the interface the datagrams leave by. 127.0.0.1 (loopback)
     /// keeps them on this machine; 0.0.0.0 lets the OS choose (the route to the group).
@@ -57,17 +59,18 @@ struct Args {
     interface_index: Option<u32>,
     /// How many routers the datagrams may cross, plus one (IPv6: the hop limit).
     /// 1 keeps them on this link; 0 on this host.
-    #[arg(long, default_value_t = 1, value_parser = clap::value_parser!(u32).range(0..=255))]
+    #[arg(long, value_name = "N", default_value_t = 1,
+          value_parser = clap::value_parser!(u32).range(0..=255))]
     ttl: u32,
     /// Turn multicast loopback off: listeners on this machine do not get a copy.
     #[arg(long)]
     no_loop: bool,
     /// How many datagrams to send (default 10; 1 with --message; with --stdin, stop after
     /// this many lines).
-    #[arg(long)]
+    #[arg(long, value_name = "N")]
     count: Option<u64>,
     /// Datagrams per second; 0 sends as fast as possible.
-    #[arg(long, value_name = "PER_SEC", default_value_t = 2.0)]
+    #[arg(long, value_name = "PER_SEC", default_value_t = 2.0, value_parser = course::rate)]
     rate: f64,
     /// The size of each datagram in bytes (header included), filled with readable text.
     #[arg(long, value_name = "BYTES", conflicts_with_all = ["message", "stdin"])]
@@ -76,15 +79,8 @@ struct Args {
     #[arg(long, value_name = "TEXT", conflicts_with = "stdin")]
     message: Option<String>,
     /// Send each line read from stdin as one datagram (type lines, end with Ctrl-D).
-    #[arg(long)]
+    #[arg(long, visible_alias = "lines")]
     stdin: bool,
-}
-
-/// Where the datagrams leave: an IPv4 interface address, or an IPv6 interface index.
-#[derive(Clone, Copy)]
-enum Interface {
-    V4(Ipv4Addr),
-    V6(u32),
 }
 
 fn main() -> ExitCode {
@@ -92,10 +88,12 @@ fn main() -> ExitCode {
 }
 
 fn run() -> anyhow::Result<()> {
-    let args = Args::parse();
+    let args: Args = course::parse_args();
     // Refuse a group outside 224.0.0.0/4 (ff00::/8) before any socket exists.
     let warning = course::check_multicast_group(args.group)?;
-    let interface = choose_interface(&args)?;
+    // The interface to send by: an address for an IPv4 group (default 127.0.0.1), a number for
+    // an IPv6 group; a mismatch is refused with a hint.
+    let interface = course::multicast_interface(args.group, args.interface, args.interface_index)?;
     let group = match args.group {
         IpAddr::V4(group) => SocketAddr::new(group.into(), args.port),
         IpAddr::V6(group) => SocketAddrV6::new(group, args.port, 0, 0).into(),
@@ -109,9 +107,6 @@ fn run() -> anyhow::Result<()> {
             "one UDP datagram carries at most {max} bytes over {}: use --size {max} or less",
             if group.is_ipv4() { "IPv4" } else { "IPv6" }
         ));
-    }
-    if !(args.rate.is_finite() && args.rate >= 0.0) {
-        bail!("--rate {}: give datagrams per second, 0 or more", args.rate);
     }
 
     // ANCHOR: socket
@@ -388,47 +383,6 @@ fn narrate_options(
         }
     }
     Ok(())
-}
-
-/// The interface to send by, checked against the group's family: an IPv4 address for an IPv4
-/// group (default 127.0.0.1), an interface number for an IPv6 group.
-fn choose_interface(args: &Args) -> anyhow::Result<Interface> {
-    match args.group {
-        IpAddr::V4(_) => {
-            if args.interface_index.is_some() {
-                return Err(anyhow::anyhow!(
-                    "--interface-index is for IPv6 groups; {} is IPv4",
-                    args.group
-                ))
-                .hint("name the IPv4 interface by its address: --interface 127.0.0.1");
-            }
-            Ok(Interface::V4(args.interface.unwrap_or(course::LOOPBACK_V4)))
-        }
-        IpAddr::V6(_) => {
-            if let Some(address) = args.interface {
-                return Err(anyhow::anyhow!(
-                    "--interface {address} is an IPv4 address; {} is an IPv6 group",
-                    args.group
-                ))
-                .hint(
-                    "IPv6 names interfaces by number: --interface-index N (`ip link` shows N \
-                     before each name)",
-                );
-            }
-            match args.interface_index {
-                Some(index) => Ok(Interface::V6(index)),
-                None => Err(anyhow::anyhow!(
-                    "an IPv6 group ({}) needs --interface-index",
-                    args.group
-                ))
-                .hint(
-                    "IPv6 names interfaces by number: `ip link` (Linux) shows it before each \
-                     name; Linux loopback carries no IPv6 multicast, so pick a real interface \
-                     (or run scripts/lab-multicast-netns)",
-                ),
-            }
-        }
-    }
 }
 
 fn interface_hint(address: Ipv4Addr) -> String {

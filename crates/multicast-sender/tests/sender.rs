@@ -123,3 +123,36 @@ fn address_that_is_not_a_group_is_refused() {
         refused.stderr
     );
 }
+
+/// A rate so small that the pause between datagrams overflows a `Duration` used to panic.
+#[test]
+fn rate_too_small_is_refused_with_a_hint() {
+    let refused = sender(&["--rate", "1e-300", "--count", "2"]);
+    let (error, _) = testkit::assert_error_and_hint(&refused, 2);
+    assert!(error.contains("is not a rate"), "{error}");
+}
+
+/// udp-sender calls this mode `--lines`: both programs accept both names.
+#[test]
+fn lines_is_another_name_for_stdin() {
+    let group = group();
+    let sent = testkit::run(
+        SENDER,
+        &["--group", &group, "--port", "9", "--lines"],
+        b"one\ntwo\n",
+    );
+    assert!(sent.status.success(), "{}", sent.stderr);
+    assert!(
+        sent.stderr.contains("done     2 datagrams"),
+        "{}",
+        sent.stderr
+    );
+}
+
+/// Port 0 means "any free port" when binding; as a destination it used to fail in send_to.
+#[test]
+fn port_zero_is_refused_as_a_destination() {
+    let refused = testkit::run(SENDER, &["--port", "0", "--count", "1"], b"");
+    let (error, _) = testkit::assert_error_and_hint(&refused, 2);
+    assert!(error.contains("0 is not in 1..=65535"), "{error}");
+}

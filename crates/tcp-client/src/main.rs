@@ -46,10 +46,12 @@ struct Args {
     #[arg(long, value_name = "HOST", default_value_t = course::LOOPBACK_V4.to_string())]
     host: String,
     /// TCP port of the server.
-    #[arg(long, value_name = "N", default_value_t = course::TCP_PORT)]
+    // Port 0 means "any free port" only when binding: nothing can be sent to it.
+    #[arg(long, value_name = "N", default_value_t = course::TCP_PORT,
+          value_parser = clap::value_parser!(u16).range(1..))]
     port: u16,
     /// Give up connecting to an address after this many seconds.
-    #[arg(long, value_name = "SECONDS", default_value = "5", value_parser = seconds)]
+    #[arg(long, value_name = "SECONDS", default_value = "5", value_parser = course::seconds)]
     timeout: Duration,
     /// Send this one message (and a newline), print the echo, and exit.
     #[arg(long, value_name = "TEXT")]
@@ -61,9 +63,10 @@ fn main() -> ExitCode {
 }
 
 fn run() -> Result<()> {
-    let args = Args::parse();
-    let stream = connect(&args.host, args.port, args.timeout)?;
+    let args: Args = course::parse_args();
+    let mut stream = connect(&args.host, args.port, args.timeout)?;
     let server = stream.peer_addr().context("reading the server's address")?;
+    refused_by_a_busy_server(&mut stream, server)?;
 
     if let Some(message) = &args.message {
         one_shot(stream, server, message)
@@ -168,7 +171,6 @@ fn interactive(mut stream: TcpStream, server: SocketAddr) -> Result<()> {
     // Each line is a small write that waits for its reply: send it now rather than let
     // Nagle's algorithm hold it back for more data.
     let _ = stream.set_nodelay(true);
-    refused_by_a_busy_server(&mut stream, server)?;
     narrate!(
         "ready",
         "type a line and press Enter; Ctrl-D (Ctrl-Z on Windows) ends"
@@ -204,7 +206,8 @@ fn interactive(mut stream: TcpStream, server: SocketAddr) -> Result<()> {
 // ANCHOR_END: interactive
 
 /// An echo server never speaks first; one over its client cap says so at once and closes.
-/// Look for that for a moment before inviting the student to type.
+/// Look for that for a moment (200 ms) before sending anything, so that its words are not
+/// taken for an echo.
 fn refused_by_a_busy_server(stream: &mut TcpStream, server: SocketAddr) -> Result<()> {
     stream
         .set_read_timeout(Some(Duration::from_millis(200)))
@@ -396,15 +399,4 @@ fn write_stdout(bytes: &[u8]) -> Result<()> {
         }
         _ => Ok(()),
     }
-}
-
-/// Parses `--timeout`: seconds, decimals allowed, more than zero.
-fn seconds(text: &str) -> Result<Duration, String> {
-    let seconds: f64 = text
-        .parse()
-        .map_err(|_| format!("{text:?} is not a number of seconds"))?;
-    if !(seconds > 0.0 && seconds.is_finite()) {
-        return Err("must be more than 0 seconds".to_string());
-    }
-    Ok(Duration::from_secs_f64(seconds))
 }

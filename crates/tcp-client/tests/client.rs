@@ -3,9 +3,6 @@
 
 use std::io::Read;
 use std::net::{SocketAddr, TcpListener, TcpStream};
-use std::path::PathBuf;
-use std::process::Command;
-use std::sync::OnceLock;
 use std::thread;
 use std::time::{Duration, Instant};
 
@@ -13,30 +10,8 @@ use testkit::{Finished, Program, TIMEOUT, random_bytes};
 
 const CLIENT: &str = env!("CARGO_BIN_EXE_tcp-client");
 
-/// The server binary lives in another package, so Cargo does not give its path to these
-/// tests: build it (a no-op when it is up to date) next to the client, once.
-fn server_binary() -> &'static PathBuf {
-    static BUILT: OnceLock<PathBuf> = OnceLock::new();
-    BUILT.get_or_init(|| {
-        let client = PathBuf::from(CLIENT);
-        let profile_dir = client.parent().unwrap();
-        let target_dir = profile_dir.parent().unwrap();
-        let mut build = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()));
-        build.args(["build", "--quiet", "-p", "tcp-echo-server", "--target-dir"]);
-        build.arg(target_dir);
-        if profile_dir.ends_with("release") {
-            build.arg("--release");
-        }
-        let status = build
-            .status()
-            .expect("running cargo build -p tcp-echo-server");
-        assert!(status.success(), "cargo build -p tcp-echo-server failed");
-        profile_dir.join(format!("tcp-echo-server{}", std::env::consts::EXE_SUFFIX))
-    })
-}
-
 fn server() -> (Program, String) {
-    let server = Program::start(server_binary().to_str().unwrap(), &["--port", "0"]);
+    let server = Program::start(testkit::sibling_binary("tcp-echo-server"), &["--port", "0"]);
     let port = server.bound_addr().port().to_string();
     (server, port)
 }
@@ -254,4 +229,76 @@ fn a_server_that_never_answers_times_out_with_a_hint() {
         finished.stderr
     );
     assert!(lines[1].contains("--timeout"), "{}", finished.stderr);
+}
+
+/// A timeout too large for a `Duration` used to panic in `Duration::from_secs_f64`.
+#[test]
+fn timeouts_that_are_not_a_positive_duration_are_refused_with_a_hint() {
+    for timeout in ["1e30", "0", "nan"] {
+        let finished = testkit::run(CLIENT, &["--timeout", timeout], b"");
+        let (error, hint) = testkit::assert_error_and_hint(&finished, 2);
+        assert!(
+            error.contains("is not a number of seconds above 0"),
+            "{error}"
+        );
+        assert!(hint.contains("cargo run -p tcp-client -- --help"), "{hint}");
+    }
+}
+
+/// `tcp-client < data | head -c 10`: the reader goes away; the client stops cleanly.
+#[cfg(unix)]
+#[test]
+fn stdout_closed_early_stops_the_client_cleanly() {
+    let (_server, port) = server();
+    let mut command = std::process::Command::new("bash");
+    command.args([
+        "-c",
+        &format!(
+            "head -c 4000000 /dev/zero | '{CLIENT}' --port {port} | head -c 10; \
+             exit ${{PIPESTATUS[1]}}"
+        ),
+    ]);
+    let finished = Program::start_command(&mut command).finish();
+    // The client's own exit status (the feeding `head` may die of SIGPIPE: not our business).
+    assert_eq!(finished.status.code(), Some(0), "{}", finished.stderr);
+    assert_eq!(finished.stdout.len(), 10);
+    assert!(
+        finished.stderr.contains("stdout closed by the reader"),
+        "{}",
+        finished.stderr
+    );
+    assert!(!finished.stderr.contains("panicked"), "{}", finished.stderr);
+}
+
+/// A server over its --max-clients says "server busy" and closes: every mode of the client
+/// must report that (it used to print "ser" as the echo of "hi" in --message mode, then fail
+/// with no hint).
+#[test]
+fn a_busy_server_is_reported_with_a_hint_in_every_mode() {
+    let server = Program::start(
+        testkit::sibling_binary("tcp-echo-server"),
+        &["--port", "0", "--max-clients", "1"],
+    );
+    let address = server.bound_addr();
+    let _first = TcpStream::connect(address).expect("the first client");
+    server.wait_stderr_line(|line| line.starts_with("accept   #1"));
+    let port = address.port().to_string();
+    for (mode, input) in [(&["--message", "hi"][..], &b""[..]), (&[], b"piped\n")] {
+        let mut args = vec!["--port", port.as_str()];
+        args.extend_from_slice(mode);
+        let finished = testkit::run(CLIENT, &args, input);
+        let (error, hint) = testkit::assert_error_and_hint(&finished, 1);
+        assert!(error.contains("server busy"), "{error}");
+        assert!(hint.contains("--max-clients"), "{hint}");
+        assert_eq!(finished.stdout_text(), "", "nothing may pass for an echo");
+    }
+}
+
+/// Port 0 means "any free port" when binding; as a destination it used to end in a hint to
+/// start the server "with --port 0".
+#[test]
+fn port_zero_is_refused_as_a_destination() {
+    let finished = testkit::run(CLIENT, &["--port", "0", "--message", "x"], b"");
+    let (error, _) = testkit::assert_error_and_hint(&finished, 2);
+    assert!(error.contains("0 is not in 1..=65535"), "{error}");
 }

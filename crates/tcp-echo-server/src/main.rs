@@ -63,7 +63,8 @@ struct Args {
     #[arg(long, value_name = "SECONDS", default_value_t = 120)]
     idle_timeout: u64,
     /// Most clients served at once; more are told "server busy" and closed.
-    #[arg(long, value_name = "N", default_value_t = 1024)]
+    #[arg(long, value_name = "N", default_value_t = 1024,
+          value_parser = clap::builder::RangedU64ValueParser::<usize>::new().range(1..))]
     max_clients: usize,
     /// Narrate every recv and send, not only each connection's summary.
     #[arg(long)]
@@ -75,7 +76,7 @@ fn main() -> ExitCode {
 }
 
 fn run() -> Result<()> {
-    let args = Args::parse();
+    let args: Args = course::parse_args();
     let address = SocketAddr::new(args.bind, args.port);
     let idle_timeout = (args.idle_timeout > 0).then(|| Duration::from_secs(args.idle_timeout));
 
@@ -152,7 +153,7 @@ fn run() -> Result<()> {
             number,
             peer,
             verbose: args.verbose,
-            clients: Arc::clone(&clients),
+            clients: Some(Arc::clone(&clients)),
         };
         let spawned = thread::Builder::new()
             .name(format!("client #{number}"))
@@ -286,7 +287,8 @@ struct Connection {
     number: u64,
     peer: SocketAddr,
     verbose: bool,
-    clients: Arc<AtomicUsize>,
+    /// The count of clients being served; `None` once this connection gave its place back.
+    clients: Option<Arc<AtomicUsize>>,
 }
 
 /// How a connection ended.
@@ -308,12 +310,20 @@ enum Ending {
 impl Drop for Connection {
     fn drop(&mut self) {
         // Also runs if the thread panics, so the count never leaks.
-        self.clients.fetch_sub(1, Ordering::SeqCst);
+        self.release();
     }
 }
 
 impl Connection {
-    fn serve(self, mut stream: TcpStream, idle_timeout: Option<Duration>) {
+    /// Gives this connection's place back; returns how many clients are left.
+    fn release(&mut self) -> usize {
+        match self.clients.take() {
+            Some(clients) => clients.fetch_sub(1, Ordering::SeqCst) - 1,
+            None => 0,
+        }
+    }
+
+    fn serve(mut self, mut stream: TcpStream, idle_timeout: Option<Duration>) {
         let started = Instant::now();
         // Small messages go out at once instead of waiting to be merged (Nagle's algorithm):
         // an interactive echo is all small messages.
@@ -335,7 +345,11 @@ impl Connection {
             Ending::Vanished(error) => format!("client went away while we sent ({error})"),
             Ending::Failed(error) => format!("error: {error}"),
         };
-        let left = self.clients.load(Ordering::SeqCst) - 1;
+        // Dropping the stream closes the socket: the kernel sends FIN (or RST if unread data).
+        // Close and give the place back before saying so, so that the narration is never
+        // ahead of what a new client finds.
+        drop(stream);
+        let left = self.release();
         narrate!(
             "close",
             "#{} {}: {how}; {} echoed in {:.1?}; {} left",
@@ -345,7 +359,6 @@ impl Connection {
             started.elapsed(),
             plural(left, "client")
         );
-        // Dropping the stream closes the socket: the kernel sends FIN (or RST if unread data).
     }
 
     // ANCHOR: echo

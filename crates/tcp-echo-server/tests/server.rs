@@ -272,3 +272,23 @@ fn nc_as_a_client_gets_every_byte_back() {
         data.len()
     );
 }
+
+#[test]
+fn out_of_range_or_negative_port_is_one_error_and_one_hint() {
+    let finished = Program::start(SERVER, &["--port", "70000"]).finish();
+    let (error, _) = testkit::assert_error_and_hint(&finished, 2);
+    assert!(error.contains("70000 is not in 0..=65535"), "{error}");
+    let finished = Program::start(SERVER, &["--port", "-1"]).finish();
+    let (_, hint) = testkit::assert_error_and_hint(&finished, 2);
+    assert!(
+        hint.starts_with("hint: negative numbers are not valid here"),
+        "{hint}"
+    );
+}
+
+#[test]
+fn zero_max_clients_is_refused() {
+    let finished = Program::start(SERVER, &["--max-clients", "0"]).finish();
+    let (error, _) = testkit::assert_error_and_hint(&finished, 2);
+    assert!(error.contains("--max-clients"), "{error}");
+}

@@ -5,8 +5,10 @@
 //! [`Program`] that goes out of scope is killed. Nothing here sleeps to synchronise: waits are
 //! woken by the program's own output.
 
+use std::ffi::OsStr;
 use std::io::{self, Read, Write};
 use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
 use std::process::{Child, ChildStdin, Command, ExitStatus, Stdio};
 use std::sync::{Arc, Condvar, Mutex};
 use std::thread;
@@ -108,8 +110,9 @@ impl Finished {
 }
 
 impl Program {
-    /// Starts `binary` (use `env!("CARGO_BIN_EXE_<name>")`) with `args`, stdin piped.
-    pub fn start(binary: &str, args: &[&str]) -> Program {
+    /// Starts `binary` (use `env!("CARGO_BIN_EXE_<name>")`, or [`sibling_binary`]) with
+    /// `args`, stdin piped.
+    pub fn start(binary: impl AsRef<OsStr>, args: &[&str]) -> Program {
         Program::start_command(Command::new(binary).args(args))
     }
 
@@ -321,7 +324,7 @@ impl Drop for Program {
 }
 
 /// Runs a program to the end with `input` on stdin and returns what it printed.
-pub fn run(binary: &str, args: &[&str], input: &[u8]) -> Finished {
+pub fn run(binary: impl AsRef<OsStr>, args: &[&str], input: &[u8]) -> Finished {
     let mut program = Program::start(binary, args);
     let mut stdin = program.take_stdin();
     let input = input.to_vec();
@@ -332,6 +335,94 @@ pub fn run(binary: &str, args: &[&str], input: &[u8]) -> Finished {
     let finished = program.finish();
     let _ = writer.join();
     finished
+}
+
+/// Checks that a program failed the way every course program must: exit status `code`, and
+/// stderr ending with exactly one `error:` line and one `hint:` line (narration may come
+/// before them; a panic or a backtrace may not). Returns the two lines.
+pub fn assert_error_and_hint(finished: &Finished, code: i32) -> (String, String) {
+    let stderr = &finished.stderr;
+    assert_eq!(finished.status.code(), Some(code), "{stderr}");
+    let lines: Vec<&str> = stderr.lines().collect();
+    let errors = lines
+        .iter()
+        .filter(|line| line.starts_with("error: "))
+        .count();
+    let ending = &lines[lines.len().saturating_sub(2)..];
+    assert!(
+        errors == 1
+            && ending.len() == 2
+            && ending[0].starts_with("error: ")
+            && ending[1].starts_with("hint: ")
+            && !stderr.contains("panicked"),
+        "expected one error line and one hint line at the end:\n{stderr}"
+    );
+    (ending[0].to_string(), ending[1].to_string())
+}
+
+/// The binary of another package of the workspace, such as `sibling_binary("tcp-echo-server")`
+/// in the tests of tcp-client.
+///
+/// Cargo gives a test only its own package's binaries (`CARGO_BIN_EXE_<name>`), so this builds
+/// the sibling with `$CARGO build -p <package>` (a no-op when it is up to date), once per test
+/// process, into the target directory, profile and target triple of the running test, and
+/// returns its path.
+pub fn sibling_binary(package: &str) -> PathBuf {
+    static BUILT: Mutex<Vec<(String, PathBuf)>> = Mutex::new(Vec::new());
+    // Held during the build: tests that want the same sibling wait for one build.
+    let mut built = BUILT
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner());
+    if let Some((_, path)) = built.iter().find(|(name, _)| name == package) {
+        return path.clone();
+    }
+    let test = std::env::current_exe().expect("the path of the running test");
+    let (profile_dir, mut build) = build_command(&test, package);
+    let status = build
+        .status()
+        .unwrap_or_else(|error| panic!("running cargo build -p {package}: {error}"));
+    assert!(status.success(), "cargo build -p {package} failed");
+    let path = profile_dir.join(format!("{package}{}", std::env::consts::EXE_SUFFIX));
+    assert!(
+        path.exists(),
+        "cargo build -p {package} made no {}",
+        path.display()
+    );
+    built.push((package.to_string(), path.clone()));
+    path
+}
+
+/// `$CARGO build -p <package>` with the target directory, profile and triple of the test at `test`, which runs
+/// from `<target dir>[/<triple>]/<profile>/deps/`; and the directory the binaries go to.
+fn build_command(test: &Path, package: &str) -> (PathBuf, Command) {
+    let profile_dir = test
+        .parent()
+        .and_then(Path::parent)
+        .expect("a test runs from <target>/<profile>/deps")
+        .to_path_buf();
+    let above = profile_dir
+        .parent()
+        .expect("the profile lives in a target dir");
+    let mut build = Command::new(std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into()));
+    build.args(["build", "--quiet", "-p", package]);
+    // Cargo marks the root of every target directory with CACHEDIR.TAG; a directory without it
+    // is a target triple's (`cargo test --target <triple>`).
+    let target_dir = if above.join("CACHEDIR.TAG").exists() {
+        above
+    } else {
+        let triple = above.file_name().expect("a target triple");
+        build.arg("--target").arg(triple);
+        above.parent().expect("the triple lives in a target dir")
+    };
+    build.arg("--target-dir").arg(target_dir);
+    // `debug` is the dev profile's directory; every other profile's directory has its name.
+    match profile_dir.file_name().and_then(OsStr::to_str) {
+        Some("debug") | None => {}
+        Some(profile) => {
+            build.args(["--profile", profile]);
+        }
+    }
+    (profile_dir, build)
 }
 
 /// The first token of `line` that parses as a socket address (trailing punctuation ignored).
@@ -385,6 +476,42 @@ mod tests {
             Some("[::1]:9000".parse().unwrap())
         );
         assert_eq!(first_socket_addr("no address here"), None);
+    }
+
+    /// The sibling is built where the running test's own binaries are: same target
+    /// directory, profile and triple.
+    #[test]
+    fn sibling_build_follows_the_running_tests_directories() {
+        let root = std::env::temp_dir().join(format!("testkit-target-{}", std::process::id()));
+        std::fs::create_dir_all(root.join("x86_64-pc-windows-gnu/release/deps")).unwrap();
+        std::fs::write(root.join("CACHEDIR.TAG"), "").unwrap();
+        let args = |test: PathBuf| {
+            let (profile_dir, command) = build_command(&test, "tcp-echo-server");
+            let args: Vec<String> = command
+                .get_args()
+                .map(|arg| arg.to_string_lossy().into_owned())
+                .collect();
+            (profile_dir, args.join(" "))
+        };
+        let root_text = root.display();
+
+        let (dir, plain) = args(root.join("debug/deps/client-1234"));
+        assert_eq!(dir, root.join("debug"));
+        assert_eq!(
+            plain,
+            format!("build --quiet -p tcp-echo-server --target-dir {root_text}")
+        );
+
+        let (dir, cross) = args(root.join("x86_64-pc-windows-gnu/release/deps/client-1234"));
+        assert_eq!(dir, root.join("x86_64-pc-windows-gnu/release"));
+        assert_eq!(
+            cross,
+            format!(
+                "build --quiet -p tcp-echo-server --target x86_64-pc-windows-gnu \
+                 --target-dir {root_text} --profile release"
+            )
+        );
+        let _ = std::fs::remove_dir_all(&root);
     }
 
     #[test]

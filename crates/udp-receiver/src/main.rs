@@ -59,8 +59,8 @@ struct Args {
     #[arg(long, value_name = "N")]
     count: Option<u64>,
     /// Stop after this many seconds without a datagram.
-    #[arg(long, value_name = "SECONDS")]
-    idle_timeout: Option<f64>,
+    #[arg(long, value_name = "SECONDS", value_parser = course::seconds)]
+    idle_timeout: Option<Duration>,
     /// Ask the kernel for a receive buffer (SO_RCVBUF) of this many bytes: the queue where
     /// datagrams wait until the program reads them. When it is full, the kernel drops them.
     #[arg(long, value_name = "BYTES")]
@@ -90,7 +90,7 @@ fn main() -> ExitCode {
 }
 
 fn run() -> anyhow::Result<()> {
-    let args = Args::parse();
+    let args: Args = course::parse_args();
     let addr = SocketAddr::new(args.bind, args.port);
 
     // ANCHOR: socket
@@ -163,11 +163,11 @@ fn run() -> anyhow::Result<()> {
         if args.count.is_some_and(|count| board.datagrams >= count) {
             break format!("{} datagrams received (--count)", board.datagrams);
         }
-        if let Some(idle) = args
-            .idle_timeout
-            .filter(|&idle| last.elapsed().as_secs_f64() >= idle)
-        {
-            break format!("nothing received for {idle} s (--idle-timeout)");
+        if let Some(idle) = args.idle_timeout.filter(|&idle| last.elapsed() >= idle) {
+            break format!(
+                "nothing received for {} s (--idle-timeout)",
+                idle.as_secs_f64()
+            );
         }
 
         // ANCHOR: recv_from
@@ -175,16 +175,7 @@ fn run() -> anyhow::Result<()> {
             Ok(received) => received,
             // The read timeout expired (WouldBlock on Unix, TimedOut on Windows), or a signal
             // such as Ctrl-C interrupted the call: go and look at the stop conditions.
-            Err(error)
-                if matches!(
-                    error.kind(),
-                    io::ErrorKind::WouldBlock
-                        | io::ErrorKind::TimedOut
-                        | io::ErrorKind::Interrupted
-                ) =>
-            {
-                continue;
-            }
+            Err(error) if datagram::is_timeout(&error) => continue,
             // Windows reports an ICMP "port unreachable" for an earlier datagram even on an
             // unconnected socket; it says nothing about the datagrams still to come.
             Err(error) if error.kind() == io::ErrorKind::ConnectionReset => {
@@ -291,6 +282,7 @@ mod kernel {
     }
 
     impl Counters {
+        // Linux only: the counters come from /proc/net; elsewhere `report` points at netstat.
         #[cfg(target_os = "linux")]
         pub fn read(port: u16) -> Counters {
             Counters {

@@ -2,13 +2,15 @@
 
 mod support;
 
-use support::{number_after, run_score, sibling};
+use std::path::PathBuf;
+
+use support::{number_after, run_score};
 use testkit::Program;
 
 const RECEIVER: &str = env!("CARGO_BIN_EXE_udp-receiver");
 
-fn sender() -> String {
-    sibling(RECEIVER, "udp-sender")
+fn sender() -> PathBuf {
+    testkit::sibling_binary("udp-sender")
 }
 
 /// A receiver on port 0 with `args`, and its port.
@@ -26,7 +28,7 @@ fn receiver(args: &[&str]) -> (Program, String) {
 fn hundred_datagrams_sent_fast_all_arrive_and_are_scored() {
     let (receiver, port) = receiver(&["--count", "100", "--idle-timeout", "15"]);
     let sent = testkit::run(
-        &sender(),
+        sender(),
         &["--port", &port, "--count", "100", "--rate", "0"],
         b"",
     );
@@ -66,7 +68,7 @@ fn first_narration_line_is_the_bind_with_the_real_address() {
 fn datagram_larger_than_the_buffer_is_reported_as_truncated() {
     let (receiver, port) = receiver(&["--buffer", "16", "--count", "1", "--idle-timeout", "15"]);
     let sent = testkit::run(
-        &sender(),
+        sender(),
         &["--port", &port, "--message", "twenty-six letters a to z"],
         b"",
     );
@@ -91,7 +93,7 @@ fn datagram_larger_than_the_buffer_is_reported_as_truncated() {
 #[test]
 fn datagram_that_fits_exactly_is_not_truncated() {
     let (receiver, port) = receiver(&["--buffer", "5", "--count", "1", "--idle-timeout", "15"]);
-    testkit::run(&sender(), &["--port", &port, "--message", "12345"], b"");
+    testkit::run(sender(), &["--port", &port, "--message", "12345"], b"");
     let received = receiver.finish();
     assert!(
         !received.stdout_text().contains("truncated"),
@@ -115,7 +117,7 @@ fn receivers_loss_equals_the_kernels_drop_count() {
         receiver(&["--recv-buffer", "4096", "--wait", "--idle-timeout", "1"]);
     receiver.wait_stderr_line(|line| line.starts_with("wait"));
     let sent = testkit::run(
-        &sender(),
+        sender(),
         &[
             "--port", &port, "--count", "200", "--size", "1000", "--rate", "0",
         ],
@@ -154,7 +156,7 @@ fn slow_receivers_loss_equals_the_kernels_drop_count() {
         "1",
     ]);
     let sent = testkit::run(
-        &sender(),
+        sender(),
         &[
             "--port", &port, "--count", "300", "--size", "500", "--rate", "2000",
         ],
@@ -225,7 +227,7 @@ fn binary_from_nc_is_shown_as_hex() {
 fn ctrl_c_stops_the_receiver_with_its_summary() {
     let (receiver, port) = receiver(&[]);
     testkit::run(
-        &sender(),
+        sender(),
         &["--port", &port, "--count", "3", "--rate", "0"],
         b"",
     );
@@ -237,4 +239,48 @@ fn ctrl_c_stops_the_receiver_with_its_summary() {
         finished.stderr
     );
     assert!(finished.stderr.contains("summary "), "{}", finished.stderr);
+}
+
+/// `nan` used to make a receiver that never stops, `0` one that stops at once, `1e30` an
+/// error without a hint.
+#[test]
+fn idle_timeout_that_is_not_a_positive_duration_is_refused_with_a_hint() {
+    for idle in ["nan", "0", "1e30"] {
+        let finished = testkit::run(RECEIVER, &["--port", "0", "--idle-timeout", idle], b"");
+        let (error, _) = testkit::assert_error_and_hint(&finished, 2);
+        assert!(
+            error.contains("is not a number of seconds above 0"),
+            "{error}"
+        );
+    }
+}
+
+/// `udp-receiver | head -1`: once the reader is gone, the receiver stops cleanly (exit 0,
+/// "stdout closed") at its next datagram instead of panicking on the broken pipe.
+#[cfg(unix)]
+#[test]
+fn stdout_closed_early_stops_the_receiver_cleanly() {
+    sender();
+    let mut command = std::process::Command::new("bash");
+    command.args([
+        "-c",
+        &format!("set -o pipefail; '{RECEIVER}' --port 0 --idle-timeout 15 | head -1"),
+    ]);
+    let receiver = Program::start_command(&mut command);
+    let port = receiver.bound_addr().port().to_string();
+    // Datagrams keep coming until the receiver notices that nobody reads its stdout; the
+    // sender is killed when the test ends.
+    let _sender = Program::start(
+        sender(),
+        &["--port", &port, "--count", "100", "--rate", "20"],
+    );
+    let finished = receiver.finish();
+    assert_eq!(finished.status.code(), Some(0), "{}", finished.stderr);
+    assert!(
+        finished.stderr.contains("stop     stdout closed"),
+        "{}",
+        finished.stderr
+    );
+    assert!(!finished.stderr.contains("panicked"), "{}", finished.stderr);
+    assert_eq!(finished.stdout_text().lines().count(), 1);
 }

@@ -45,8 +45,6 @@ use anyhow::Context;
 use course::{HintExt, narrate};
 use datagram::{Header, Scoreboard};
 
-/// The relay's default port, next to the course's UDP (7879) and multicast (7880) ports.
-pub const RELAY_PORT: u16 = 7881;
 /// How long a held datagram waits for a successor before it is sent anyway.
 pub const HOLD_FLUSH: Duration = Duration::from_secs(1);
 /// How often a blocked receive gives up, to look at the stop conditions and due datagrams.
@@ -140,6 +138,7 @@ pub struct Options {
 /// A relay whose sockets are bound, ready to [`Bound::run`].
 pub struct Bound {
     listener: UdpSocket,
+    local: SocketAddr,
     upstream_socket: UdpSocket,
     options: Options,
     expected: Arc<Mutex<Scoreboard>>,
@@ -168,6 +167,10 @@ pub fn bind(options: Options) -> anyhow::Result<Bound> {
                 "UDP port {} is taken (another udp-relay?): stop it or use --port",
                 listen.port()
             ),
+            Some(io::ErrorKind::AddrNotAvailable) => format!(
+                "{} is not an address of this machine: use --bind 127.0.0.1 or 0.0.0.0",
+                listen.ip()
+            ),
             _ => "check --bind and --port".to_string(),
         })?;
     let local = listener.local_addr().context("reading the local address")?;
@@ -188,6 +191,7 @@ pub fn bind(options: Options) -> anyhow::Result<Bound> {
     );
     Ok(Bound {
         listener,
+        local,
         upstream_socket,
         options,
         expected: Arc::default(),
@@ -198,9 +202,7 @@ pub fn bind(options: Options) -> anyhow::Result<Bound> {
 impl Bound {
     /// The address clients send to.
     pub fn local_addr(&self) -> SocketAddr {
-        self.listener
-            .local_addr()
-            .expect("a bound socket has a local address")
+        self.local
     }
 
     /// Relays until `stop` says so, `count` datagrams came from clients, or the idle timeout
@@ -208,6 +210,7 @@ impl Bound {
     pub fn run(self, stop: impl Fn() -> bool) -> anyhow::Result<Outcome> {
         let Bound {
             listener,
+            local: _,
             upstream_socket,
             options,
             expected,
@@ -517,13 +520,7 @@ fn relay_replies(
 /// Errors that only mean "nothing yet": the read timeout (WouldBlock on Unix, TimedOut on
 /// Windows), a signal, or Windows' ConnectionReset after an ICMP port unreachable.
 fn transient(error: &io::Error) -> bool {
-    matches!(
-        error.kind(),
-        io::ErrorKind::WouldBlock
-            | io::ErrorKind::TimedOut
-            | io::ErrorKind::Interrupted
-            | io::ErrorKind::ConnectionReset
-    )
+    datagram::is_timeout(error) || error.kind() == io::ErrorKind::ConnectionReset
 }
 
 /// ` SEQ n` when the datagram has a course header.

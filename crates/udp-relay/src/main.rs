@@ -46,10 +46,10 @@ struct Args {
     #[arg(long, value_name = "IP", default_value = "127.0.0.1")]
     bind: IpAddr,
     /// The UDP port clients send to.
-    #[arg(long, value_name = "N", default_value_t = udp_relay::RELAY_PORT)]
+    #[arg(long, value_name = "N", default_value_t = course::RELAY_PORT)]
     port: u16,
     /// Where to forward: the receiver's address.
-    #[arg(long, value_name = "HOST:PORT", default_value = "127.0.0.1:7879")]
+    #[arg(long, value_name = "HOST:PORT", default_value_t = course::udp_addr().to_string())]
     to: String,
     /// Probability (0 to 1) that a datagram is lost.
     #[arg(long, value_name = "P", default_value_t = 0.0, value_parser = probability)]
@@ -61,8 +61,9 @@ struct Args {
     /// after 1 s without traffic, or when the relay stops).
     #[arg(long, value_name = "P", default_value_t = 0.0, value_parser = probability)]
     reorder: f64,
-    /// Milliseconds each forwarded datagram waits before it is sent.
-    #[arg(long, value_name = "MILLIS", default_value_t = 0)]
+    /// Milliseconds each forwarded datagram waits before it is sent (at most 60000).
+    #[arg(long, value_name = "MILLIS", default_value_t = 0,
+          value_parser = clap::value_parser!(u64).range(0..=60_000))]
     delay: u64,
     /// The seed of the decisions.
     #[arg(long, value_name = "N", default_value_t = 7)]
@@ -74,8 +75,8 @@ struct Args {
     #[arg(long, value_name = "N")]
     count: Option<u64>,
     /// Stop after this many seconds without a datagram from clients.
-    #[arg(long, value_name = "SECONDS")]
-    idle_timeout: Option<f64>,
+    #[arg(long, value_name = "SECONDS", value_parser = course::seconds)]
+    idle_timeout: Option<Duration>,
 }
 
 fn probability(text: &str) -> Result<f64, String> {
@@ -92,7 +93,7 @@ fn main() -> ExitCode {
 }
 
 fn run() -> anyhow::Result<()> {
-    let args = Args::parse();
+    let args: Args = course::parse_args();
     let upstream = args
         .to
         .to_socket_addrs()
@@ -108,11 +109,6 @@ fn run() -> anyhow::Result<()> {
         seed: args.seed,
         impair_replies: args.impair_replies,
     };
-    let idle_timeout = args
-        .idle_timeout
-        .map(Duration::try_from_secs_f64)
-        .transpose()
-        .context("--idle-timeout must be a number of seconds")?;
 
     // ANCHOR: run
     let relay = udp_relay::bind(Options {
@@ -120,7 +116,7 @@ fn run() -> anyhow::Result<()> {
         upstream,
         impairments: impairments.clone(),
         count: args.count,
-        idle_timeout,
+        idle_timeout: args.idle_timeout,
     })?;
     narrate!(
         "impair",

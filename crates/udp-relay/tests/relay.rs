@@ -8,7 +8,7 @@ mod support;
 use std::net::{SocketAddr, UdpSocket};
 use std::time::Duration;
 
-use support::{run_score, sibling};
+use support::run_score;
 use testkit::Program;
 use udp_relay::{Fate, Impairments, Relay};
 
@@ -37,8 +37,8 @@ fn datagrams_out(impairments: &Impairments, count: u64) -> u64 {
 /// sender --count `count` -> relay with `impairments` -> receiver, and both scores. Every
 /// program stops on a count, never on a pause, so a slow machine only makes it slower.
 fn through_the_relay(count: u64, impairments: Impairments) -> Scores {
-    let receiver_binary = sibling(RELAY, "udp-receiver");
-    let sender_binary = sibling(RELAY, "udp-sender");
+    let receiver_binary = testkit::sibling_binary("udp-receiver");
+    let sender_binary = testkit::sibling_binary("udp-sender");
     let expected_datagrams = datagrams_out(&impairments, count).to_string();
     let receiver = Program::start(
         &receiver_binary,
@@ -106,6 +106,12 @@ fn through_the_relay(count: u64, impairments: Impairments) -> Scores {
     }
 }
 
+/// The receiver reported `wanted`, and it is exactly the score the relay expected.
+fn assert_score(scores: &Scores, wanted: &str) {
+    assert_eq!(scores.received, wanted);
+    assert_eq!(scores.received, scores.expected);
+}
+
 fn seed_7(loss: f64, duplicate: f64, reorder: f64) -> Impairments {
     Impairments {
         loss,
@@ -119,21 +125,19 @@ fn seed_7(loss: f64, duplicate: f64, reorder: f64) -> Impairments {
 #[test]
 fn no_impairment_delivers_every_datagram_once_and_in_order() {
     let scores = through_the_relay(100, Impairments::default());
-    assert_eq!(
-        scores.received,
-        "received 100 of 100 sent, lost 0, reordered 0, duplicated 0"
+    assert_score(
+        &scores,
+        "received 100 of 100 sent, lost 0, reordered 0, duplicated 0",
     );
-    assert_eq!(scores.received, scores.expected);
 }
 
 #[test]
 fn seed_7_loss_gives_the_same_score_every_time() {
     let scores = through_the_relay(20, seed_7(0.2, 0.0, 0.0));
-    assert_eq!(
-        scores.received,
-        "received 16 of 20 sent, lost 4, reordered 0, duplicated 0 (lost: 3, 4, 9, 10)"
+    assert_score(
+        &scores,
+        "received 16 of 20 sent, lost 4, reordered 0, duplicated 0 (lost: 3, 4, 9, 10)",
     );
-    assert_eq!(scores.received, scores.expected);
     assert!(
         scores.relay_stderr.contains("#3 SEQ 3 51 bytes: lost"),
         "{}",
@@ -144,21 +148,19 @@ fn seed_7_loss_gives_the_same_score_every_time() {
 #[test]
 fn seed_7_duplication_gives_the_same_score_every_time() {
     let scores = through_the_relay(20, seed_7(0.0, 0.2, 0.0));
-    assert_eq!(
-        scores.received,
-        "received 23 of 20 sent, lost 0, reordered 0, duplicated 3"
+    assert_score(
+        &scores,
+        "received 23 of 20 sent, lost 0, reordered 0, duplicated 3",
     );
-    assert_eq!(scores.received, scores.expected);
 }
 
 #[test]
 fn seed_7_reordering_gives_the_same_score_every_time() {
     let scores = through_the_relay(20, seed_7(0.0, 0.0, 0.2));
-    assert_eq!(
-        scores.received,
-        "received 20 of 20 sent, lost 0, reordered 4, duplicated 0"
+    assert_score(
+        &scores,
+        "received 20 of 20 sent, lost 0, reordered 4, duplicated 0",
     );
-    assert_eq!(scores.received, scores.expected);
     // Held 4 is released right after 5.
     let order: Vec<&str> = scores
         .receiver_stdout
@@ -171,8 +173,7 @@ fn seed_7_reordering_gives_the_same_score_every_time() {
 #[test]
 fn seed_7_with_everything_at_once_gives_the_same_score_every_time() {
     let scores = through_the_relay(100, seed_7(0.1, 0.1, 0.1));
-    assert_eq!(scores.received, SEED_7_EVERYTHING);
-    assert_eq!(scores.received, scores.expected);
+    assert_score(&scores, SEED_7_EVERYTHING);
 }
 
 const SEED_7_EVERYTHING: &str = "received 97 of 100 sent, lost 8, reordered 7, duplicated 5 (lost: 22, 29, 38, 47, 49, 69, 79, 83)";
@@ -232,19 +233,26 @@ fn probability_out_of_range_is_refused() {
     );
 }
 
+/// A UDP socket on 127.0.0.1, port 0, whose receives give up after `timeout`.
+fn loopback_socket(timeout: Duration) -> UdpSocket {
+    let socket = UdpSocket::bind("127.0.0.1:0").expect("binding 127.0.0.1:0");
+    socket
+        .set_read_timeout(Some(timeout))
+        .expect("setting a read timeout");
+    socket
+}
+
 /// The library API the exercises use: a relay on a thread, requests one way, replies back
 /// to the client.
 #[test]
 fn in_process_relay_carries_requests_and_replies() {
-    let server = UdpSocket::bind("127.0.0.1:0").unwrap();
-    server.set_read_timeout(Some(testkit::TIMEOUT)).unwrap();
+    let server = loopback_socket(testkit::TIMEOUT);
     let listen: SocketAddr = "127.0.0.1:0".parse().unwrap();
     let relay = Relay::start(listen, server.local_addr().unwrap(), Impairments::default())
         .expect("starting the relay");
     assert_ne!(relay.local_addr().port(), 0);
 
-    let client = UdpSocket::bind("127.0.0.1:0").unwrap();
-    client.set_read_timeout(Some(testkit::TIMEOUT)).unwrap();
+    let client = loopback_socket(testkit::TIMEOUT);
     client.send_to(b"ping", relay.local_addr()).unwrap();
     let mut buffer = [0u8; 64];
     let (len, from) = server
@@ -263,10 +271,7 @@ fn in_process_relay_carries_requests_and_replies() {
 
 #[test]
 fn in_process_relay_loses_what_the_fate_function_says() {
-    let server = UdpSocket::bind("127.0.0.1:0").unwrap();
-    server
-        .set_read_timeout(Some(Duration::from_millis(500)))
-        .unwrap();
+    let server = loopback_socket(Duration::from_millis(500));
     let impairments = Impairments {
         loss: 0.2,
         seed: 7,
@@ -282,7 +287,7 @@ fn in_process_relay_loses_what_the_fate_function_says() {
         impairments,
     )
     .unwrap();
-    let client = UdpSocket::bind("127.0.0.1:0").unwrap();
+    let client = loopback_socket(testkit::TIMEOUT);
     let mut arrived = Vec::new();
     let mut buffer = [0u8; 16];
     for i in 0..20u8 {
@@ -299,8 +304,7 @@ fn in_process_relay_loses_what_the_fate_function_says() {
 /// Sends one request through a relay that duplicates everything, answers each copy, and
 /// checks that exactly `replies` come back to the client.
 fn replies_through_a_duplicating_relay(impair_replies: bool, replies: usize) {
-    let server = UdpSocket::bind("127.0.0.1:0").unwrap();
-    server.set_read_timeout(Some(testkit::TIMEOUT)).unwrap();
+    let server = loopback_socket(testkit::TIMEOUT);
     let relay = Relay::start(
         "127.0.0.1:0".parse().unwrap(),
         server.local_addr().unwrap(),
@@ -311,8 +315,7 @@ fn replies_through_a_duplicating_relay(impair_replies: bool, replies: usize) {
         },
     )
     .unwrap();
-    let client = UdpSocket::bind("127.0.0.1:0").unwrap();
-    client.set_read_timeout(Some(testkit::TIMEOUT)).unwrap();
+    let client = loopback_socket(testkit::TIMEOUT);
     client.send_to(b"ping", relay.local_addr()).unwrap();
     let mut buffer = [0u8; 16];
     for _ in 0..2 {
@@ -340,4 +343,23 @@ fn replies_through_a_duplicating_relay(impair_replies: bool, replies: usize) {
 fn replies_pass_untouched_unless_asked() {
     replies_through_a_duplicating_relay(false, 2);
     replies_through_a_duplicating_relay(true, 4);
+}
+
+#[test]
+fn delay_over_a_minute_and_impossible_idle_timeouts_are_refused_with_a_hint() {
+    let finished = testkit::run(RELAY, &["--port", "0", "--delay", "99999999"], b"");
+    let (error, _) = testkit::assert_error_and_hint(&finished, 2);
+    assert!(error.contains("not in 0..=60000"), "{error}");
+    for idle in ["1e30", "0", "-1"] {
+        let finished = testkit::run(RELAY, &["--port", "0", "--idle-timeout", idle], b"");
+        testkit::assert_error_and_hint(&finished, 2);
+    }
+}
+
+#[test]
+fn bind_address_of_another_machine_gets_a_hint_about_bind() {
+    // 192.0.2.1 (TEST-NET-1) is never an address of this machine.
+    let finished = testkit::run(RELAY, &["--bind", "192.0.2.1", "--port", "0"], b"");
+    let (_, hint) = testkit::assert_error_and_hint(&finished, 1);
+    assert!(hint.contains("not an address of this machine"), "{hint}");
 }

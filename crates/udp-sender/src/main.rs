@@ -44,37 +44,30 @@ struct Args {
     #[arg(long, value_name = "HOST", default_value = "127.0.0.1")]
     host: String,
     /// The receiver's UDP port.
-    #[arg(long, value_name = "N", default_value_t = course::UDP_PORT)]
+    // Port 0 means "any free port" only when binding: nothing can be sent to it.
+    #[arg(long, value_name = "N", default_value_t = course::UDP_PORT,
+          value_parser = clap::value_parser!(u16).range(1..))]
     port: u16,
     /// Send this text as one datagram (no header), then stop.
     #[arg(long, value_name = "TEXT", conflicts_with_all = ["count", "lines"])]
     message: Option<String>,
     /// Send each line typed on stdin as one datagram (no header), until end of input.
-    #[arg(long, conflicts_with = "count")]
+    #[arg(long, visible_alias = "stdin", conflicts_with = "count")]
     lines: bool,
     /// Send this many numbered datagrams (each starts with a `SEQ n OF count` header line).
     #[arg(long, value_name = "N")]
     count: Option<u64>,
     /// Size of each numbered datagram in bytes, header included (default: header + a short
     /// text). Below the header's length (about 50 bytes) a datagram is the header alone.
-    #[arg(long, value_name = "BYTES")]
+    #[arg(long, value_name = "BYTES", conflicts_with_all = ["message", "lines"])]
     size: Option<usize>,
     /// Numbered datagrams per second; 0 sends as fast as possible.
-    #[arg(long, value_name = "PER_SEC", default_value_t = 2.0, value_parser = rate)]
+    #[arg(long, value_name = "PER_SEC", default_value_t = 2.0, value_parser = course::rate)]
     rate: f64,
     /// Use a connected UDP socket (`connect`, then `send`): the kernel then reports an ICMP
     /// "port unreachable" as ConnectionRefused, instead of staying silent.
     #[arg(long)]
     connect: bool,
-}
-
-fn rate(text: &str) -> Result<f64, String> {
-    match text.parse::<f64>() {
-        Ok(rate) if rate >= 0.0 && rate.is_finite() => Ok(rate),
-        _ => Err(format!(
-            "{text} is not a rate: datagrams per second, 0 for as fast as possible"
-        )),
-    }
 }
 
 /// Above this rate, sends are not narrated one by one: the narration would be the bottleneck.
@@ -85,7 +78,7 @@ fn main() -> ExitCode {
 }
 
 fn run() -> anyhow::Result<()> {
-    let args = Args::parse();
+    let args: Args = course::parse_args();
     let to = resolve(&args.host, args.port)?;
 
     // What to send, decided before any socket exists, so that an oversized payload is refused
@@ -269,7 +262,7 @@ fn send_lines(sender: &Sender) -> anyhow::Result<()> {
             datagram::show_payload(line.as_bytes(), 64)
         );
     }
-    narrate!("done", "sent {sent} datagrams (one per line)");
+    narrate!("done", "sent {} (one per line)", datagrams(sent));
     Ok(())
 }
 
@@ -285,7 +278,8 @@ fn send_numbered(
     let pace = (rate > 0.0).then(|| Duration::from_secs_f64(1.0 / rate));
     narrate!(
         "run",
-        "{count} numbered datagrams, RUN {run:04x}, {}, {}",
+        "{count} numbered datagram{}, RUN {run:04x}, {}, {}",
+        if count == 1 { "" } else { "s" },
         match size {
             Some(size) => format!("{size} bytes each"),
             None => "header and a short text each".to_string(),
@@ -329,7 +323,8 @@ fn send_numbered(
     let seconds = elapsed.as_secs_f64().max(1e-9);
     narrate!(
         "done",
-        "sent {count} datagrams, {bytes} bytes in {:.3} s: {:.0} datagrams/s, {:.2} MB/s",
+        "sent {}, {bytes} bytes in {:.3} s: {:.0} datagrams/s, {:.2} MB/s",
+        datagrams(count),
         seconds,
         count as f64 / seconds,
         bytes as f64 / seconds / 1e6
@@ -417,5 +412,14 @@ fn unspecified(to: &SocketAddr) -> IpAddr {
     match to {
         SocketAddr::V4(_) => IpAddr::V4(Ipv4Addr::UNSPECIFIED),
         SocketAddr::V6(_) => IpAddr::V6(Ipv6Addr::UNSPECIFIED),
+    }
+}
+
+/// "1 datagram", "2 datagrams".
+fn datagrams(count: u64) -> String {
+    if count == 1 {
+        "1 datagram".to_string()
+    } else {
+        format!("{count} datagrams")
     }
 }

@@ -3,7 +3,7 @@
 #[path = "../../udp-receiver/tests/support/mod.rs"]
 mod support;
 
-use support::{run_score, sibling};
+use support::run_score;
 use testkit::Program;
 
 const SENDER: &str = env!("CARGO_BIN_EXE_udp-sender");
@@ -11,7 +11,7 @@ const SENDER: &str = env!("CARGO_BIN_EXE_udp-sender");
 fn receiver(args: &[&str]) -> (Program, String) {
     let mut all = vec!["--port", "0"];
     all.extend_from_slice(args);
-    let receiver = Program::start(&sibling(SENDER, "udp-receiver"), &all);
+    let receiver = Program::start(testkit::sibling_binary("udp-receiver"), &all);
     let port = receiver.bound_addr().port().to_string();
     (receiver, port)
 }
@@ -212,4 +212,71 @@ fn message_reaches_socat() {
     let sent = testkit::run(SENDER, &["--port", &port, "--message", "olá socat"], b"");
     assert!(sent.status.success(), "{}", sent.stderr);
     socat.wait_stdout_contains("olá socat");
+}
+
+/// A rate so small that the pause between datagrams overflows a `Duration` used to panic.
+#[test]
+fn rate_too_small_or_negative_is_refused_with_a_hint() {
+    for rate in ["1e-300", "inf", "nan"] {
+        let finished = testkit::run(SENDER, &["--rate", rate, "--count", "2"], b"");
+        let (error, _) = testkit::assert_error_and_hint(&finished, 2);
+        assert!(error.contains("is not a rate"), "{error}");
+    }
+    let finished = testkit::run(SENDER, &["--rate", "-1"], b"");
+    testkit::assert_error_and_hint(&finished, 2);
+}
+
+/// `--size` applies to numbered datagrams only; with a message it used to be ignored silently.
+#[test]
+fn size_with_a_message_or_lines_is_refused() {
+    for mode in [&["--message", "x"][..], &["--lines"]] {
+        let mut args = vec!["--size", "100"];
+        args.extend_from_slice(mode);
+        let finished = testkit::run(SENDER, &args, b"");
+        let (error, _) = testkit::assert_error_and_hint(&finished, 2);
+        assert!(error.contains("cannot be used with"), "{error}");
+    }
+}
+
+/// multicast-sender calls this mode `--stdin`: both programs accept both names.
+#[test]
+fn stdin_is_another_name_for_lines() {
+    let (receiver, port) = receiver(&["--count", "1", "--idle-timeout", "15"]);
+    let sent = testkit::run(SENDER, &["--port", &port, "--stdin"], b"via stdin\n");
+    assert!(sent.status.success(), "{}", sent.stderr);
+    let received = receiver.finish();
+    assert!(
+        received.stdout_text().contains(r#""via stdin""#),
+        "{}",
+        received.stdout_text()
+    );
+}
+
+#[test]
+fn one_datagram_is_counted_in_the_singular() {
+    let port = testkit::unused_port().to_string();
+    let sent = testkit::run(
+        SENDER,
+        &["--port", &port, "--count", "1", "--rate", "0"],
+        b"",
+    );
+    assert!(sent.status.success(), "{}", sent.stderr);
+    assert!(
+        sent.stderr.contains("run      1 numbered datagram, "),
+        "{}",
+        sent.stderr
+    );
+    assert!(
+        sent.stderr.contains("done     sent 1 datagram, "),
+        "{}",
+        sent.stderr
+    );
+}
+
+/// Port 0 means "any free port" when binding; as a destination it used to fail in send_to.
+#[test]
+fn port_zero_is_refused_as_a_destination() {
+    let finished = testkit::run(SENDER, &["--port", "0", "--message", "x"], b"");
+    let (error, _) = testkit::assert_error_and_hint(&finished, 2);
+    assert!(error.contains("0 is not in 1..=65535"), "{error}");
 }
