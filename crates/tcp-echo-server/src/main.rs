@@ -155,7 +155,7 @@ fn run() -> Result<()> {
             number,
             peer,
             verbose: args.verbose,
-            clients: Arc::clone(&clients),
+            clients: Some(Arc::clone(&clients)),
         };
         let spawned = thread::Builder::new()
             .name(format!("client #{number}"))
@@ -289,7 +289,8 @@ struct Connection {
     number: u64,
     peer: SocketAddr,
     verbose: bool,
-    clients: Arc<AtomicUsize>,
+    /// The count of clients being served; `None` once this connection gave its place back.
+    clients: Option<Arc<AtomicUsize>>,
 }
 
 /// How a connection ended.
@@ -311,12 +312,20 @@ enum Ending {
 impl Drop for Connection {
     fn drop(&mut self) {
         // Also runs if the thread panics, so the count never leaks.
-        self.clients.fetch_sub(1, Ordering::SeqCst);
+        self.release();
     }
 }
 
 impl Connection {
-    fn serve(self, mut stream: TcpStream, idle_timeout: Option<Duration>) {
+    /// Gives this connection's place back; returns how many clients are left.
+    fn release(&mut self) -> usize {
+        match self.clients.take() {
+            Some(clients) => clients.fetch_sub(1, Ordering::SeqCst) - 1,
+            None => 0,
+        }
+    }
+
+    fn serve(mut self, mut stream: TcpStream, idle_timeout: Option<Duration>) {
         let started = Instant::now();
         // Small messages go out at once instead of waiting to be merged (Nagle's algorithm):
         // an interactive echo is all small messages.
@@ -338,7 +347,11 @@ impl Connection {
             Ending::Vanished(error) => format!("client went away while we sent ({error})"),
             Ending::Failed(error) => format!("error: {error}"),
         };
-        let left = self.clients.load(Ordering::SeqCst) - 1;
+        // Dropping the stream closes the socket: the kernel sends FIN (or RST if unread data).
+        // Close and give the place back before saying so, so that the narration is never
+        // ahead of what a new client finds.
+        drop(stream);
+        let left = self.release();
         narrate!(
             "close",
             "#{} {}: {how}; {} echoed in {:.1?}; {} left",
@@ -348,7 +361,6 @@ impl Connection {
             started.elapsed(),
             plural(left, "client")
         );
-        // Dropping the stream closes the socket: the kernel sends FIN (or RST if unread data).
     }
 
     // ANCHOR: echo

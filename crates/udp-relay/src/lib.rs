@@ -401,13 +401,14 @@ fn relay_requests(
     let mut last = Instant::now();
     let mut previous: Option<Header> = None;
     // Every datagram that leaves towards upstream is scored, so the expected score is exactly
-    // what the receiver will see.
+    // what the receiver will see. Scored before it is sent, so the score is never behind
+    // what the receiver has already got.
     let mut send = |datagram: &[u8]| {
-        if let Err(error) = upstream_socket.send_to(datagram, upstream) {
-            narrate!("relay", "sending to {upstream} failed: {error}");
-        }
         if let Ok(mut board) = expected.lock() {
             board.record(datagram);
+        }
+        if let Err(error) = upstream_socket.send_to(datagram, upstream) {
+            narrate!("relay", "sending to {upstream} failed: {error}");
         }
     };
     let reason = loop {
