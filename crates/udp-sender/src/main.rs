@@ -531,7 +531,14 @@ mod mmsg {
                 no_control,
                 MsgFlags::empty(),
             )?;
-            Ok(sent.count())
+            match sent.count() {
+                // Only an empty batch is taken whole with nothing sent; never loop on it.
+                0 => Err(io::Error::new(
+                    io::ErrorKind::WriteZero,
+                    "sendmmsg sent nothing",
+                )),
+                taken => Ok(taken),
+            }
         }
     }
 }
