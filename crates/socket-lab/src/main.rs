@@ -1033,8 +1033,9 @@ impl Lab {
             lines.push(format!(
                 "- Moving data: one TCP connection delivered {} MB/s. UDP delivered {} MB/s with \
                  65,507-byte datagrams ({}% lost on the way) and {} MB/s with 64-byte \
-                 datagrams ({}% lost). UDP pays one system call per datagram, so small \
-                 datagrams are slow; TCP hands the kernel 128 KiB per call and never lost a byte.",
+                 datagrams ({}% lost). UDP pays for every datagram (the kernel's work, and with \
+                 `send` a system call each), so small datagrams are slow; TCP hands the kernel \
+                 128 KiB per call and never lost a byte.",
                 n(tcp),
                 n(big_mb),
                 n(big.loss_percent.unwrap_or(0.0)),
