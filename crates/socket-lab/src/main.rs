@@ -625,19 +625,20 @@ impl Lab {
     /// sender's rate depends on its receiver: waking a reader that keeps up costs the sender
     /// time, dropping into a full buffer costs almost nothing. So it runs against a reader
     /// (the figure the target uses, like iperf3's reading server) and against a socket that
-    /// never reads, and with `--connect` when it has that option.
+    /// never reads; and, when it has `--batch`, also with `--batch 1`: one system call per
+    /// datagram instead of 64.
     fn udp_sender(&mut self, sender: &Path, round: usize) -> Result<Vec<Row>> {
         let mut rows = Vec::new();
         let count: u64 = if self.quick { 20_000 } else { 300_000 };
         let help = peers::run(sender, &["--help"], Duration::from_secs(10))?;
-        let connect = help.stdout.contains("--connect");
+        let batch = help.stdout.contains("--batch");
         let cases = [(true, false), (true, true), (false, false), (false, true)]
             .into_iter()
-            .filter(|&(_, with_connect)| connect || !with_connect);
-        for (read, connect) in cases {
+            .filter(|&(_, one_by_one)| batch || !one_by_one);
+        for (read, one_by_one) in cases {
             let name = format!(
                 "UDP 64 B, udp-sender --rate 0{}, {}",
-                if connect { " --connect" } else { "" },
+                if one_by_one { " --batch 1" } else { "" },
                 if read {
                     "to lab receiver"
                 } else {
@@ -665,8 +666,8 @@ impl Lab {
                 "--rate",
                 "0",
             ];
-            if connect {
-                args.push("--connect");
+            if one_by_one {
+                args.extend(["--batch", "1"]);
             }
             let output = peers::run(sender, &args, Duration::from_secs(60))?;
             let received = match (counting, &silent) {
@@ -1032,8 +1033,9 @@ impl Lab {
             lines.push(format!(
                 "- Moving data: one TCP connection delivered {} MB/s. UDP delivered {} MB/s with \
                  65,507-byte datagrams ({}% lost on the way) and {} MB/s with 64-byte \
-                 datagrams ({}% lost). UDP pays one system call per datagram, so small \
-                 datagrams are slow; TCP hands the kernel 128 KiB per call and never lost a byte.",
+                 datagrams ({}% lost). UDP pays for every datagram (the kernel's work, and with \
+                 `send` a system call each), so small datagrams are slow; TCP hands the kernel \
+                 128 KiB per call and never lost a byte.",
                 n(tcp),
                 n(big_mb),
                 n(big.loss_percent.unwrap_or(0.0)),

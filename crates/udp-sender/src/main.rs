@@ -18,11 +18,13 @@
 //! At full speed (`--rate 0`) the socket is connected first, as iperf3 does: the kernel then
 //! resolves the route once instead of on every `send_to`. A connected socket hears ICMP
 //! "port unreachable"; that run counts such refusals and goes on (`--connect` stops at them).
+//! On Linux a full-speed run also hands the kernel 64 datagrams per system call (`sendmmsg`);
+//! `--batch 1` sends them one `send` at a time, to compare.
 //!
 //! Book chapter: "UDP: datagrams" (`docs/src/udp.md`).
 
 use std::cell::Cell;
-use std::io::{self, BufRead, IsTerminal, Write};
+use std::io::{self, BufRead, IoSlice, IsTerminal, Write};
 use std::net::{IpAddr, Ipv4Addr, Ipv6Addr, SocketAddr, ToSocketAddrs, UdpSocket};
 use std::process::ExitCode;
 use std::thread;
@@ -69,11 +71,20 @@ struct Args {
     /// Numbered datagrams per second; 0 sends as fast as possible.
     #[arg(long, value_name = "PER_SEC", default_value_t = 2.0, value_parser = course::rate)]
     rate: f64,
+    /// At full speed (`--rate 0`), hand the kernel this many datagrams per system call
+    /// (`sendmmsg`, Linux only); 1 sends each datagram with its own `send`, as iperf3 does.
+    #[arg(long, value_name = "N", default_value_t = DEFAULT_BATCH,
+          value_parser = clap::value_parser!(u16).range(1..=1024))]
+    batch: u16,
     /// Use a connected UDP socket (`connect`, then `send`): the kernel then reports an ICMP
     /// "port unreachable" as ConnectionRefused, instead of staying silent.
     #[arg(long)]
     connect: bool,
 }
+
+/// Datagrams per `sendmmsg` at full speed. Beyond a few dozen the saving per datagram is
+/// already small: what remains is the kernel's work for each datagram.
+const DEFAULT_BATCH: u16 = 64;
 
 /// Above this rate, sends are not narrated one by one: the narration would be the bottleneck.
 const NARRATED_RATE: f64 = 100.0;
@@ -173,7 +184,11 @@ fn run() -> anyhow::Result<()> {
             );
         }
         Mode::Lines => send_lines(&sender)?,
-        Mode::Numbered { count, size } => send_numbered(&sender, count, size, args.rate)?,
+        Mode::Numbered { count, size } => {
+            // A batch is sent on the connected socket, so only at full speed.
+            let batch = if full_speed { args.batch.into() } else { 1 };
+            send_numbered(&sender, count, size, args.rate, batch)?
+        }
     }
     if args.connect {
         check_for_refusal(&socket, to)?;
@@ -243,7 +258,15 @@ impl Sender<'_> {
     /// One datagram out. On a connected socket `send` uses the peer given to `connect`.
     // ANCHOR: send_to
     fn send(&self, datagram: &[u8]) -> anyhow::Result<usize> {
-        let mut sent = self.send_once(datagram);
+        self.retrying(|| self.send_once(datagram))
+            .with_context(|| format!("sending {} bytes to {}", datagram.len(), self.to))
+            .hint_with(|error| send_hint(error, self.to))
+    }
+    // ANCHOR_END: send_to
+
+    /// Calls `send` once, or again after a refusal when the run counts refusals.
+    fn retrying(&self, mut send: impl FnMut() -> io::Result<usize>) -> io::Result<usize> {
+        let mut sent = send();
         // ANCHOR: retry_refused
         // ConnectionRefused reports an ICMP "port unreachable" for an EARLIER datagram; the
         // kernel then clears it and did not send this one. Count it and send this one again.
@@ -251,13 +274,31 @@ impl Sender<'_> {
         while self.retry_refused && retries < 3 && sent.as_ref().is_err_and(is_refusal) {
             self.refused.set(self.refused.get() + 1);
             retries += 1;
-            sent = self.send_once(datagram);
+            sent = send();
         }
         // ANCHOR_END: retry_refused
-        sent.with_context(|| format!("sending {} bytes to {}", datagram.len(), self.to))
-            .hint_with(|error| send_hint(error, self.to))
+        sent
     }
-    // ANCHOR_END: send_to
+
+    /// Several datagrams out on the connected socket, in as few system calls as the kernel
+    /// allows: it may take only the first few of a batch, and the rest go in the next call.
+    // ANCHOR: send_batch
+    fn send_batch(
+        &self,
+        batch: &mut mmsg::Batch,
+        datagrams: &[[IoSlice; 1]],
+    ) -> anyhow::Result<()> {
+        let mut done = 0;
+        while done < datagrams.len() {
+            let rest = &datagrams[done..];
+            done += self
+                .retrying(|| batch.send(self.socket, rest))
+                .with_context(|| format!("sending {} datagrams to {}", rest.len(), self.to))
+                .hint_with(|error| send_hint(error, self.to))?;
+        }
+        Ok(())
+    }
+    // ANCHOR_END: send_batch
 
     fn send_once(&self, datagram: &[u8]) -> io::Result<usize> {
         if self.connected {
@@ -354,6 +395,7 @@ fn send_numbered(
     count: u64,
     size: Option<usize>,
     rate: f64,
+    batch: usize,
 ) -> anyhow::Result<()> {
     let run = datagram::new_run_id();
     let narrate_each = rate > 0.0 && rate <= NARRATED_RATE;
@@ -372,16 +414,20 @@ fn send_numbered(
         }
     );
 
-    // One buffer for the whole run: a filler that reads well in a capture, and each datagram's
-    // header written over its start. No allocation per datagram.
+    // One buffer per datagram of a batch, for the whole run: a filler that reads well in a
+    // capture, and each datagram's header written over its start. No allocation per datagram.
     let mut buffer = vec![0u8; size.unwrap_or(0).max(datagram::MAX_HEADER_LEN + 32)];
     const FILLER: &[u8] = b"abcdefghijklmnopqrstuvwxyz0123456789";
     for (i, byte) in buffer.iter_mut().enumerate() {
         *byte = FILLER[i % FILLER.len()];
     }
+    let mut buffers = vec![buffer; batch];
+    let mut lens = vec![0; batch];
+    let mut mmsg = mmsg::Batch::new(batch);
     let started = Instant::now();
     let mut bytes = 0u64;
-    for seq in 0..count {
+    let mut seq = 0;
+    while seq < count {
         if let Some(pace) = pace {
             // Keep to the schedule (not "sleep after each"), so the rate holds on average.
             let due = started + pace.mul_f64(seq as f64);
@@ -389,17 +435,24 @@ fn send_numbered(
                 thread::sleep(wait);
             }
         }
-        let header = Header::now(seq, Some(count), run);
-        let len = fill(&mut buffer, &header, size, seq)?;
-        sender.send(&buffer[..len])?;
-        bytes += len as u64;
-        if narrate_each || seq == 0 {
-            narrate!(
-                sender.call(),
-                "{len} bytes to {}: SEQ {seq} OF {count} (Ok: the kernel took it)",
-                sender.to
-            );
+        let n = (count - seq).min(batch as u64) as usize;
+        for (i, (buffer, len)) in buffers.iter_mut().zip(&mut lens).take(n).enumerate() {
+            let this = seq + i as u64;
+            *len = fill(buffer, &Header::now(this, Some(count), run), size, this)?;
+            bytes += *len as u64;
         }
+        if n == 1 {
+            sender.send(&buffers[0][..lens[0]])?;
+        } else {
+            let datagrams: Vec<[IoSlice; 1]> = (buffers.iter().zip(&lens).take(n))
+                .map(|(buffer, &len)| [IoSlice::new(&buffer[..len])])
+                .collect();
+            sender.send_batch(&mut mmsg, &datagrams)?;
+        }
+        if narrate_each || seq == 0 {
+            narrate_sent(sender, seq, n, lens[0], count);
+        }
+        seq += n as u64;
     }
     let elapsed = started.elapsed();
     let seconds = elapsed.as_secs_f64().max(1e-9);
@@ -414,6 +467,108 @@ fn send_numbered(
     Ok(())
 }
 // ANCHOR_END: numbered
+
+/// Narrates one send of `n` datagrams starting at `seq`, the first `len` bytes long.
+fn narrate_sent(sender: &Sender, seq: u64, n: usize, len: usize, count: u64) {
+    if n == 1 {
+        narrate!(
+            sender.call(),
+            "{len} bytes to {}: SEQ {seq} OF {count} (Ok: the kernel took it)",
+            sender.to
+        );
+    } else {
+        narrate!(
+            mmsg::CALL,
+            "{n} datagrams to {}, SEQ {seq} to {} OF {count}, {len} bytes each, {} (Ok: the kernel took them; --batch 1 sends one at a time)",
+            sender.to,
+            seq + n as u64 - 1,
+            mmsg::HOW
+        );
+    }
+}
+
+/// Several datagrams per system call: `sendmmsg` on Linux. Each datagram still travels on
+/// its own, with its own header; only the trips from the program into the kernel are fewer.
+#[cfg(target_os = "linux")]
+mod mmsg {
+    use std::io::{self, IoSlice};
+    use std::net::UdpSocket;
+    use std::os::fd::AsRawFd;
+
+    use nix::sys::socket::{ControlMessage, MsgFlags, MultiHeaders, sendmmsg};
+
+    pub const CALL: &str = "sendmmsg";
+    pub const HOW: &str = "in one system call";
+
+    /// The kernel's message headers for one batch, allocated once for the whole run.
+    pub struct Batch {
+        // `()`: no address per datagram; the socket is connected.
+        headers: MultiHeaders<()>,
+        no_addresses: Vec<Option<()>>,
+    }
+
+    impl Batch {
+        pub fn new(size: usize) -> Batch {
+            Batch {
+                headers: MultiHeaders::preallocate(size, None),
+                no_addresses: vec![None; size],
+            }
+        }
+
+        /// One `sendmmsg` on the connected socket; returns how many datagrams the kernel
+        /// took, from the first (at least one: otherwise it reports an error).
+        pub fn send(
+            &mut self,
+            socket: &UdpSocket,
+            datagrams: &[[IoSlice; 1]],
+        ) -> io::Result<usize> {
+            let no_control: [ControlMessage; 0] = [];
+            let sent = sendmmsg(
+                socket.as_raw_fd(),
+                &mut self.headers,
+                datagrams,
+                &self.no_addresses[..datagrams.len()],
+                no_control,
+                MsgFlags::empty(),
+            )?;
+            match sent.count() {
+                // Only an empty batch is taken whole with nothing sent; never loop on it.
+                0 => Err(io::Error::new(
+                    io::ErrorKind::WriteZero,
+                    "sendmmsg sent nothing",
+                )),
+                taken => Ok(taken),
+            }
+        }
+    }
+}
+
+/// Elsewhere (macOS and Windows have no `sendmmsg`) a batch goes one `send` at a time.
+#[cfg(not(target_os = "linux"))]
+mod mmsg {
+    use std::io::{self, IoSlice};
+    use std::net::UdpSocket;
+
+    pub const CALL: &str = "send";
+    pub const HOW: &str = "one send each (sendmmsg is Linux only)";
+
+    pub struct Batch;
+
+    impl Batch {
+        pub fn new(_size: usize) -> Batch {
+            Batch
+        }
+
+        /// Sends the first datagram; the caller sends the rest.
+        pub fn send(
+            &mut self,
+            socket: &UdpSocket,
+            datagrams: &[[IoSlice; 1]],
+        ) -> io::Result<usize> {
+            socket.send(&datagrams[0][0]).map(|_| 1)
+        }
+    }
+}
 
 /// Writes one numbered datagram at the start of `buffer` and returns its length: exactly
 /// `size` bytes (the header, then the filler already in the buffer), or the header and a

@@ -204,6 +204,80 @@ fn full_speed_to_a_receiver_sends_every_datagram_with_no_refusal() {
     );
 }
 
+/// 150 datagrams at full speed go in batches of 64, 64 and 22: every one arrives, in order,
+/// and the first batch is narrated as one system call (sendmmsg on Linux).
+#[test]
+fn full_speed_batches_arrive_whole_and_in_order() {
+    let (receiver, port) = receiver(&["--count", "150", "--idle-timeout", "15"]);
+    let sent = testkit::run(
+        SENDER,
+        &[
+            "--port", &port, "--count", "150", "--size", "100", "--rate", "0",
+        ],
+        b"",
+    );
+    assert!(sent.status.success(), "{}", sent.stderr);
+    let call = if cfg!(target_os = "linux") {
+        "sendmmsg "
+    } else {
+        "send "
+    };
+    let batch = sent
+        .stderr
+        .lines()
+        .find(|line| line.starts_with(call) && line.contains("64 datagrams"))
+        .unwrap_or_else(|| panic!("no batch narrated in:\n{}", sent.stderr));
+    assert!(batch.contains("SEQ 0 to 63 OF 150"), "{}", sent.stderr);
+    assert!(
+        sent.stderr.contains("sent 150 datagrams, 15000 bytes"),
+        "{}",
+        sent.stderr
+    );
+    let received = receiver.finish();
+    assert_eq!(
+        run_score(&received.stderr, "summary"),
+        "received 150 of 150 sent, lost 0, reordered 0, duplicated 0"
+    );
+    assert!(
+        received.stdout_text().contains("100 bytes  SEQ 149 OF 150"),
+        "{}",
+        received.stdout_text()
+    );
+}
+
+/// --batch 1: one send per datagram, as iperf3 does.
+#[test]
+fn batch_of_one_sends_one_datagram_per_call() {
+    let (receiver, port) = receiver(&["--count", "20", "--idle-timeout", "15"]);
+    let sent = testkit::run(
+        SENDER,
+        &[
+            "--port", &port, "--count", "20", "--size", "64", "--rate", "0", "--batch", "1",
+        ],
+        b"",
+    );
+    assert!(sent.status.success(), "{}", sent.stderr);
+    assert!(
+        sent.stderr.contains("\nsend     64 bytes to 127.0.0.1:"),
+        "{}",
+        sent.stderr
+    );
+    assert!(!sent.stderr.contains("sendmmsg"), "{}", sent.stderr);
+    let received = receiver.finish();
+    assert_eq!(
+        run_score(&received.stderr, "summary"),
+        "received 20 of 20 sent, lost 0, reordered 0, duplicated 0"
+    );
+}
+
+#[test]
+fn batch_out_of_range_is_refused_with_a_hint() {
+    for batch in ["0", "1025", "many"] {
+        let sent = testkit::run(SENDER, &["--rate", "0", "--batch", batch], b"");
+        testkit::assert_error_and_hint(&sent, 2);
+    }
+}
+
 /// --connect makes the refusal the lesson: the first ConnectionRefused ends the run.
 #[cfg(unix)]
 #[test]
