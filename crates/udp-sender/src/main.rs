@@ -450,7 +450,7 @@ fn send_numbered(
             sender.send_batch(&mut mmsg, &datagrams)?;
         }
         if narrate_each || seq == 0 {
-            narrate_sent(sender, seq, n, lens[0], count);
+            narrate_sent(sender, seq, &lens[..n], count);
         }
         seq += n as u64;
     }
@@ -468,23 +468,31 @@ fn send_numbered(
 }
 // ANCHOR_END: numbered
 
-/// Narrates one send of `n` datagrams starting at `seq`, the first `len` bytes long.
-fn narrate_sent(sender: &Sender, seq: u64, n: usize, len: usize, count: u64) {
-    if n == 1 {
+/// Narrates one send of the datagrams of lengths `lens`, numbered from `seq`.
+fn narrate_sent(sender: &Sender, seq: u64, lens: &[usize], count: u64) {
+    if let [len] = lens {
         narrate!(
             sender.call(),
             "{len} bytes to {}: SEQ {seq} OF {count} (Ok: the kernel took it)",
             sender.to
         );
-    } else {
-        narrate!(
-            mmsg::CALL,
-            "{n} datagrams to {}, SEQ {seq} to {} OF {count}, {len} bytes each, {} (Ok: the kernel took them; --batch 1 sends one at a time)",
-            sender.to,
-            seq + n as u64 - 1,
-            mmsg::HOW
-        );
+        return;
     }
+    let shortest = lens.iter().min().unwrap_or(&0);
+    let longest = lens.iter().max().unwrap_or(&0);
+    narrate!(
+        mmsg::CALL,
+        "{} datagrams to {}, SEQ {seq} to {} OF {count}, {}, {} (Ok: the kernel took them; --batch 1 sends one at a time)",
+        lens.len(),
+        sender.to,
+        seq + lens.len() as u64 - 1,
+        if shortest == longest {
+            format!("{shortest} bytes each")
+        } else {
+            format!("{shortest} to {longest} bytes")
+        },
+        mmsg::HOW
+    );
 }
 
 /// Several datagrams per system call: `sendmmsg` on Linux. Each datagram still travels on

@@ -245,6 +245,33 @@ fn full_speed_batches_arrive_whole_and_in_order() {
     );
 }
 
+/// Without --size the datagrams' lengths differ with the digits of their numbers.
+#[test]
+fn batch_narration_gives_the_range_of_lengths() {
+    let port = testkit::unused_port().to_string();
+    let sent = testkit::run(
+        SENDER,
+        &["--port", &port, "--count", "20", "--rate", "0"],
+        b"",
+    );
+    assert!(sent.status.success(), "{}", sent.stderr);
+    let batch = sent
+        .stderr
+        .lines()
+        .find(|line| line.contains("20 datagrams to"))
+        .unwrap_or_else(|| panic!("no batch narrated in:\n{}", sent.stderr));
+    // "SEQ 0 to 19 OF 20, 51 to 53 bytes, ...": the lengths after the numbers.
+    let lengths = batch
+        .split_once("SEQ 0 to 19 OF 20, ")
+        .and_then(|(_, rest)| rest.split_once(" bytes"))
+        .map(|(lengths, _)| lengths)
+        .unwrap_or_else(|| panic!("no lengths in: {batch}"));
+    let (shortest, longest) = lengths
+        .split_once(" to ")
+        .unwrap_or_else(|| panic!("not a range of lengths: {batch}"));
+    assert!(shortest.parse::<usize>().unwrap() < longest.parse::<usize>().unwrap());
+}
+
 /// --batch 1: one send per datagram, as iperf3 does.
 #[test]
 fn batch_of_one_sends_one_datagram_per_call() {
