@@ -72,10 +72,10 @@ struct Args {
     #[arg(long, value_name = "PER_SEC", default_value_t = 2.0, value_parser = course::rate)]
     rate: f64,
     /// At full speed (`--rate 0`), hand the kernel this many datagrams per system call
-    /// (`sendmmsg`, Linux only); 1 sends each datagram with its own `send`, as iperf3 does.
-    #[arg(long, value_name = "N", default_value_t = DEFAULT_BATCH,
-          value_parser = clap::value_parser!(u16).range(1..=1024))]
-    batch: u16,
+    /// (`sendmmsg`, Linux only; default 64); 1 sends each datagram with its own `send`, as
+    /// iperf3 does.
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..=1024))]
+    batch: Option<u16>,
     /// Use a connected UDP socket (`connect`, then `send`): the kernel then reports an ICMP
     /// "port unreachable" as ConnectionRefused, instead of staying silent.
     #[arg(long)]
@@ -109,6 +109,10 @@ fn run() -> anyhow::Result<()> {
     if let Mode::Message(text) = &mode {
         check_size(text.len(), &to)?;
     }
+    // At full speed the socket is connected even without --connect (see below), and the
+    // datagrams go in batches.
+    let full_speed = matches!(mode, Mode::Numbered { .. }) && args.rate == 0.0;
+    let batch = batch_size(args.batch, full_speed)?;
 
     // ANCHOR: bind
     // Port 0: the OS picks a free ephemeral port, which the receiver sees as our source port.
@@ -124,9 +128,6 @@ fn run() -> anyhow::Result<()> {
         bound.port()
     );
     // ANCHOR_END: bind
-
-    // At full speed the socket is connected even without --connect (see below).
-    let full_speed = matches!(mode, Mode::Numbered { .. }) && args.rate == 0.0;
 
     // ANCHOR: connect
     if args.connect {
@@ -184,11 +185,7 @@ fn run() -> anyhow::Result<()> {
             );
         }
         Mode::Lines => send_lines(&sender)?,
-        Mode::Numbered { count, size } => {
-            // A batch is sent on the connected socket, so only at full speed.
-            let batch = if full_speed { args.batch.into() } else { 1 };
-            send_numbered(&sender, count, size, args.rate, batch)?
-        }
+        Mode::Numbered { count, size } => send_numbered(&sender, count, size, args.rate, batch)?,
     }
     if args.connect {
         check_for_refusal(&socket, to)?;
@@ -219,6 +216,20 @@ fn choose_mode(args: &Args) -> Mode {
     Mode::Numbered {
         count: args.count.unwrap_or(10),
         size: args.size,
+    }
+}
+
+/// Datagrams per send: a batch only at full speed, where the socket is connected and nobody
+/// reads the narration of each send. Elsewhere `--batch` is refused rather than ignored.
+fn batch_size(asked: Option<u16>, full_speed: bool) -> anyhow::Result<usize> {
+    match asked {
+        Some(batch) if !full_speed => Err(anyhow::anyhow!(
+            "--batch {batch} only applies at full speed: paced datagrams, a message and lines go one send at a time"
+        ))
+        .hint("add --rate 0 (numbered datagrams as fast as possible), or leave --batch out"),
+        Some(batch) => Ok(batch.into()),
+        None if full_speed => Ok(DEFAULT_BATCH.into()),
+        None => Ok(1),
     }
 }
 

@@ -305,6 +305,20 @@ fn batch_out_of_range_is_refused_with_a_hint() {
     }
 }
 
+/// A batch needs full speed: paced runs, a message and lines refuse --batch before binding.
+#[test]
+fn batch_without_full_speed_is_refused_before_sending() {
+    let port = testkit::unused_port().to_string();
+    for mode in [&["--count", "3"][..], &["--message", "hi"], &["--lines"]] {
+        let mut args = vec!["--port", &port, "--batch", "8"];
+        args.extend_from_slice(mode);
+        let sent = testkit::run(SENDER, &args, b"one line\n");
+        testkit::assert_error_and_hint(&sent, 1);
+        assert!(sent.stderr.contains("--rate 0"), "{}", sent.stderr);
+        assert_eq!(sent.stderr.lines().count(), 2, "{}", sent.stderr);
+    }
+}
+
 /// --connect makes the refusal the lesson: the first ConnectionRefused ends the run.
 #[cfg(unix)]
 #[test]
