@@ -8,7 +8,7 @@
 // The full program (src/main.rs) adds: IPv6 groups, other interfaces, leave, a score, hints.
 
 use std::env;
-use std::net::{Ipv4Addr, SocketAddr, SocketAddrV4, UdpSocket};
+use std::net::{Ipv4Addr, SocketAddrV4, UdpSocket};
 
 use socket2::{Domain, Protocol, Socket, Type};
 
@@ -22,7 +22,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     #[cfg(unix)]
     socket.set_reuse_port(true)?;
     // The wildcard address with the group's port: Windows refuses to bind a group address.
-    socket.bind(&SocketAddr::from((Ipv4Addr::UNSPECIFIED, group.port())).into())?;
+    socket.bind(&SocketAddrV4::new(Ipv4Addr::UNSPECIFIED, group.port()).into())?;
     let socket: UdpSocket = socket.into();
     let local = socket.local_addr()?;
     eprintln!("bind     {local} (UDP, wildcard address; other listeners may share the port)");
@@ -31,7 +31,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     eprintln!("join     group {} on interface {interface}", group.ip());
     // Linux also hands a wildcard socket the groups that any other socket joined: not those.
     #[cfg(target_os = "linux")]
-    socket2::SockRef::from(&socket).set_multicast_all_v4(false)?;
+    {
+        socket2::SockRef::from(&socket).set_multicast_all_v4(false)?;
+        eprintln!("option   IP_MULTICAST_ALL off: only the groups this socket joined (Linux)");
+    }
     let mut buffer = vec![0; 65_536];
     loop {
         let (n, from) = socket.recv_from(&mut buffer)?;

@@ -8,7 +8,7 @@
 // The full program (src/main.rs) adds: IPv6 groups, other interfaces, the loop option, hints.
 
 use std::env;
-use std::net::{Ipv4Addr, SocketAddr, UdpSocket};
+use std::net::{Ipv4Addr, SocketAddrV4, UdpSocket};
 use std::time::{Duration, UNIX_EPOCH};
 
 use socket2::{Domain, Protocol, Socket, Type};
@@ -21,14 +21,14 @@ fn main() -> std::io::Result<()> {
     socket.set_multicast_if_v4(&interface)?;
     // IP_MULTICAST_TTL 1: no router forwards the datagrams (1 is also the default).
     socket.set_multicast_ttl_v4(1)?;
-    socket.bind(&SocketAddr::from((interface, 0)).into())?;
+    socket.bind(&SocketAddrV4::new(interface, 0).into())?;
     let socket: UdpSocket = socket.into();
     let local = socket.local_addr()?;
     eprintln!("bind     {local} (UDP socket that sends to group {group})");
     eprintln!("option   IP_MULTICAST_IF {interface}, IP_MULTICAST_TTL 1: stays on this machine");
     let run = std::process::id() % 0x10000; // tells this run from the next one
     for seq in 0..10 {
-        let sent = UNIX_EPOCH.elapsed().unwrap_or_default();
+        let sent = UNIX_EPOCH.elapsed().unwrap_or_default(); // the listener shows the delay
         let datagram = format!(
             "SEQ {seq} OF 10 RUN {run:04x} SENT {}.{:06}\nhello, group",
             sent.as_secs(),

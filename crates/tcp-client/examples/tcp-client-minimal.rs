@@ -17,8 +17,10 @@ fn main() -> io::Result<()> {
     let mut stream = TcpStream::connect(address)?;
     let (local, server) = (stream.local_addr()?, stream.peer_addr()?);
     eprintln!("connect  from {local} to {server} (the OS picked our port)");
+    eprintln!("ready    type a line and press Enter; Ctrl-D (Ctrl-Z on Windows) ends");
+    let mut input = io::stdin().lock();
     let mut line = Vec::new();
-    while io::stdin().lock().read_until(b'\n', &mut line)? > 0 {
+    while input.read_until(b'\n', &mut line)? > 0 {
         stream.write_all(&line)?;
         eprintln!("send     {} bytes to {server}", line.len());
         let mut echo = vec![0; line.len()];

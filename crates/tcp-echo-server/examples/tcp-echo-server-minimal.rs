@@ -16,18 +16,17 @@ fn main() -> std::io::Result<()> {
     let address = env::args().nth(1).unwrap_or("127.0.0.1:7878".into());
     // bind and listen: from now on the OS completes clients' handshakes and queues them.
     let listener = TcpListener::bind(address)?;
-    eprintln!("bind     {} (TCP listener)", listener.local_addr()?);
-    let mut number = 0;
+    let local = listener.local_addr()?;
+    eprintln!("bind     {local} (TCP listener); waiting for clients");
     loop {
         // accept takes the next queued client and returns a new socket connected to it.
         let (stream, peer) = listener.accept()?;
-        number += 1;
         let on = stream.local_addr()?;
-        eprintln!("accept   #{number} from {peer} on {on} (a new socket, the same port)");
+        eprintln!("accept   from {peer} on {on} (a new socket, the same port)");
         // One thread per client: each blocks in read on its own connection only.
         thread::spawn(move || match echo(stream) {
-            Ok(()) => eprintln!("close    #{number} {peer}: end of stream"),
-            Err(error) => eprintln!("close    #{number} {peer}: {error}"),
+            Ok(()) => eprintln!("close    {peer}: end of stream"),
+            Err(error) => eprintln!("close    {peer}: {error}"),
         });
     }
 }

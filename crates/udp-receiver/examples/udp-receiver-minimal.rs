@@ -17,6 +17,7 @@ fn main() -> std::io::Result<()> {
     // Room for the largest datagram (65,507 bytes): a shorter buffer would cut it.
     let mut buffer = vec![0; 65_536];
     loop {
+        // recv_from waits for the next datagram: one whole datagram per call, and its sender.
         let (n, from) = socket.recv_from(&mut buffer)?;
         eprintln!("recv_from {n} bytes from {from}");
         let text = String::from_utf8_lossy(&buffer[..n]);

@@ -15,13 +15,11 @@ fn main() -> std::io::Result<()> {
     let to = env::args().nth(1).unwrap_or("127.0.0.1:7879".into());
     // Port 0: the OS picks a free port, which the receiver sees as where datagrams come from.
     let socket = UdpSocket::bind("0.0.0.0:0")?;
-    eprintln!(
-        "bind     {} (port 0 asked: the OS chose)",
-        socket.local_addr()?
-    );
+    let local = socket.local_addr()?;
+    eprintln!("bind     {local} (port 0 asked: the OS chose the port)");
     let run = std::process::id() % 0x10000; // tells this run from the next one
     for seq in 0..10 {
-        let sent = UNIX_EPOCH.elapsed().unwrap_or_default();
+        let sent = UNIX_EPOCH.elapsed().unwrap_or_default(); // the receiver shows the delay
         let datagram = format!(
             "SEQ {seq} OF 10 RUN {run:04x} SENT {}.{:06}\nhello {seq}",
             sent.as_secs(),
