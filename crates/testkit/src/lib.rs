@@ -14,6 +14,11 @@ use std::sync::{Arc, Condvar, Mutex};
 use std::thread;
 use std::time::{Duration, Instant};
 
+mod minimal;
+pub use minimal::{
+    MINIMAL_FIRST_SOCKET_LINE, MINIMAL_MAX_LINES, MinimalShape, example_binary, minimal_binary,
+};
+
 /// How long a test waits for a program to say something before it fails.
 pub const TIMEOUT: Duration = Duration::from_secs(20);
 
