@@ -253,7 +253,8 @@ pub fn ipv4(text: &str) -> Result<Ipv4Addr, AddressError> {
 }
 
 /// Resolves a host to its addresses: an IP address is itself; a name is looked up (DNS, the
-/// hosts file...), and may give several (`localhost`: often ::1, then 127.0.0.1).
+/// hosts file...), and may give several (`localhost`: often ::1, then 127.0.0.1). Never an
+/// empty list: a name without addresses is an error with a hint.
 pub fn resolve(host: &Host, port: u16) -> anyhow::Result<Vec<SocketAddr>> {
     let name = match host {
         Host::Ip(ip) => return Ok(vec![SocketAddr::new(*ip, port)]),
@@ -428,8 +429,14 @@ fn ipv4_typo(text: &str, example: &str) -> AddressError {
         }
         _ => String::new(),
     };
-    let hint = match decimal {
-        Some(numbers) if numbers.len() == 4 => format!(
+    let hint = match (decimal, inet_aton(trimmed)) {
+        // 010.0.0.1: which one was meant, only the student knows.
+        (Some(numbers), Some(read)) if numbers.len() == 4 && zero.is_some() => format!(
+            "write {} (decimal), or {read} (what the OS's old rules, inet_aton, read: a \
+             leading 0 means octal)",
+            Ipv4Addr::new(numbers[0], numbers[1], numbers[2], numbers[3])
+        ),
+        (Some(numbers), _) if numbers.len() == 4 => format!(
             "write {}{old}",
             Ipv4Addr::new(numbers[0], numbers[1], numbers[2], numbers[3])
         ),
@@ -576,7 +583,11 @@ mod tests {
             assert!(hint.contains(hint_part), "{text}: {hint}");
         }
         let (_, hint) = refused(host("010.0.0.1"));
-        assert!(hint.contains("would read 010.0.0.1 as 8.0.0.1"), "{hint}");
+        assert_eq!(
+            hint,
+            "write 10.0.0.1 (decimal), or 8.0.0.1 (what the OS's old rules, inet_aton, read: \
+             a leading 0 means octal)"
+        );
     }
 
     #[test]

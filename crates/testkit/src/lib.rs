@@ -360,6 +360,21 @@ pub fn assert_error_and_hint(finished: &Finished, code: i32) -> (String, String)
     (ending[0].to_string(), ending[1].to_string())
 }
 
+/// Checks that a program refused its arguments before doing anything: exit status 2 (a usage
+/// error), and stderr is exactly one `error:` line and one `hint:` line. The programs narrate
+/// every socket call, so no other line means that no socket was created, nothing was sent.
+/// Returns the two lines.
+pub fn assert_refused_before_any_socket(finished: &Finished) -> (String, String) {
+    let lines = assert_error_and_hint(finished, 2);
+    assert_eq!(
+        finished.stderr.lines().count(),
+        2,
+        "more than the error and its hint:\n{}",
+        finished.stderr
+    );
+    lines
+}
+
 /// The binary of another package of the workspace, such as `sibling_binary("tcp-echo-server")`
 /// in the tests of tcp-client.
 ///
