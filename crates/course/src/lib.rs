@@ -2,12 +2,18 @@
 //!
 //! - the course's fixed ports and addresses ([`TCP_PORT`], [`UDP_PORT`], [`MULTICAST_GROUP_V4`]...),
 //!   so that every program finds its partner with no flags;
-//! - [`narrate!`], the one way a program tells the student which socket call it just made;
+//! - [`narrate!`], the one way a program tells the student which socket call it just made,
+//!   and which never stops the program, whatever happens to stderr ([`narration`]);
 //! - [`main`] and [`HintExt::hint`]: an error ends the program with one `error:` line, one
-//!   `hint:` line that says what to try, and exit status 1. Never a panic or a backtrace.
+//!   `hint:` line that says what to try, and exit status 1. Never a panic or a backtrace. A
+//!   closed stdout (`program | head`) is a normal end ([`write_stdout`]);
+//! - [`address`]: the one parser of every address, host and port a student types.
+
+pub mod address;
+pub mod narration;
 
 use std::fmt;
-use std::io;
+use std::io::{self, Write};
 use std::net::{Ipv4Addr, SocketAddr, SocketAddrV4};
 use std::process::ExitCode;
 
@@ -47,10 +53,13 @@ pub const fn udp_addr() -> SocketAddr {
 /// Narration goes to stderr and data to stdout, so that `program > data` keeps only the data.
 /// A program that binds narrates the address it really bound first, so that a script or a test
 /// can start it on port 0 and read the port from that first line.
+///
+/// Unlike `eprintln!`, it never panics (stderr closed) and never blocks the program for long
+/// (stderr not read): see [`narration`].
 #[macro_export]
 macro_rules! narrate {
     ($call:expr, $($arg:tt)*) => {
-        ::std::eprintln!("{:<8} {}", $call, ::std::format_args!($($arg)*))
+        $crate::narration::line(::std::format!("{:<8} {}", $call, ::std::format_args!($($arg)*)))
     };
 }
 
@@ -132,15 +141,62 @@ pub fn describe(error: &anyhow::Error) -> (String, Vec<String>) {
 }
 
 /// Prints an error the course's way: one `error:` line, then one `hint:` line per hint.
+/// They go the way of the narration, after it, and as safely.
 pub fn report(error: &anyhow::Error) {
     let (message, hints) = describe(error);
-    eprintln!("error: {message}");
+    narration::line(format!("error: {message}"));
     for hint in hints {
-        eprintln!("hint: {hint}");
+        narration::line(format!("hint: {hint}"));
     }
 }
 
+/// The reader of stdout went away (`program | head`): the end of the program, not a failure.
+/// [`main`] turns it into exit status 0.
+#[derive(Debug)]
+pub struct StdoutClosed;
+
+impl fmt::Display for StdoutClosed {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("stdout closed by the reader")
+    }
+}
+
+impl std::error::Error for StdoutClosed {}
+
+/// The error of a write to stdout: [`StdoutClosed`] if its reader went away, else the error
+/// with its context. For programs that write stdout with a writer of their own.
+pub fn stdout_error(error: io::Error) -> anyhow::Error {
+    // Windows says ERROR_NO_DATA (232), which std reads as BrokenPipe; a pipe whose reader
+    // is gone can also give ERROR_PIPE_NOT_CONNECTED (233), which std does not.
+    let closed = error.kind() == io::ErrorKind::BrokenPipe
+        || (cfg!(windows) && error.raw_os_error() == Some(233));
+    if closed {
+        anyhow::Error::new(StdoutClosed)
+    } else {
+        anyhow::Error::new(error).context("writing to stdout")
+    }
+}
+
+/// Writes data to stdout, all of it, and flushes it. A reader that went away ends the program
+/// through [`main`], quietly.
+pub fn write_stdout(bytes: &[u8]) -> anyhow::Result<()> {
+    let mut stdout = io::stdout().lock();
+    stdout
+        .write_all(bytes)
+        .and_then(|()| stdout.flush())
+        .map_err(stdout_error)
+}
+
+/// Whether an error is (or was caused by) [`StdoutClosed`].
+pub fn is_stdout_closed(error: &anyhow::Error) -> bool {
+    error.chain().any(|cause| cause.is::<StdoutClosed>())
+}
+
 /// Runs a program's body and turns its error into the course's report and exit status 1.
+///
+/// One place for the two pipes, as ripgrep's `main` does for its one: a closed stdout is a
+/// normal end (one narration line, exit status 0), and the narration queued for stderr is
+/// flushed before the program exits, with a bounded wait (see [`narration::flush`]).
 ///
 /// ```no_run
 /// fn main() -> std::process::ExitCode {
@@ -151,13 +207,19 @@ pub fn report(error: &anyhow::Error) {
 /// }
 /// ```
 pub fn main(run: impl FnOnce() -> anyhow::Result<()>) -> ExitCode {
-    match run() {
+    let status = match run() {
         Ok(()) => ExitCode::SUCCESS,
+        Err(error) if is_stdout_closed(&error) => {
+            narrate!("close", "stdout closed by the reader; stopping");
+            ExitCode::SUCCESS
+        }
         Err(error) => {
             report(&error);
             ExitCode::FAILURE
         }
-    }
+    };
+    narration::flush();
+    status
 }
 
 /// Parses the command line, like clap's `Args::parse()`, but reports a mistake the course's
@@ -173,8 +235,9 @@ pub fn parse_args<A: clap::Parser>() -> A {
             }
             let name = A::command().get_name().to_string();
             let (message, hint) = usage_error(&error, &name);
-            eprintln!("error: {message}");
-            eprintln!("hint: {hint}");
+            narration::line(format!("error: {message}"));
+            narration::line(format!("hint: {hint}"));
+            narration::flush();
             std::process::exit(2);
         }
     }
@@ -197,7 +260,12 @@ fn usage_error(error: &clap::Error, program: &str) -> (String, String) {
         }
         _ => None,
     };
-    let hint = if error.kind() == clap::error::ErrorKind::UnknownArgument && negative {
+    // A value refused by the course's own parsers (an address, a port) carries its own hint.
+    let own = std::error::Error::source(error)
+        .and_then(|source| source.downcast_ref::<address::AddressError>());
+    let hint = if let Some(own) = own {
+        own.hint().to_string()
+    } else if error.kind() == clap::error::ErrorKind::UnknownArgument && negative {
         format!("negative numbers are not valid here; every option and its values: {help}")
     } else if let Some(valid) = valid {
         format!("one of: {valid}; every option and an example: {help}")
@@ -492,6 +560,46 @@ mod tests {
             hint.starts_with("negative numbers are not valid here"),
             "{hint}"
         );
+    }
+
+    #[test]
+    fn an_address_refused_by_its_parser_keeps_its_own_hint() {
+        #[derive(clap::Parser, Debug)]
+        struct Args {
+            #[arg(long, value_parser = address::host)]
+            host: address::Host,
+        }
+        use clap::Parser;
+        let error = Args::try_parse_from(["demo", "--host", "1.2.3"]).unwrap_err();
+        let (message, hint) = usage_error(&error, "demo");
+        assert_eq!(
+            message,
+            "invalid value '1.2.3' for '--host <HOST>': 1.2.3 is not an IPv4 address: it has 3 \
+             numbers; an IPv4 address is four numbers from 0 to 255, such as 127.0.0.1"
+        );
+        assert_eq!(
+            hint,
+            "write all four numbers, in decimal, such as 127.0.0.1; the OS's old rules \
+             (inet_aton) would read 1.2.3 as 1.2.0.3"
+        );
+    }
+
+    #[test]
+    fn a_closed_stdout_is_told_apart_from_other_broken_pipes() {
+        let closed = stdout_error(io::ErrorKind::BrokenPipe.into());
+        assert!(is_stdout_closed(&closed));
+        let wrapped = Err::<(), _>(closed)
+            .context("printing a datagram")
+            .unwrap_err();
+        assert!(is_stdout_closed(&wrapped));
+        let full = stdout_error(io::Error::other("disk full"));
+        assert!(!is_stdout_closed(&full));
+        assert_eq!(describe(&full).0, "writing to stdout: disk full");
+        // A socket's EPIPE (the peer closed) is not stdout's.
+        let socket = Err::<(), _>(io::Error::from(io::ErrorKind::BrokenPipe))
+            .context("sending to 127.0.0.1:7878")
+            .unwrap_err();
+        assert!(!is_stdout_closed(&socket));
     }
 
     #[test]

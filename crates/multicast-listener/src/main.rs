@@ -44,14 +44,15 @@ use socket2::{Domain, Protocol, Socket, Type};
 )]
 struct Args {
     /// The group to join: IPv4 224.0.0.0 to 239.255.255.255, or IPv6 ff00::/8.
-    #[arg(long, value_name = "IP", default_value_t = IpAddr::V4(course::MULTICAST_GROUP_V4))]
+    #[arg(long, value_name = "IP", default_value_t = IpAddr::V4(course::MULTICAST_GROUP_V4),
+          value_parser = course::address::group)]
     group: IpAddr,
     /// The UDP port the group's datagrams are sent to.
     #[arg(long, value_name = "N", default_value_t = course::MULTICAST_PORT)]
     port: u16,
     /// IPv4 groups: the address of the interface to join on. 127.0.0.1 (loopback) keeps
     /// everything on this machine; 0.0.0.0 lets the OS choose (the interface of the route).
-    #[arg(long, value_name = "IPv4")]
+    #[arg(long, value_name = "IPv4", value_parser = course::address::ipv4)]
     interface: Option<Ipv4Addr>,
     /// IPv6 groups: the number of the interface to join on (`ip link` on Linux,
     /// `netsh interface ipv6 show interfaces` on Windows, `ifconfig` on macOS); 0 lets the OS

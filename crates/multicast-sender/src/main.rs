@@ -43,16 +43,16 @@ use socket2::{Domain, Protocol, Socket, Type};
 )]
 struct Args {
     /// The group to send to: IPv4 224.0.0.0 to 239.255.255.255, or IPv6 ff00::/8.
-    #[arg(long, value_name = "IP", default_value_t = IpAddr::V4(course::MULTICAST_GROUP_V4))]
+    #[arg(long, value_name = "IP", default_value_t = IpAddr::V4(course::MULTICAST_GROUP_V4),
+          value_parser = course::address::group)]
     group: IpAddr,
     /// The UDP port the listeners bound.
-    // Port 0 means "any free port" only when binding: nothing can be sent to it.
     #[arg(long, value_name = "N", default_value_t = course::MULTICAST_PORT,
-          value_parser = clap::value_parser!(u16).range(1..))]
+          value_parser = course::address::port)]
     port: u16,
     /// IPv4 groups: the address of the interface the datagrams leave by. 127.0.0.1 (loopback)
     /// keeps them on this machine; 0.0.0.0 lets the OS choose (the route to the group).
-    #[arg(long, value_name = "IPv4")]
+    #[arg(long, value_name = "IPv4", value_parser = course::address::ipv4)]
     interface: Option<Ipv4Addr>,
     /// IPv6 groups: the number of the interface the datagrams leave by (`ip link` on Linux).
     #[arg(long, value_name = "N")]

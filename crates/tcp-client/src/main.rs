@@ -20,17 +20,24 @@
 //! Book chapter: "Sockets TCP/IP".
 
 use std::io::{self, BufRead, IsTerminal, Read, Write};
-use std::net::{Shutdown, SocketAddr, TcpStream, ToSocketAddrs};
+use std::net::{Shutdown, SocketAddr, TcpStream};
 use std::process::ExitCode;
 use std::thread;
 use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result, bail};
 use clap::Parser;
+use course::address::{Host, HostPort};
 use course::{HintExt, narrate};
 
 /// Bytes moved per read or write when piping.
 const CHUNK: usize = 64 * 1024;
+/// How long the client listens before it sends anything, and then for more of what the
+/// server says first (see `first_words`).
+const FIRST_WORDS: Duration = Duration::from_millis(200);
+/// The most of a server's first words read before sending: one that never stops talking is
+/// not waited for.
+const FIRST_WORDS_MAX: usize = 64 * 1024;
 
 /// The TCP lesson's client: connects, sends what you type or pipe, prints the echo.
 #[derive(Parser)]
@@ -42,13 +49,13 @@ const CHUNK: usize = 64 * 1024;
         Through the server and back: cargo run -p tcp-client < file > copy"
 )]
 struct Args {
-    /// Host name or IP address of the server.
-    #[arg(long, value_name = "HOST", default_value_t = course::LOOPBACK_V4.to_string())]
-    host: String,
+    /// Host name or IP address of the server (IPv4 as four numbers, such as 127.0.0.1).
+    #[arg(long, value_name = "HOST", value_parser = course::address::host,
+          default_value_t = Host::Ip(course::LOOPBACK_V4.into()))]
+    host: Host,
     /// TCP port of the server.
-    // Port 0 means "any free port" only when binding: nothing can be sent to it.
     #[arg(long, value_name = "N", default_value_t = course::TCP_PORT,
-          value_parser = clap::value_parser!(u16).range(1..))]
+          value_parser = course::address::port)]
     port: u16,
     /// Give up connecting to an address after this many seconds.
     #[arg(long, value_name = "SECONDS", default_value = "5", value_parser = course::seconds)]
@@ -66,7 +73,7 @@ fn run() -> Result<()> {
     let args: Args = course::parse_args();
     let mut stream = connect(&args.host, args.port, args.timeout)?;
     let server = stream.peer_addr().context("reading the server's address")?;
-    refused_by_a_busy_server(&mut stream, server)?;
+    first_words(&mut stream, server)?;
 
     if let Some(message) = &args.message {
         one_shot(stream, server, message)
@@ -79,16 +86,15 @@ fn run() -> Result<()> {
 
 // ANCHOR: connect
 /// Resolves `host` and connects to the first of its addresses that answers.
-fn connect(host: &str, port: u16, timeout: Duration) -> Result<TcpStream> {
-    let target = format!("{host}:{port}");
+fn connect(host: &Host, port: u16, timeout: Duration) -> Result<TcpStream> {
+    let target = HostPort {
+        host: host.clone(),
+        port,
+    };
     // A name may resolve to several addresses: `localhost` is often ::1 (IPv6) first, then
     // 127.0.0.1. The server may listen on only one of them, so try each in turn.
-    let addresses: Vec<SocketAddr> = (host, port)
-        .to_socket_addrs()
-        .with_context(|| format!("resolving {host}"))
-        .hint("check the host name, or give an IP address such as --host 127.0.0.1")?
-        .collect();
-    if addresses.len() > 1 || host.parse::<std::net::IpAddr>().is_err() {
+    let addresses = course::address::resolve(host, port)?;
+    if addresses.len() > 1 || matches!(host, Host::Name(_)) {
         let list: Vec<String> = addresses.iter().map(ToString::to_string).collect();
         narrate!("resolve", "{host} -> {}", list.join(", "));
     }
@@ -160,7 +166,7 @@ fn one_shot(mut stream: TcpStream, server: SocketAddr, message: &str) -> Result<
         echo.len(),
         started.elapsed()
     );
-    write_stdout(&echo)?;
+    course::write_stdout(&echo)?;
     half_close(&stream, server)?;
     finish(&mut stream, server)
 }
@@ -185,13 +191,14 @@ fn interactive(mut stream: TcpStream, server: SocketAddr) -> Result<()> {
         if n == 0 {
             break;
         }
+        typed_line(&mut line);
         let started = Instant::now();
         stream
             .write_all(&line)
             .with_context(|| format!("sending to {server}"))
             .hint("the server closed the connection; start the client again")?;
         let echo = read_echo(&mut stream, server, line.len())?;
-        write_stdout(&echo)?;
+        course::write_stdout(&echo)?;
         narrate!(
             "echo",
             "{} bytes sent and back in {:.1?} (round trip)",
@@ -205,26 +212,74 @@ fn interactive(mut stream: TcpStream, server: SocketAddr) -> Result<()> {
 }
 // ANCHOR_END: interactive
 
-/// An echo server never speaks first; one over its client cap says so at once and closes.
-/// Look for that for a moment (200 ms) before sending anything, so that its words are not
-/// taken for an echo.
-fn refused_by_a_busy_server(stream: &mut TcpStream, server: SocketAddr) -> Result<()> {
+/// A typed line ends in `\n` on every OS, so that "olá, mundo" is 12 bytes everywhere. The
+/// Windows console (in its usual line mode) ends each line you type with `\r\n`, and std
+/// passes both on; Linux and macOS terminals give `\n`. Piped input is not typed: it goes
+/// byte for byte, `\r` included.
+fn typed_line(line: &mut Vec<u8>) {
+    if line.ends_with(b"\r\n") {
+        line.truncate(line.len() - 2);
+        line.push(b'\n');
+    }
+}
+
+/// An echo server waits for the client, but some servers speak first: a greeting (an SMTP
+/// or FTP server's "220 ..."), or the "server busy" line of an echo server over its
+/// --max-clients, which then closes. Listen for a moment before sending anything, so that
+/// those words are not taken for an echo. A server that closed after its words refused us;
+/// one that stays open greeted us, and a greeting is data: it goes to stdout, and the
+/// conversation goes on as with any server.
+fn first_words(stream: &mut TcpStream, server: SocketAddr) -> Result<()> {
     stream
-        .set_read_timeout(Some(Duration::from_millis(200)))
+        .set_read_timeout(Some(FIRST_WORDS))
         .context("setting a read timeout")?;
-    let mut first = [0u8; 1];
-    let spoke = stream.peek(&mut first).is_ok();
+    let mut said = Vec::new();
+    let mut chunk = [0u8; 4096];
+    // Read until the server is quiet for FIRST_WORDS, closes, or has said a lot.
+    let closed = loop {
+        match stream.read(&mut chunk) {
+            Ok(0) => break true,
+            Ok(n) => {
+                said.extend_from_slice(&chunk[..n]);
+                if said.len() >= FIRST_WORDS_MAX {
+                    break false;
+                }
+            }
+            Err(error) if error.kind() == io::ErrorKind::Interrupted => {}
+            // The read timeout: WouldBlock on Unix, TimedOut on Windows.
+            Err(error)
+                if matches!(
+                    error.kind(),
+                    io::ErrorKind::WouldBlock | io::ErrorKind::TimedOut
+                ) =>
+            {
+                break false;
+            }
+            Err(error) => return Err(received_error(error, server)),
+        }
+    };
     stream
         .set_read_timeout(None)
         .context("clearing the read timeout")?;
-    if spoke {
-        let mut said = Vec::new();
-        let _ = stream.read_to_end(&mut said);
+    if closed {
+        let words = if said.is_empty() {
+            "without a word".to_string()
+        } else {
+            format!("saying: {:?}", String::from_utf8_lossy(&said).trim_end())
+        };
         return Err(anyhow::anyhow!(
-            "{server} closed the connection at once, saying: {:?}",
-            String::from_utf8_lossy(&said).trim_end()
+            "{server} closed the connection at once, {words}"
         ))
         .hint("the server serves a limited number of clients (its --max-clients); try later");
+    }
+    if !said.is_empty() {
+        narrate!(
+            "recv",
+            "{} bytes from {server} before we sent anything: it speaks first (a greeting), \
+             shown on stdout",
+            said.len()
+        );
+        course::write_stdout(&said)?;
     }
     Ok(())
 }
@@ -239,7 +294,7 @@ fn read_echo(stream: &mut TcpStream, server: SocketAddr, len: usize) -> Result<V
             Ok(0) => {
                 // The server closed before echoing everything: show what it did send.
                 echo.truncate(got);
-                write_stdout(&echo)?;
+                course::write_stdout(&echo)?;
                 return Err(anyhow::anyhow!(
                     "the server closed the connection after {got} of {len} bytes"
                 ))
@@ -290,12 +345,8 @@ fn pipe(stream: TcpStream, server: SocketAddr) -> Result<()> {
     let received = copy(&mut receiving, &mut io::stdout().lock());
     let received = match received {
         Ok(received) => received,
-        Err((error, Side::To)) if error.kind() == io::ErrorKind::BrokenPipe => {
-            // Whoever read our stdout stopped (`| head`): nothing left to do.
-            narrate!("close", "stdout closed by the reader; stopping");
-            return Ok(());
-        }
-        Err((error, Side::To)) => return Err(error).context("writing to stdout"),
+        // Whoever read our stdout may have stopped (`| head`): course::main ends quietly then.
+        Err((error, Side::To)) => return Err(course::stdout_error(error)),
         Err((error, Side::From)) => {
             // The sender thread may be blocked writing to a dead connection: it fails on
             // its own, since the socket is reset. Report the receive error.
@@ -361,7 +412,7 @@ fn finish(stream: &mut TcpStream, server: SocketAddr) -> Result<()> {
         .read_to_end(&mut rest)
         .map_err(|error| received_error(error, server))?;
     if !rest.is_empty() {
-        write_stdout(&rest)?;
+        course::write_stdout(&rest)?;
     }
     narrate!(
         "close",
@@ -390,13 +441,25 @@ fn sent_error(error: io::Error, server: SocketAddr) -> anyhow::Error {
         .unwrap_err()
 }
 
-/// Writes data to stdout; a reader that went away (`| head`) is not an error worth a panic.
-fn write_stdout(bytes: &[u8]) -> Result<()> {
-    let mut stdout = io::stdout().lock();
-    match stdout.write_all(bytes).and_then(|()| stdout.flush()) {
-        Err(error) if error.kind() != io::ErrorKind::BrokenPipe => {
-            Err(error).context("writing to stdout")
-        }
-        _ => Ok(()),
+#[cfg(test)]
+mod tests {
+    use super::typed_line;
+
+    #[test]
+    fn a_typed_line_ends_in_a_newline_on_every_os() {
+        let typed = |bytes: &[u8]| {
+            let mut line = bytes.to_vec();
+            typed_line(&mut line);
+            line
+        };
+        // The Windows console's Enter, and a Unix terminal's.
+        assert_eq!(
+            typed("olá, mundo\r\n".as_bytes()),
+            "olá, mundo\n".as_bytes()
+        );
+        assert_eq!(typed("olá, mundo\n".as_bytes()).len(), 12);
+        // The last line of input may have no end at all; a lone \r is data.
+        assert_eq!(typed(b"last"), b"last");
+        assert_eq!(typed(b"a\rb\n"), b"a\rb\n");
     }
 }

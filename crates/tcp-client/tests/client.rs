@@ -1,7 +1,7 @@
 //! The client, run for real against the real echo server (and against socat, and against a
 //! server that misbehaves on purpose), on loopback.
 
-use std::io::Read;
+use std::io::{Read, Write};
 use std::net::{SocketAddr, TcpListener, TcpStream};
 use std::thread;
 use std::time::{Duration, Instant};
@@ -301,4 +301,83 @@ fn port_zero_is_refused_as_a_destination() {
     let finished = testkit::run(CLIENT, &["--port", "0", "--message", "x"], b"");
     let (error, _) = testkit::assert_error_and_hint(&finished, 2);
     assert!(error.contains("0 is not in 1..=65535"), "{error}");
+}
+
+/// A server that speaks first and stays open, as
+/// `socat TCP-LISTEN:P,fork SYSTEM:'echo 220 hello; cat'`: it greets each client, then echoes
+/// until the client half-closes.
+fn greeting_server(clients: usize) -> (String, thread::JoinHandle<()>) {
+    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = listener.local_addr().unwrap().port().to_string();
+    let serving = thread::spawn(move || {
+        for _ in 0..clients {
+            let (mut stream, _) = listener.accept().unwrap();
+            stream.set_read_timeout(Some(TIMEOUT)).unwrap();
+            stream.write_all(b"220 hello\r\n").unwrap();
+            let mut reading = stream.try_clone().unwrap();
+            std::io::copy(&mut reading, &mut stream).unwrap();
+        }
+    });
+    (port, serving)
+}
+
+/// The client used to wait for ever for a greeting server to close (issue 11 §3). A greeting
+/// is data: it is shown, and the conversation goes on as with any server.
+#[test]
+fn a_server_that_speaks_first_is_shown_and_the_conversation_goes_on() {
+    let (port, serving) = greeting_server(2);
+    let finished = testkit::run(CLIENT, &["--port", &port, "--message", "hi"], b"");
+    assert!(finished.status.success(), "{}", finished.stderr);
+    assert_eq!(finished.stdout_text(), "220 hello\r\nhi\n");
+    assert!(
+        finished.stderr.contains("11 bytes from 127.0.0.1:")
+            && finished.stderr.contains("it speaks first (a greeting)"),
+        "{}",
+        finished.stderr
+    );
+
+    let finished = testkit::run(CLIENT, &["--port", &port], b"piped\n");
+    assert!(finished.status.success(), "{}", finished.stderr);
+    assert_eq!(finished.stdout_text(), "220 hello\r\npiped\n");
+    assert!(
+        finished.stderr.contains("got 6 bytes back"),
+        "{}",
+        finished.stderr
+    );
+    serving.join().unwrap();
+}
+
+/// `--host 127.1` was handed to getaddrinfo, whose old rules read it as 127.0.0.1 (and
+/// `--host 1.2.3` as 1.2.0.3, another machine). Such typos are refused while the arguments are
+/// read: the only lines are the error and its hint (every socket call is narrated), and the
+/// listener that the old reading reached gets no connection. Only typos that the old rules read
+/// as loopback are tried here, so that this test sends nothing off the machine even against an
+/// old client.
+#[test]
+fn a_host_typo_is_refused_before_any_socket_exists() {
+    let trap = TcpListener::bind("127.0.0.1:0").unwrap();
+    trap.set_nonblocking(true).unwrap();
+    let port = trap.local_addr().unwrap().port().to_string();
+    let with_port = format!("127.0.0.1:{port}");
+    for typo in ["127.1", "0x7f.0.0.1", "2130706433", &with_port] {
+        let finished = testkit::run(
+            CLIENT,
+            &["--host", typo, "--port", &port, "--message", "hi"],
+            b"",
+        );
+        let (error, hint) = testkit::assert_error_and_hint(&finished, 2);
+        assert_eq!(finished.stderr.lines().count(), 2, "{}", finished.stderr);
+        assert!(
+            error.contains(&format!("for '--host <HOST>': {typo} ")),
+            "{error}"
+        );
+        assert!(hint.contains("127.0.0.1"), "{hint}");
+        let accepted = trap.accept().map(|(_, peer)| peer);
+        assert!(
+            accepted
+                .as_ref()
+                .is_err_and(|error| error.kind() == std::io::ErrorKind::WouldBlock),
+            "--host {typo}: the listener accepted {accepted:?}"
+        );
+    }
 }

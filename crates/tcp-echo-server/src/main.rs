@@ -55,7 +55,8 @@ const STACK_SIZE: usize = 128 * 1024;
 )]
 struct Args {
     /// Local IP address to listen on (0.0.0.0 would accept clients from other machines).
-    #[arg(long, value_name = "IP", default_value_t = IpAddr::V4(course::LOOPBACK_V4))]
+    #[arg(long, value_name = "IP", default_value_t = IpAddr::V4(course::LOOPBACK_V4),
+          value_parser = course::address::ip)]
     bind: IpAddr,
     /// TCP port to listen on (0: let the OS pick a free one; the first line says which).
     #[arg(long, value_name = "N", default_value_t = course::TCP_PORT)]

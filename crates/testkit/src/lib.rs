@@ -365,6 +365,21 @@ pub fn assert_error_and_hint(finished: &Finished, code: i32) -> (String, String)
     (ending[0].to_string(), ending[1].to_string())
 }
 
+/// Checks that a program refused its arguments before doing anything: exit status 2 (a usage
+/// error), and stderr is exactly one `error:` line and one `hint:` line. The programs narrate
+/// every socket call, so no other line means that no socket was created, nothing was sent.
+/// Returns the two lines.
+pub fn assert_refused_before_any_socket(finished: &Finished) -> (String, String) {
+    let lines = assert_error_and_hint(finished, 2);
+    assert_eq!(
+        finished.stderr.lines().count(),
+        2,
+        "more than the error and its hint:\n{}",
+        finished.stderr
+    );
+    lines
+}
+
 /// The binary of another package of the workspace, such as `sibling_binary("tcp-echo-server")`
 /// in the tests of tcp-client.
 ///
@@ -464,6 +479,123 @@ pub fn random_bytes(len: usize, seed: u64) -> Vec<u8> {
     }
     bytes.truncate(len);
     bytes
+}
+
+/// A running program whose stderr the test holds but does not read: after its first line,
+/// what the program narrates stays in the pipe (a pipe nobody reads) until the test closes
+/// the pipe ([`HeldStderr::close_stderr`]) or reads it again ([`HeldStderr::resume_stderr`]).
+/// Its stdout is captured as a [`Program`]'s is. Killed when dropped.
+pub struct HeldStderr {
+    name: String,
+    child: Child,
+    stderr: Option<io::BufReader<std::process::ChildStderr>>,
+    stdout: Arc<Captured>,
+    resumed: Option<Arc<Captured>>,
+}
+
+impl HeldStderr {
+    /// Starts `binary` with `args`, stdin empty.
+    pub fn start(binary: impl AsRef<OsStr>, args: &[&str]) -> HeldStderr {
+        let mut command = Command::new(binary);
+        command.args(args);
+        let name = command.get_program().to_string_lossy().into_owned();
+        let mut child = command
+            .stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap_or_else(|error| panic!("starting {name}: {error}"));
+        let stdout = Captured::spawn_reader(child.stdout.take().unwrap());
+        let stderr = io::BufReader::new(child.stderr.take().unwrap());
+        HeldStderr {
+            name,
+            child,
+            stderr: Some(stderr),
+            stdout,
+            resumed: None,
+        }
+    }
+
+    /// Reads stderr's first line (within [`TIMEOUT`]) and the socket address on it: the
+    /// address the program bound. Nothing more is read from stderr.
+    pub fn bound_addr(&mut self) -> SocketAddr {
+        use std::io::BufRead;
+        let mut stderr = self.stderr.take().expect("stderr was closed");
+        let (sender, receiver) = std::sync::mpsc::channel();
+        thread::spawn(move || {
+            let mut line = String::new();
+            let read = stderr.read_line(&mut line);
+            let _ = sender.send((read.map(|_| line), stderr));
+        });
+        let (line, stderr) = receiver
+            .recv_timeout(TIMEOUT)
+            .unwrap_or_else(|_| panic!("{}: no stderr line within {TIMEOUT:?}", self.name));
+        self.stderr = Some(stderr);
+        let line = line.unwrap_or_else(|error| panic!("{}: reading stderr: {error}", self.name));
+        first_socket_addr(&line).unwrap_or_else(|| {
+            panic!(
+                "{}: first stderr line names no address: {line:?}",
+                self.name
+            )
+        })
+    }
+
+    /// Closes the test's end of the stderr pipe: the program's next write to stderr fails
+    /// (EPIPE on Unix, ERROR_NO_DATA on Windows).
+    pub fn close_stderr(&mut self) {
+        self.stderr = None;
+    }
+
+    /// Reads stderr again, from where the test stopped: returns everything from there on, once
+    /// `found` holds for it (within [`TIMEOUT`]).
+    pub fn resume_stderr(&mut self, found: impl Fn(&str) -> bool) -> String {
+        if self.resumed.is_none() {
+            let stderr = self.stderr.take().expect("stderr was closed");
+            self.resumed = Some(Captured::spawn_reader(stderr));
+        }
+        let captured = self.resumed.as_ref().expect("just set");
+        captured
+            .wait_for(TIMEOUT, |bytes| {
+                let text = String::from_utf8_lossy(bytes);
+                found(&text).then(|| text.into_owned())
+            })
+            .unwrap_or_else(|| {
+                panic!(
+                    "{}: stderr never showed what the test waits for; stderr after the first \
+                     line:\n{}",
+                    self.name,
+                    String::from_utf8_lossy(&captured.snapshot())
+                )
+            })
+    }
+
+    /// Waits until stdout contains `text` and returns all of stdout.
+    pub fn wait_stdout_contains(&self, text: &str) -> String {
+        self.stdout
+            .wait_for(TIMEOUT, |bytes| {
+                let seen = String::from_utf8_lossy(bytes);
+                seen.contains(text).then(|| seen.into_owned())
+            })
+            .unwrap_or_else(|| {
+                panic!(
+                    "{}: stdout never contained {text:?}; stdout:\n{}",
+                    self.name,
+                    String::from_utf8_lossy(&self.stdout.snapshot())
+                )
+            })
+    }
+
+    /// The exit status, if the program has ended.
+    pub fn exited(&mut self) -> Option<ExitStatus> {
+        self.child.try_wait().expect("waiting for the program")
+    }
+}
+
+impl Drop for HeldStderr {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
 }
 
 #[cfg(test)]

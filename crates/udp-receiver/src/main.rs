@@ -50,7 +50,8 @@ use socket2::{Domain, Protocol, Socket, Type};
 )]
 struct Args {
     /// The local IP address to bind (0.0.0.0 receives on every interface).
-    #[arg(long, value_name = "IP", default_value = "127.0.0.1")]
+    #[arg(long, value_name = "IP", default_value = "127.0.0.1",
+          value_parser = course::address::ip)]
     bind: IpAddr,
     /// The UDP port to bind (0: the OS picks one).
     #[arg(long, value_name = "N", default_value_t = course::UDP_PORT)]

@@ -17,14 +17,13 @@
 //!
 //! Book chapter: "UDP: datagrams" (`docs/src/udp.md`), section "Loss, reordering, duplication".
 
-use std::net::{IpAddr, SocketAddr, ToSocketAddrs};
+use std::net::{IpAddr, SocketAddr};
 use std::process::ExitCode;
 use std::sync::atomic::Ordering;
 use std::time::Duration;
 
-use anyhow::Context;
 use clap::Parser;
-use course::{HintExt, narrate};
+use course::narrate;
 use udp_relay::{Impairments, Options};
 
 /// Relays UDP datagrams to a receiver, losing, duplicating, reordering and delaying them
@@ -43,14 +42,16 @@ use udp_relay::{Impairments, Options};
 )]
 struct Args {
     /// The local IP address clients send to.
-    #[arg(long, value_name = "IP", default_value = "127.0.0.1")]
+    #[arg(long, value_name = "IP", default_value = "127.0.0.1",
+          value_parser = course::address::ip)]
     bind: IpAddr,
     /// The UDP port clients send to.
     #[arg(long, value_name = "N", default_value_t = course::RELAY_PORT)]
     port: u16,
-    /// Where to forward: the receiver's address.
-    #[arg(long, value_name = "HOST:PORT", default_value_t = course::udp_addr().to_string())]
-    to: String,
+    /// Where to forward: the receiver's address ([::1]:7879 for IPv6).
+    #[arg(long, value_name = "HOST:PORT", default_value_t = course::udp_addr().into(),
+          value_parser = course::address::host_port)]
+    to: course::address::HostPort,
     /// Probability (0 to 1) that a datagram is lost.
     #[arg(long, value_name = "P", default_value_t = 0.0, value_parser = probability)]
     loss: f64,
@@ -94,13 +95,8 @@ fn main() -> ExitCode {
 
 fn run() -> anyhow::Result<()> {
     let args: Args = course::parse_args();
-    let upstream = args
-        .to
-        .to_socket_addrs()
-        .with_context(|| format!("resolving {}", args.to))
-        .hint("--to takes HOST:PORT, for example 127.0.0.1:7879")?
-        .next()
-        .with_context(|| format!("{} has no address", args.to))?;
+    // Never empty: no address at all is an error of its own.
+    let upstream = course::address::resolve(&args.to.host, args.to.port)?[0];
     let impairments = Impairments {
         loss: args.loss,
         duplicate: args.duplicate,

@@ -25,7 +25,7 @@
 
 use std::cell::Cell;
 use std::io::{self, BufRead, IoSlice, IsTerminal, Write};
-use std::net::{IpAddr, Ipv4Addr, Ipv6Addr, SocketAddr, ToSocketAddrs, UdpSocket};
+use std::net::{IpAddr, Ipv4Addr, Ipv6Addr, SocketAddr, UdpSocket};
 use std::process::ExitCode;
 use std::thread;
 use std::time::{Duration, Instant};
@@ -47,13 +47,13 @@ use datagram::Header;
                   cargo run -p udp-sender -- --count 10 --rate 5"
 )]
 struct Args {
-    /// The receiver's host name or IP address.
-    #[arg(long, value_name = "HOST", default_value = "127.0.0.1")]
-    host: String,
+    /// The receiver's host name or IP address (IPv4 as four numbers, such as 127.0.0.1).
+    #[arg(long, value_name = "HOST", default_value = "127.0.0.1",
+          value_parser = course::address::host)]
+    host: course::address::Host,
     /// The receiver's UDP port.
-    // Port 0 means "any free port" only when binding: nothing can be sent to it.
     #[arg(long, value_name = "N", default_value_t = course::UDP_PORT,
-          value_parser = clap::value_parser!(u16).range(1..))]
+          value_parser = course::address::port)]
     port: u16,
     /// Send this text as one datagram (no header), then stop.
     #[arg(long, value_name = "TEXT", conflicts_with_all = ["count", "lines"])]
@@ -651,13 +651,11 @@ fn check_for_refusal(socket: &UdpSocket, to: SocketAddr) -> anyhow::Result<()> {
 }
 // ANCHOR_END: refused
 
-fn resolve(host: &str, port: u16) -> anyhow::Result<SocketAddr> {
-    (host, port)
-        .to_socket_addrs()
-        .with_context(|| format!("resolving {host}:{port}"))
-        .hint("use an IP address such as 127.0.0.1, or a name this machine can resolve")?
-        .next()
-        .with_context(|| format!("{host} has no address"))
+/// The first address of `host` (a name may have several: the first is what the OS prefers).
+fn resolve(host: &course::address::Host, port: u16) -> anyhow::Result<SocketAddr> {
+    // Never empty: no address at all is an error of its own.
+    let addresses = course::address::resolve(host, port)?;
+    Ok(addresses[0])
 }
 
 /// The wildcard address of the destination's family: IPv4 datagrams need an IPv4 socket.
