@@ -203,12 +203,18 @@ fn run() -> anyhow::Result<()> {
         last = Instant::now();
         let cut = len > limit;
         let datagram = &buffer[..len.min(limit)];
-        let verdict = board.record(datagram);
+        let scored = board.record(datagram);
         let mut line = datagram::describe(from, datagram);
-        match verdict {
-            Some((_, Arrival::Reordered)) => line.push_str("  (reordered: a later one came first)"),
-            Some((_, Arrival::Duplicate)) => line.push_str("  (duplicate: this SEQ came before)"),
-            _ => {}
+        if let Some((_, verdict)) = scored {
+            match verdict.arrival {
+                Arrival::Reordered => line.push_str("  (reordered: a later one came first)"),
+                Arrival::Duplicate => line.push_str("  (duplicate: this SEQ came before)"),
+                Arrival::SetAside => line.push_str("  (set aside: its SEQ is not believed)"),
+                Arrival::InOrder if verdict.doubt.is_some() => {
+                    line.push_str("  (its OF is not believed)")
+                }
+                Arrival::InOrder => {}
+            }
         }
         if cut {
             truncated += 1;
@@ -232,6 +238,13 @@ fn run() -> anyhow::Result<()> {
             );
         } else if n % COUNT_EVERY == 0 {
             narrate!("recv", "{n} datagrams so far");
+        }
+        // Anyone can send to this port: a number that makes no sense is said once per run,
+        // then only counted (see the datagram crate's "When a datagram lies").
+        if let Some((header, verdict)) = scored.filter(|(_, verdict)| verdict.first_doubt) {
+            if let Some(doubt) = verdict.doubt {
+                narrate!("doubt", "run {:04x}: not believed: {doubt}", header.run);
+            }
         }
         // `| head` closes stdout early: stop cleanly instead of panicking on EPIPE.
         if writeln!(stdout, "{line}").is_err() {

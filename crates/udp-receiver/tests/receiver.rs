@@ -2,9 +2,10 @@
 
 mod support;
 
+use std::net::UdpSocket;
 use std::path::PathBuf;
 
-use support::{number_after, run_score};
+use support::{FORGED, assert_doubts_said_once, assert_forged_scores, number_after, run_score};
 use testkit::Program;
 
 const RECEIVER: &str = env!("CARGO_BIN_EXE_udp-receiver");
@@ -283,4 +284,36 @@ fn stdout_closed_early_stops_the_receiver_cleanly() {
     );
     assert!(!finished.stderr.contains("panicked"), "{}", finished.stderr);
     assert_eq!(finished.stdout_text().lines().count(), 1);
+}
+
+/// Issue 11: one forged datagram used to make the receiver allocate until the OS killed it
+/// (OF 2^64 - 1), spend 1.5 GiB and half a minute on its summary (OF 100000000), or panic
+/// (SEQ 2^64 - 1). Each now costs what it is, a few dozen bytes, and the summary says what was
+/// not believed.
+#[test]
+fn forged_datagrams_are_scored_at_the_cost_of_what_arrived() {
+    let (receiver, port) = receiver(&["--count", "3", "--idle-timeout", "15"]);
+    let forger = UdpSocket::bind("127.0.0.1:0").expect("binding 127.0.0.1:0");
+    for datagram in FORGED {
+        forger
+            .send_to(datagram, format!("127.0.0.1:{port}"))
+            .expect("sending a forged datagram");
+    }
+    let finished = receiver.finish();
+    assert!(finished.status.success(), "{}", finished.stderr);
+    assert!(
+        finished
+            .stderr
+            .contains("stop     3 datagrams received (--count)"),
+        "{}",
+        finished.stderr
+    );
+    assert_forged_scores(&finished.stderr, "summary");
+    assert_doubts_said_once(&finished.stderr);
+    let stdout = finished.stdout_text();
+    assert!(
+        stdout.contains("SEQ 18446744073709551615 RUN 00a3")
+            && stdout.contains("(set aside: its SEQ is not believed)"),
+        "{stdout}"
+    );
 }

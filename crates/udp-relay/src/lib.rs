@@ -461,12 +461,13 @@ fn warn_of_gap(previous: Option<Header>, datagram: &[u8]) -> Option<Header> {
     let jumped = previous.filter(|previous| {
         previous.run == header.run && header.seq > previous.seq.saturating_add(1)
     });
+    // `jumped` means header.seq > previous.seq + 1, so neither bound below can overflow.
     if let Some(previous) = jumped {
         narrate!(
             "relay",
             "SEQ {} to {} never reached the relay (lost before it: is the sender faster than the relay reads?)",
-            previous.seq + 1,
-            header.seq - 1
+            previous.seq.saturating_add(1),
+            header.seq.saturating_sub(1)
         );
     }
     Some(header)

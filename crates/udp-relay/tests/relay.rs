@@ -8,7 +8,7 @@ mod support;
 use std::net::{SocketAddr, UdpSocket};
 use std::time::Duration;
 
-use support::run_score;
+use support::{FORGED, assert_forged_scores, run_score};
 use testkit::Program;
 use udp_relay::{Fate, Impairments, Relay};
 
@@ -362,4 +362,46 @@ fn bind_address_of_another_machine_gets_a_hint_about_bind() {
     let finished = testkit::run(RELAY, &["--bind", "192.0.2.1", "--port", "0"], b"");
     let (_, hint) = testkit::assert_error_and_hint(&finished, 1);
     assert!(hint.contains("not an address of this machine"), "{hint}");
+}
+
+/// Issue 11: the relay keeps the score a receiver must report, and one forged datagram used
+/// to make it allocate until the OS killed it. It forwards them like any other, and scores
+/// them at the cost of what arrived.
+#[test]
+fn forged_datagrams_are_relayed_and_scored_at_the_cost_of_what_arrived() {
+    let receiver = loopback_socket(testkit::TIMEOUT);
+    let to = receiver.local_addr().unwrap().to_string();
+    let relay = Program::start(
+        RELAY,
+        &[
+            "--port",
+            "0",
+            "--to",
+            &to,
+            "--count",
+            "3",
+            "--idle-timeout",
+            "15",
+        ],
+    );
+    let relay_addr = relay.bound_addr();
+    let forger = loopback_socket(testkit::TIMEOUT);
+    let mut buffer = [0u8; 128];
+    for datagram in FORGED {
+        forger.send_to(datagram, relay_addr).unwrap();
+        let len = receiver
+            .recv(&mut buffer)
+            .expect("the forged datagram, relayed");
+        assert_eq!(&buffer[..len], datagram);
+    }
+    let finished = relay.finish();
+    assert!(finished.status.success(), "{}", finished.stderr);
+    assert!(
+        finished.stderr.contains(&format!(
+            "relayed  3 datagrams from clients, 3 sent to {to}\n"
+        )),
+        "{}",
+        finished.stderr
+    );
+    assert_forged_scores(&finished.stderr, "expect");
 }
