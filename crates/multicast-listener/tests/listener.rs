@@ -154,6 +154,8 @@ fn message_and_stdin_lines_reach_the_group() {
     assert!(stdout.contains("\"second line\""), "{stdout}");
 }
 
+// Ctrl-C is SIGINT here; elsewhere testkit::Program::interrupt can only kill the program.
+#[cfg(unix)]
 #[test]
 fn ctrl_c_leaves_the_group_and_prints_the_summary() {
     let (group, port) = (group(5), free_udp_port());

@@ -223,6 +223,7 @@ fn binary_from_nc_is_shown_as_hex() {
     drop(nc);
 }
 
+// Ctrl-C is SIGINT here; elsewhere testkit::Program::interrupt can only kill the program.
 #[cfg(unix)]
 #[test]
 fn ctrl_c_stops_the_receiver_with_its_summary() {
@@ -316,4 +317,65 @@ fn forged_datagrams_are_scored_at_the_cost_of_what_arrived() {
             && stdout.contains("(set aside: its SEQ is not believed)"),
         "{stdout}"
     );
+}
+
+/// `--slow 60000` sleeps a minute after each datagram; Ctrl-C must not wait for the end of it.
+// Ctrl-C is SIGINT here; elsewhere testkit::Program::interrupt can only kill the program.
+#[cfg(unix)]
+#[test]
+fn ctrl_c_stops_a_slow_receiver_in_the_middle_of_its_sleep() {
+    let (receiver, port) = receiver(&["--slow", "60000"]);
+    testkit::run(
+        sender(),
+        &["--port", &port, "--count", "2", "--rate", "0"],
+        b"",
+    );
+    receiver.wait_stdout_contains("SEQ 0 OF 2");
+    // Within testkit's deadline (20 s), far less than the minute the sleep lasts.
+    let finished = receiver.interrupt();
+    assert!(finished.status.success(), "{}", finished.stderr);
+    assert!(
+        finished.stderr.contains("stop     Ctrl-C"),
+        "{}",
+        finished.stderr
+    );
+    assert!(
+        finished.stderr.contains("summary  run "),
+        "{}",
+        finished.stderr
+    );
+}
+
+/// `--wait` reads stdin until Enter; Ctrl-C must stop it while nobody presses Enter.
+// Ctrl-C is SIGINT here; elsewhere testkit::Program::interrupt can only kill the program.
+#[cfg(unix)]
+#[test]
+fn ctrl_c_stops_a_receiver_waiting_for_enter() {
+    let (mut receiver, _) = receiver(&["--wait"]);
+    // Kept open until the end of the test: Enter never comes, and no end of file either.
+    let _stdin = receiver.take_stdin();
+    receiver.wait_stderr_line(|line| line.starts_with("wait"));
+    let finished = receiver.interrupt();
+    assert!(finished.status.success(), "{}", finished.stderr);
+    assert!(
+        finished.stderr.contains("stop     Ctrl-C"),
+        "{}",
+        finished.stderr
+    );
+    assert!(
+        !finished.stderr.contains("reading now"),
+        "{}",
+        finished.stderr
+    );
+}
+
+#[test]
+fn slow_over_a_minute_is_refused_with_a_hint() {
+    let finished = testkit::run(
+        RECEIVER,
+        &["--port", "0", "--slow", "18446744073709551615"],
+        b"",
+    );
+    let (error, _) = testkit::assert_error_and_hint(&finished, 2);
+    assert!(error.contains("not in 0..=60000"), "{error}");
 }
