@@ -20,8 +20,47 @@
 //!
 //! Datagrams without this header (from `nc -u`, socat, Python...) are shown as they are and
 //! counted apart.
+//!
+//! # The score
+//!
+//! For each run the receiver counts what arrived, what arrived twice (duplicated) and what
+//! arrived after a higher number (reordered). The numbers from 0 up to the run's `OF` (or up
+//! to the highest `SEQ` that arrived, when the sender announced no total) that never arrived
+//! are lost.
+//!
+//! # When a datagram lies
+//!
+//! Anyone who can reach the receiver's port can send it a datagram with any numbers in it,
+//! by mistake or on purpose: `SEQ 0 OF 18446744073709551615 RUN 00a1 SENT 1.000000` is a
+//! valid header. So the score follows three rules.
+//!
+//! 1. **It costs what arrived, never what a datagram claims.** The numbers that arrived are
+//!    kept as ranges (0 to 19 is one entry), the lost ones are counted by subtraction, and a
+//!    summary lists only the first 20 ([`LOST_LISTED`]) ("lost: 3, 4, 9 ... and 1,204 more"). A
+//!    datagram that claims `OF 18446744073709551615` costs no more memory or time than any
+//!    other.
+//! 2. **A number above one billion ([`BELIEVABLE`]) is not believed.** Even at a million
+//!    datagrams a second, a billion take more than a quarter of an hour to send.
+//! 3. **A run believes the first thing it is told.** Its total is the first `OF` that is
+//!    above every `SEQ` seen so far. A later datagram that contradicts it is not believed: an
+//!    `OF` that differs, or a `SEQ` at or above the total (`SEQ` counts from 0).
+//!
+//! What "not believed" means: a datagram whose `SEQ` is not believed is *set aside*: it
+//! counts as received, and nothing else (no loss, order or duplicate is judged from it). A
+//! datagram whose `OF` alone is not believed is scored by its `SEQ` as usual; only its `OF`
+//! is ignored. Either way the rest of the run is scored as usual: a lie spoils nothing but
+//! itself. The first number a run does not believe is reported when it arrives
+//! ([`Verdict::first_doubt`]) and named in the run's summary, with how many more there were:
+//!
+//! ```text
+//! received 1, lost 0, reordered 0, duplicated 0; not believed: OF 18446744073709551615 (above 1,000,000,000: ignored)
+//! ```
+//!
+//! A lie that comes first and makes sense cannot be told from the truth: a forged
+//! `SEQ 0 OF 500` with the run id of a real run of 20 makes that run's real `OF 20` the one
+//! not believed. The summary then says so, and the student sees that something is off.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 use std::fmt::{self, Write as _};
 use std::net::SocketAddr;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
@@ -90,22 +129,6 @@ impl Header {
             self.sent_micros % 1_000_000
         );
         line
-    }
-
-    /// Writes the header line (the same bytes as [`Header::line`]) into `out` without
-    /// allocating, for senders that reuse one buffer for every datagram.
-    pub fn write_line(&self, out: &mut impl std::io::Write) -> std::io::Result<()> {
-        write!(out, "SEQ {}", self.seq)?;
-        if let Some(total) = self.total {
-            write!(out, " OF {total}")?;
-        }
-        writeln!(
-            out,
-            " RUN {:04x} SENT {}.{:06}",
-            self.run,
-            self.sent_micros / 1_000_000,
-            self.sent_micros % 1_000_000
-        )
     }
 
     /// Writes the header line (the same bytes as [`Header::line`]) at the start of `out` and
@@ -334,6 +357,13 @@ pub fn describe(from: SocketAddr, datagram: &[u8]) -> String {
     line
 }
 
+/// The largest SEQ or OF the score believes: one billion. Even at a million datagrams a
+/// second a billion take more than a quarter of an hour to send; a course run sends thousands.
+/// A larger number is not believed (see "When a datagram lies" above).
+pub const BELIEVABLE: u64 = 1_000_000_000;
+/// How many lost numbers a summary lists; the rest are only counted.
+pub const LOST_LISTED: usize = 20;
+
 /// What happened to one datagram, judged on arrival.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Arrival {
@@ -343,78 +373,247 @@ pub enum Arrival {
     Reordered,
     /// Its number had arrived before.
     Duplicate,
+    /// Its SEQ is not believed ([`Doubt`]): counted as received, judged for nothing else.
+    SetAside,
 }
 
-/// The score of one run of a sender (one `RUN` id).
+/// A number in a datagram that the score does not believe, and why.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Doubt {
+    /// `SEQ seq` above [`BELIEVABLE`]: the datagram is set aside.
+    SeqTooLarge { seq: u64 },
+    /// `OF total` above [`BELIEVABLE`]: this OF is ignored.
+    TotalTooLarge { total: u64 },
+    /// `SEQ seq` in a run that announced `OF total` first: SEQ counts from 0, so it is always
+    /// below OF. The datagram is set aside.
+    SeqBeyondTotal { seq: u64, total: u64 },
+    /// `OF total`, but SEQ `seq` (as high or higher) arrived before or in the same datagram:
+    /// this OF is ignored.
+    TotalNotAboveSeq { total: u64, seq: u64 },
+    /// `OF now` in a run that announced `OF was` first: this OF is ignored.
+    TotalChanged { was: u64, now: u64 },
+}
+
+impl fmt::Display for Doubt {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match *self {
+            Doubt::SeqTooLarge { seq } => {
+                write!(f, "SEQ {seq} (above {}: set aside)", thousands(BELIEVABLE))
+            }
+            Doubt::TotalTooLarge { total } => {
+                write!(f, "OF {total} (above {}: ignored)", thousands(BELIEVABLE))
+            }
+            Doubt::SeqBeyondTotal { seq, total } => write!(
+                f,
+                "SEQ {seq} in a run of OF {total} (SEQ counts from 0, so it is below OF: set aside)"
+            ),
+            Doubt::TotalNotAboveSeq { total, seq } => write!(
+                f,
+                "OF {total} after SEQ {seq} (a run of {total} has no SEQ {seq}: ignored)"
+            ),
+            Doubt::TotalChanged { was, now } => write!(
+                f,
+                "OF {now} in a run of OF {was} (a run's total does not change: ignored)"
+            ),
+        }
+    }
+}
+
+/// How the score judged one datagram.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Verdict {
+    pub arrival: Arrival,
+    /// A number of this datagram that the score does not believe.
+    pub doubt: Option<Doubt>,
+    /// Whether `doubt` is the first of its run: a program reports it then, once per run.
+    pub first_doubt: bool,
+}
+
+/// The numbers that arrived, kept as ranges of consecutive numbers: 0 to 19 is one entry, so
+/// memory grows with the holes between what arrived, never with the numbers themselves.
+#[derive(Debug, Clone, Default)]
+struct Ranges {
+    /// First number of each range -> its last (included).
+    ranges: BTreeMap<u64, u64>,
+    /// How many numbers in all.
+    count: u64,
+}
+
+impl Ranges {
+    /// Adds `n`; false when it was there already.
+    fn insert(&mut self, n: u64) -> bool {
+        let before = self.ranges.range(..=n).next_back().map(|(&s, &e)| (s, e));
+        if before.is_some_and(|(_, end)| n <= end) {
+            return false;
+        }
+        let extends = before.filter(|&(_, end)| end.checked_add(1) == Some(n));
+        let after = n
+            .checked_add(1)
+            .and_then(|next| Some((next, *self.ranges.get(&next)?)));
+        if let Some((next, _)) = after {
+            self.ranges.remove(&next);
+        }
+        let start = extends.map_or(n, |(start, _)| start);
+        let end = after.map_or(n, |(_, end)| end);
+        self.ranges.insert(start, end);
+        self.count += 1;
+        true
+    }
+
+    /// The numbers from 0 to `end` (excluded) that are missing: the first `listed` of them,
+    /// and how many in all. Every number kept must be below `end`. The cost is that of the
+    /// ranges looked at before the list is full, never that of `end`.
+    fn missing_below(&self, end: u64, listed: usize) -> (Vec<u64>, u64) {
+        let missing = end.saturating_sub(self.count);
+        let mut list = Vec::with_capacity(listed.min(usize::try_from(missing).unwrap_or(listed)));
+        let mut next = 0u64;
+        let gaps = self
+            .ranges
+            .iter()
+            .map(|(&start, &last)| (start, last.checked_add(1)))
+            .chain(std::iter::once((end, None)));
+        for (start, after) in gaps {
+            let mut n = next;
+            while n < start.min(end) && list.len() < listed {
+                list.push(n);
+                n += 1;
+            }
+            if list.len() >= listed {
+                break;
+            }
+            match after {
+                Some(after) => next = after,
+                None => break,
+            }
+        }
+        (list, missing)
+    }
+}
+
+/// The score of one run of a sender (one `RUN` id). It believes a datagram's numbers only as
+/// the crate's doc ("When a datagram lies") says, and costs memory in proportion to what
+/// arrived, whatever the numbers claim.
 #[derive(Debug, Clone, Default)]
 pub struct RunScore {
-    seen: BTreeSet<u64>,
+    seen: Ranges,
     highest: Option<u64>,
     total: Option<u64>,
     received: u64,
     reordered: u64,
     duplicated: u64,
+    doubted: u64,
+    first_doubt: Option<Doubt>,
 }
 
 impl RunScore {
     /// Scores the arrival of a datagram with this header.
-    pub fn record(&mut self, header: &Header) -> Arrival {
+    pub fn record(&mut self, header: &Header) -> Verdict {
         self.received += 1;
-        if header.total.is_some() {
-            self.total = header.total;
+        let (arrival, doubt) = self.judge(header);
+        let first_doubt = doubt.is_some() && self.first_doubt.is_none();
+        if let Some(doubt) = doubt {
+            self.doubted += 1;
+            self.first_doubt.get_or_insert(doubt);
         }
-        if !self.seen.insert(header.seq) {
-            self.duplicated += 1;
-            return Arrival::Duplicate;
-        }
-        match self.highest {
-            Some(highest) if header.seq < highest => {
-                self.reordered += 1;
-                Arrival::Reordered
-            }
-            _ => {
-                self.highest = Some(header.seq);
-                Arrival::InOrder
-            }
+        Verdict {
+            arrival,
+            doubt,
+            first_doubt,
         }
     }
 
-    /// The numbers that never arrived: from 0 to the total the sender announced, or to the
-    /// highest number seen when it announced none.
-    pub fn lost(&self) -> Vec<u64> {
+    fn judge(&mut self, header: &Header) -> (Arrival, Option<Doubt>) {
+        let seq = header.seq;
+        if seq > BELIEVABLE {
+            return (Arrival::SetAside, Some(Doubt::SeqTooLarge { seq }));
+        }
+        // The OF first: the first believable one becomes the run's total.
+        let mut doubt = None;
+        if let Some(total) = header.total {
+            let highest = self.highest.map_or(seq, |highest| highest.max(seq));
+            match self.total {
+                Some(was) if total != was => doubt = Some(Doubt::TotalChanged { was, now: total }),
+                Some(_) => {}
+                None if total > BELIEVABLE => doubt = Some(Doubt::TotalTooLarge { total }),
+                None if total <= highest => {
+                    doubt = Some(Doubt::TotalNotAboveSeq {
+                        total,
+                        seq: highest,
+                    })
+                }
+                None => self.total = Some(total),
+            }
+        }
+        if let Some(total) = self.total.filter(|&total| seq >= total) {
+            return (
+                Arrival::SetAside,
+                doubt.or(Some(Doubt::SeqBeyondTotal { seq, total })),
+            );
+        }
+        let arrival = if !self.seen.insert(seq) {
+            self.duplicated += 1;
+            Arrival::Duplicate
+        } else if self.highest.is_some_and(|highest| seq < highest) {
+            self.reordered += 1;
+            Arrival::Reordered
+        } else {
+            self.highest = Some(seq);
+            Arrival::InOrder
+        };
+        (arrival, doubt)
+    }
+
+    /// The numbers that never arrived, from 0 to the run's total (OF) or, when it announced
+    /// none that is believed, to the highest SEQ that arrived: the first [`LOST_LISTED`] of
+    /// them and how many in all.
+    pub fn lost(&self) -> (Vec<u64>, u64) {
+        // Both are at most BELIEVABLE, so `highest + 1` cannot overflow.
         let end = match (self.total, self.highest) {
             (Some(total), _) => total,
-            (None, Some(highest)) => highest + 1,
+            (None, Some(highest)) => highest.saturating_add(1),
             (None, None) => 0,
         };
-        (0..end).filter(|seq| !self.seen.contains(seq)).collect()
+        self.seen.missing_below(end, LOST_LISTED)
     }
 
     pub fn summary(&self) -> Summary {
-        let lost = self.lost();
+        let (lost_seqs, lost) = self.lost();
         Summary {
             received: self.received,
             expected: self.total,
-            lost: lost.len() as u64,
+            lost,
             reordered: self.reordered,
             duplicated: self.duplicated,
-            lost_seqs: lost,
+            lost_seqs,
+            doubted: self.doubted,
+            first_doubt: self.first_doubt,
         }
+    }
+
+    /// How many ranges of consecutive numbers the score keeps: its memory, never more than
+    /// the datagrams received.
+    pub fn ranges_kept(&self) -> usize {
+        self.seen.ranges.len()
     }
 }
 
 /// Numbers for one run, ready to print.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Summary {
-    /// Datagrams that arrived, duplicates included.
+    /// Datagrams that arrived, duplicates and set-aside ones included.
     pub received: u64,
-    /// How many the sender said it would send (`OF n`), if it said.
+    /// How many the sender said it would send (`OF n`), if it said and was believed.
     pub expected: Option<u64>,
     pub lost: u64,
     pub reordered: u64,
     pub duplicated: u64,
-    /// The sequence numbers lost, in order.
+    /// The first lost sequence numbers (at most [`LOST_LISTED`]), in order; `lost` counts
+    /// them all.
     pub lost_seqs: Vec<u64>,
+    /// Datagrams with a number the score did not believe.
+    pub doubted: u64,
+    /// The first of those numbers, and why.
+    pub first_doubt: Option<Doubt>,
 }
 
 impl fmt::Display for Summary {
@@ -429,21 +628,36 @@ impl fmt::Display for Summary {
             self.lost, self.reordered, self.duplicated
         )?;
         if !self.lost_seqs.is_empty() {
-            const SHOWN: usize = 20;
-            let shown: Vec<String> = self
-                .lost_seqs
-                .iter()
-                .take(SHOWN)
-                .map(u64::to_string)
-                .collect();
+            let shown: Vec<String> = self.lost_seqs.iter().map(u64::to_string).collect();
             write!(f, " (lost: {}", shown.join(", "))?;
-            if self.lost_seqs.len() > SHOWN {
-                write!(f, ", ... {} more", self.lost_seqs.len() - SHOWN)?;
+            let more = self.lost.saturating_sub(self.lost_seqs.len() as u64);
+            if more > 0 {
+                write!(f, " ... and {} more", thousands(more))?;
             }
             write!(f, ")")?;
         }
+        if let Some(doubt) = self.first_doubt {
+            write!(f, "; not believed: {doubt}")?;
+            let others = self.doubted.saturating_sub(1);
+            if others > 0 {
+                write!(f, ", and {} more", thousands(others))?;
+            }
+        }
         Ok(())
     }
+}
+
+/// `n` with a comma every three digits: 1,204.
+pub fn thousands(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, digit) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(digit);
+    }
+    out
 }
 
 /// The score of everything a receiver got: one [`RunScore`] per run of a sender, and a count
@@ -461,13 +675,13 @@ pub struct Scoreboard {
 
 impl Scoreboard {
     /// Scores one datagram; `None` for a datagram without a course header.
-    pub fn record(&mut self, datagram: &[u8]) -> Option<(Header, Arrival)> {
+    pub fn record(&mut self, datagram: &[u8]) -> Option<(Header, Verdict)> {
         self.datagrams += 1;
-        self.bytes += datagram.len() as u64;
+        self.bytes = self.bytes.saturating_add(datagram.len() as u64);
         match Header::parse(datagram) {
             Some((header, _)) => {
-                let arrival = self.runs.entry(header.run).or_default().record(&header);
-                Some((header, arrival))
+                let verdict = self.runs.entry(header.run).or_default().record(&header);
+                Some((header, verdict))
             }
             None => {
                 self.unnumbered += 1;
@@ -481,17 +695,23 @@ impl Scoreboard {
         self.runs.iter().map(|(run, score)| (*run, score.summary()))
     }
 
-    /// All runs added up (the lost numbers of every run, in run order).
+    /// All runs added up (the first lost numbers of the runs, in run order, at most
+    /// [`LOST_LISTED`]; the first doubt of the first run that had one).
     pub fn total(&self) -> Summary {
         let mut sum = Summary::default();
         for (_, run) in self.runs() {
             sum.received += run.received;
-            sum.lost += run.lost;
+            // Each run loses at most BELIEVABLE and there are at most 2^32 runs: no sum
+            // reaches u64::MAX, saturating only says so.
+            sum.lost = sum.lost.saturating_add(run.lost);
             sum.reordered += run.reordered;
             sum.duplicated += run.duplicated;
-            sum.lost_seqs.extend(run.lost_seqs);
+            sum.doubted += run.doubted;
+            sum.first_doubt = sum.first_doubt.or(run.first_doubt);
+            let room = LOST_LISTED.saturating_sub(sum.lost_seqs.len());
+            sum.lost_seqs.extend(run.lost_seqs.into_iter().take(room));
             sum.expected = match (sum.expected, run.expected) {
-                (Some(a), Some(b)) => Some(a + b),
+                (Some(a), Some(b)) => Some(a.saturating_add(b)),
                 (None, b) if sum.received == run.received => b,
                 _ => None,
             };
@@ -535,19 +755,6 @@ mod tests {
             header(3, None).line(),
             "SEQ 3 RUN 5f2c SENT 1764000000.123456\n"
         );
-    }
-
-    #[test]
-    fn write_line_writes_the_same_bytes_as_line() {
-        for h in [
-            header(3, Some(10)),
-            header(0, None),
-            header(u64::MAX, Some(u64::MAX)),
-        ] {
-            let mut out = Vec::new();
-            h.write_line(&mut out).unwrap();
-            assert_eq!(out, h.line().into_bytes());
-        }
     }
 
     #[test]
@@ -673,7 +880,7 @@ mod tests {
         let mut run = RunScore::default();
         let verdicts = arrivals
             .iter()
-            .map(|&seq| run.record(&header(seq, total)))
+            .map(|&seq| run.record(&header(seq, total)).arrival)
             .collect();
         (verdicts, run.summary())
     }
@@ -727,6 +934,164 @@ mod tests {
             ),
             (5, 0, 1, 1)
         );
+    }
+
+    /// A run of `headers` (seq, total): the verdicts and the summary.
+    fn run_of(headers: &[(u64, Option<u64>)]) -> (Vec<Verdict>, Summary) {
+        let mut run = RunScore::default();
+        let verdicts = headers
+            .iter()
+            .map(|&(seq, total)| run.record(&header(seq, total)))
+            .collect();
+        (verdicts, run.summary())
+    }
+
+    #[test]
+    fn total_of_u64_max_is_not_believed_and_costs_nothing() {
+        let (verdicts, summary) = run_of(&[(0, Some(u64::MAX))]);
+        assert_eq!(verdicts[0].arrival, Arrival::InOrder);
+        assert!(verdicts[0].first_doubt);
+        assert_eq!(
+            summary.to_string(),
+            "received 1, lost 0, reordered 0, duplicated 0; not believed: OF 18446744073709551615 (above 1,000,000,000: ignored)"
+        );
+    }
+
+    #[test]
+    fn seq_of_u64_max_is_set_aside_not_scored_lost_0_silently() {
+        let (verdicts, summary) = run_of(&[(u64::MAX, None)]);
+        assert_eq!(verdicts[0].arrival, Arrival::SetAside);
+        assert_eq!(
+            summary.to_string(),
+            "received 1, lost 0, reordered 0, duplicated 0; not believed: SEQ 18446744073709551615 (above 1,000,000,000: set aside)"
+        );
+        // With a total too, and next to numbers that are believed.
+        let (_, summary) = run_of(&[(0, Some(3)), (u64::MAX, Some(3)), (2, Some(3))]);
+        assert_eq!(
+            (
+                summary.received,
+                summary.lost,
+                summary.lost_seqs,
+                summary.doubted
+            ),
+            (3, 1, vec![1], 1)
+        );
+    }
+
+    #[test]
+    fn believable_total_of_a_hundred_million_is_counted_not_listed() {
+        let (_, summary) = run_of(&[(0, Some(100_000_000))]);
+        assert_eq!(summary.lost, 99_999_999);
+        assert_eq!(summary.lost_seqs, (1..=20).collect::<Vec<u64>>());
+        assert_eq!(
+            summary.to_string(),
+            "received 1 of 100000000 sent, lost 99999999, reordered 0, duplicated 0 (lost: 1, 2, \
+             3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20 ... and 99,999,979 more)"
+        );
+    }
+
+    #[test]
+    fn total_that_changes_within_a_run_is_not_believed_and_reported_once() {
+        let (verdicts, summary) = run_of(&[
+            (0, Some(4)),
+            (1, Some(100_000_000)),
+            (2, Some(7)),
+            (3, Some(4)),
+        ]);
+        let firsts: Vec<bool> = verdicts.iter().map(|v| v.first_doubt).collect();
+        assert_eq!(firsts, [false, true, false, false]);
+        assert_eq!(
+            verdicts[1].doubt,
+            Some(Doubt::TotalChanged {
+                was: 4,
+                now: 100_000_000
+            })
+        );
+        // Every SEQ still counts: the lies did not poison the run.
+        assert_eq!(
+            summary.to_string(),
+            "received 4 of 4 sent, lost 0, reordered 0, duplicated 0; not believed: OF 100000000 \
+             in a run of OF 4 (a run's total does not change: ignored), and 1 more"
+        );
+    }
+
+    #[test]
+    fn total_not_above_a_seq_already_seen_is_not_believed() {
+        let (verdicts, summary) = run_of(&[(0, None), (9, None), (3, Some(5)), (5, Some(5))]);
+        assert_eq!(
+            verdicts[2].doubt,
+            Some(Doubt::TotalNotAboveSeq { total: 5, seq: 9 })
+        );
+        assert_eq!(verdicts[2].arrival, Arrival::Reordered);
+        // Loss counted up to the highest SEQ, as for a run without a total.
+        assert_eq!(summary.expected, None);
+        assert_eq!(summary.lost_seqs, [1, 2, 4, 6, 7, 8]);
+        // Its own SEQ counts too: SEQ 5 OF 5 is impossible.
+        let (verdicts, _) = run_of(&[(5, Some(5))]);
+        assert_eq!(
+            verdicts[0].doubt,
+            Some(Doubt::TotalNotAboveSeq { total: 5, seq: 5 })
+        );
+    }
+
+    #[test]
+    fn seq_at_or_above_the_runs_total_is_set_aside() {
+        let (verdicts, summary) = run_of(&[(0, Some(3)), (900_000_000, None), (1, Some(3))]);
+        assert_eq!(verdicts[1].arrival, Arrival::SetAside);
+        assert_eq!(
+            verdicts[1].doubt,
+            Some(Doubt::SeqBeyondTotal {
+                seq: 900_000_000,
+                total: 3
+            })
+        );
+        assert_eq!(
+            (summary.received, summary.lost, summary.lost_seqs),
+            (3, 1, vec![2])
+        );
+    }
+
+    #[test]
+    fn seq_of_exactly_one_billion_is_believed_and_one_more_is_not() {
+        let (verdicts, summary) = run_of(&[(BELIEVABLE, None), (BELIEVABLE + 1, None)]);
+        assert_eq!(verdicts[0].arrival, Arrival::InOrder);
+        assert_eq!(verdicts[1].arrival, Arrival::SetAside);
+        assert_eq!(summary.lost, BELIEVABLE);
+        assert_eq!(summary.lost_seqs.len(), LOST_LISTED);
+    }
+
+    #[test]
+    fn numbers_are_kept_as_ranges() {
+        let mut run = RunScore::default();
+        for seq in (0..1000).chain(2000..3000).rev() {
+            run.record(&header(seq, None));
+        }
+        assert_eq!(run.ranges_kept(), 2);
+        // Next to a range: it grows. Between two: a range of its own.
+        run.record(&header(1000, None));
+        run.record(&header(1999, None));
+        assert_eq!(run.ranges_kept(), 2);
+        run.record(&header(1500, None));
+        assert_eq!(run.ranges_kept(), 3);
+        for seq in 1001..1999 {
+            run.record(&header(seq, None));
+        }
+        assert_eq!(run.ranges_kept(), 1);
+        assert_eq!(run.summary().lost, 0);
+    }
+
+    #[test]
+    fn thousands_puts_a_comma_every_three_digits() {
+        for (n, text) in [
+            (0, "0"),
+            (999, "999"),
+            (1000, "1,000"),
+            (1_204, "1,204"),
+            (99_999_979, "99,999,979"),
+            (u64::MAX, "18,446,744,073,709,551,615"),
+        ] {
+            assert_eq!(thousands(n), text);
+        }
     }
 
     #[test]

@@ -229,10 +229,18 @@ fn run() -> anyhow::Result<()> {
         last_arrival = Instant::now();
         let bytes = &buffer[..len];
         let mut line = datagram::describe(from, bytes);
-        match board.record(bytes) {
-            Some((_, Arrival::Reordered)) => line.push_str("  (reordered)"),
-            Some((_, Arrival::Duplicate)) => line.push_str("  (duplicate)"),
-            _ => {}
+        if let Some((header, verdict)) = board.record(bytes) {
+            match verdict.arrival {
+                Arrival::Reordered => line.push_str("  (reordered)"),
+                Arrival::Duplicate => line.push_str("  (duplicate)"),
+                Arrival::SetAside => line.push_str("  (set aside: SEQ not believed)"),
+                Arrival::InOrder if verdict.doubt.is_some() => line.push_str("  (OF not believed)"),
+                Arrival::InOrder => {}
+            }
+            // Anyone can send to a group: a number that makes no sense is said once per run.
+            if let Some(doubt) = verdict.doubt.filter(|_| verdict.first_doubt) {
+                narrate!("doubt", "run {:04x}: not believed: {doubt}", header.run);
+            }
         }
         // `| head` closes stdout early: stop quietly instead of panicking on the broken pipe.
         if let Err(error) = writeln!(stdout, "{line}").and_then(|()| stdout.flush()) {

@@ -4,11 +4,16 @@
 //! Each test uses a group of its own (239.255.x.y, from the test's number and this process)
 //! and a free UDP port, so that tests running in parallel never hear each other.
 
-use std::net::{Ipv4Addr, UdpSocket};
+#[path = "../../udp-receiver/tests/support/mod.rs"]
+mod support;
+
+use std::net::{IpAddr, Ipv4Addr, SocketAddr, UdpSocket};
 use std::path::PathBuf;
 use std::process::Command;
 use std::time::Duration;
 
+use socket2::{Domain, Protocol, Socket, Type};
+use support::{FORGED, assert_doubts_said_once, assert_forged_scores};
 use testkit::{Finished, Program};
 
 const LISTENER: &str = env!("CARGO_BIN_EXE_multicast-listener");
@@ -149,6 +154,8 @@ fn message_and_stdin_lines_reach_the_group() {
     assert!(stdout.contains("\"second line\""), "{stdout}");
 }
 
+// Ctrl-C is SIGINT here; elsewhere testkit::Program::interrupt can only kill the program.
+#[cfg(unix)]
 #[test]
 fn ctrl_c_leaves_the_group_and_prints_the_summary() {
     let (group, port) = (group(5), free_udp_port());
@@ -371,4 +378,30 @@ fn waiting_line_names_the_port_really_bound() {
         "{}",
         finished.stderr
     );
+}
+
+/// Issue 11: anyone on the network can send to a group, and one forged datagram used to make
+/// the listener allocate until the OS killed it. Sent here on the loopback interface only.
+#[test]
+fn forged_datagrams_to_the_group_are_scored_at_the_cost_of_what_arrived() {
+    let (group, port) = (group(7), free_udp_port());
+    let member = listener(&group, &port, &["--count", "3", "--idle-timeout", "15"]);
+    let forger = Socket::new(Domain::IPV4, Type::DGRAM, Some(Protocol::UDP)).unwrap();
+    forger
+        .bind(&SocketAddr::from((Ipv4Addr::LOCALHOST, 0)).into())
+        .unwrap();
+    forger.set_multicast_if_v4(&Ipv4Addr::LOCALHOST).unwrap();
+    let to = SocketAddr::new(group.parse::<IpAddr>().unwrap(), port.parse().unwrap());
+    for datagram in FORGED {
+        forger.send_to(datagram, &to.into()).unwrap();
+    }
+    let finished = member.finish();
+    assert!(finished.status.success(), "{}", finished.stderr);
+    assert!(
+        finished.stderr.contains("stop     --count 3 reached"),
+        "{}",
+        finished.stderr
+    );
+    assert_forged_scores(&finished.stderr, "summary");
+    assert_doubts_said_once(&finished.stderr);
 }

@@ -27,7 +27,8 @@
 use std::io::{self, Write};
 use std::net::{IpAddr, SocketAddr, UdpSocket};
 use std::process::ExitCode;
-use std::sync::atomic::Ordering;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc;
 use std::thread;
 use std::time::{Duration, Instant};
 
@@ -70,9 +71,9 @@ struct Args {
     /// reported as truncated.
     #[arg(long, value_name = "BYTES", default_value_t = datagram::RECV_BUFFER)]
     buffer: usize,
-    /// Demo knob: sleep this many milliseconds after each datagram, so that a fast sender
-    /// overflows the kernel's receive buffer.
-    #[arg(long, value_name = "MILLIS")]
+    /// Demo knob: sleep this many milliseconds after each datagram (at most 60000), so that
+    /// a fast sender overflows the kernel's receive buffer.
+    #[arg(long, value_name = "MILLIS", value_parser = clap::value_parser!(u64).range(0..=60_000))]
     slow: Option<u64>,
     /// Demo knob: bind, then wait for Enter (a line on stdin) before reading anything, so that
     /// datagrams pile up in the kernel's receive buffer and the excess is dropped.
@@ -140,9 +141,9 @@ fn run() -> anyhow::Result<()> {
             "wait",
             "not reading until you press Enter: datagrams pile up in the {granted}-byte kernel buffer, the rest is dropped"
         );
-        let mut line = String::new();
-        io::stdin().read_line(&mut line).context("reading stdin")?;
-        narrate!("wait", "reading now");
+        if wait_for_enter(interrupted)? {
+            narrate!("wait", "reading now");
+        }
     }
 
     // No datagram is longer than RECV_BUFFER: a larger buffer would only waste memory.
@@ -204,12 +205,18 @@ fn run() -> anyhow::Result<()> {
         last = Instant::now();
         let cut = len > limit;
         let datagram = &buffer[..len.min(limit)];
-        let verdict = board.record(datagram);
+        let scored = board.record(datagram);
         let mut line = datagram::describe(from, datagram);
-        match verdict {
-            Some((_, Arrival::Reordered)) => line.push_str("  (reordered: a later one came first)"),
-            Some((_, Arrival::Duplicate)) => line.push_str("  (duplicate: this SEQ came before)"),
-            _ => {}
+        if let Some((_, verdict)) = scored {
+            match verdict.arrival {
+                Arrival::Reordered => line.push_str("  (reordered: a later one came first)"),
+                Arrival::Duplicate => line.push_str("  (duplicate: this SEQ came before)"),
+                Arrival::SetAside => line.push_str("  (set aside: its SEQ is not believed)"),
+                Arrival::InOrder if verdict.doubt.is_some() => {
+                    line.push_str("  (its OF is not believed)")
+                }
+                Arrival::InOrder => {}
+            }
         }
         if cut {
             truncated += 1;
@@ -234,12 +241,19 @@ fn run() -> anyhow::Result<()> {
         } else if n % COUNT_EVERY == 0 {
             narrate!("recv", "{n} datagrams so far");
         }
+        // Anyone can send to this port: a number that makes no sense is said once per run,
+        // then only counted (see the datagram crate's "When a datagram lies").
+        if let Some((header, verdict)) = scored.filter(|(_, verdict)| verdict.first_doubt) {
+            if let Some(doubt) = verdict.doubt {
+                narrate!("doubt", "run {:04x}: not believed: {doubt}", header.run);
+            }
+        }
         // `| head` closes stdout early: stop cleanly instead of panicking on EPIPE.
         if writeln!(stdout, "{line}").is_err() {
             break "stdout closed".to_string();
         }
         if let Some(millis) = args.slow {
-            thread::sleep(Duration::from_millis(millis));
+            sleep_unless_interrupted(Duration::from_millis(millis), interrupted);
         }
     };
 
@@ -256,6 +270,38 @@ fn run() -> anyhow::Result<()> {
     kernel::report(kernel_before, kernel::Counters::read(local.port()), lost);
     // ANCHOR_END: summary
     Ok(())
+}
+
+/// Waits for a line on stdin (Enter), or Ctrl-C: true for Enter. A read blocked on stdin
+/// carries on after Ctrl-C (the handler asks the OS to restart it), so the read runs on a
+/// thread of its own and this one looks at the flag between waits.
+fn wait_for_enter(interrupted: &AtomicBool) -> anyhow::Result<bool> {
+    let (entered, enter) = mpsc::channel();
+    thread::spawn(move || {
+        let mut line = String::new();
+        let _ = entered.send(io::stdin().read_line(&mut line));
+    });
+    while !interrupted.load(Ordering::SeqCst) {
+        match enter.recv_timeout(POLL) {
+            Ok(read) => return read.map(|_| true).context("reading stdin"),
+            Err(mpsc::RecvTimeoutError::Timeout) => {}
+            Err(mpsc::RecvTimeoutError::Disconnected) => return Ok(true),
+        }
+    }
+    Ok(false)
+}
+
+/// Sleeps for `duration`, or until Ctrl-C. `thread::sleep` carries on after the signal, so
+/// this sleeps in slices of [`POLL`] and looks at the flag between them.
+fn sleep_unless_interrupted(duration: Duration, interrupted: &AtomicBool) {
+    let start = Instant::now();
+    while !interrupted.load(Ordering::SeqCst) {
+        let left = duration.saturating_sub(start.elapsed());
+        if left.is_zero() {
+            break;
+        }
+        thread::sleep(left.min(POLL));
+    }
 }
 
 fn bind_hint(error: &anyhow::Error, addr: SocketAddr) -> String {

@@ -2,9 +2,10 @@
 
 mod support;
 
+use std::net::UdpSocket;
 use std::path::PathBuf;
 
-use support::{number_after, run_score};
+use support::{FORGED, assert_doubts_said_once, assert_forged_scores, number_after, run_score};
 use testkit::Program;
 
 const RECEIVER: &str = env!("CARGO_BIN_EXE_udp-receiver");
@@ -222,6 +223,7 @@ fn binary_from_nc_is_shown_as_hex() {
     drop(nc);
 }
 
+// Ctrl-C is SIGINT here; elsewhere testkit::Program::interrupt can only kill the program.
 #[cfg(unix)]
 #[test]
 fn ctrl_c_stops_the_receiver_with_its_summary() {
@@ -283,4 +285,97 @@ fn stdout_closed_early_stops_the_receiver_cleanly() {
     );
     assert!(!finished.stderr.contains("panicked"), "{}", finished.stderr);
     assert_eq!(finished.stdout_text().lines().count(), 1);
+}
+
+/// Issue 11: one forged datagram used to make the receiver allocate until the OS killed it
+/// (OF 2^64 - 1), spend 1.5 GiB and half a minute on its summary (OF 100000000), or panic
+/// (SEQ 2^64 - 1). Each now costs what it is, a few dozen bytes, and the summary says what was
+/// not believed.
+#[test]
+fn forged_datagrams_are_scored_at_the_cost_of_what_arrived() {
+    let (receiver, port) = receiver(&["--count", "3", "--idle-timeout", "15"]);
+    let forger = UdpSocket::bind("127.0.0.1:0").expect("binding 127.0.0.1:0");
+    for datagram in FORGED {
+        forger
+            .send_to(datagram, format!("127.0.0.1:{port}"))
+            .expect("sending a forged datagram");
+    }
+    let finished = receiver.finish();
+    assert!(finished.status.success(), "{}", finished.stderr);
+    assert!(
+        finished
+            .stderr
+            .contains("stop     3 datagrams received (--count)"),
+        "{}",
+        finished.stderr
+    );
+    assert_forged_scores(&finished.stderr, "summary");
+    assert_doubts_said_once(&finished.stderr);
+    let stdout = finished.stdout_text();
+    assert!(
+        stdout.contains("SEQ 18446744073709551615 RUN 00a3")
+            && stdout.contains("(set aside: its SEQ is not believed)"),
+        "{stdout}"
+    );
+}
+
+/// `--slow 60000` sleeps a minute after each datagram; Ctrl-C must not wait for the end of it.
+// Ctrl-C is SIGINT here; elsewhere testkit::Program::interrupt can only kill the program.
+#[cfg(unix)]
+#[test]
+fn ctrl_c_stops_a_slow_receiver_in_the_middle_of_its_sleep() {
+    let (receiver, port) = receiver(&["--slow", "60000"]);
+    testkit::run(
+        sender(),
+        &["--port", &port, "--count", "2", "--rate", "0"],
+        b"",
+    );
+    receiver.wait_stdout_contains("SEQ 0 OF 2");
+    // Within testkit's deadline (20 s), far less than the minute the sleep lasts.
+    let finished = receiver.interrupt();
+    assert!(finished.status.success(), "{}", finished.stderr);
+    assert!(
+        finished.stderr.contains("stop     Ctrl-C"),
+        "{}",
+        finished.stderr
+    );
+    assert!(
+        finished.stderr.contains("summary  run "),
+        "{}",
+        finished.stderr
+    );
+}
+
+/// `--wait` reads stdin until Enter; Ctrl-C must stop it while nobody presses Enter.
+// Ctrl-C is SIGINT here; elsewhere testkit::Program::interrupt can only kill the program.
+#[cfg(unix)]
+#[test]
+fn ctrl_c_stops_a_receiver_waiting_for_enter() {
+    let (mut receiver, _) = receiver(&["--wait"]);
+    // Kept open until the end of the test: Enter never comes, and no end of file either.
+    let _stdin = receiver.take_stdin();
+    receiver.wait_stderr_line(|line| line.starts_with("wait"));
+    let finished = receiver.interrupt();
+    assert!(finished.status.success(), "{}", finished.stderr);
+    assert!(
+        finished.stderr.contains("stop     Ctrl-C"),
+        "{}",
+        finished.stderr
+    );
+    assert!(
+        !finished.stderr.contains("reading now"),
+        "{}",
+        finished.stderr
+    );
+}
+
+#[test]
+fn slow_over_a_minute_is_refused_with_a_hint() {
+    let finished = testkit::run(
+        RECEIVER,
+        &["--port", "0", "--slow", "18446744073709551615"],
+        b"",
+    );
+    let (error, _) = testkit::assert_error_and_hint(&finished, 2);
+    assert!(error.contains("not in 0..=60000"), "{error}");
 }

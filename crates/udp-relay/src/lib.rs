@@ -26,18 +26,29 @@
 //! # Delay
 //!
 //! `delay` holds every forwarded datagram for that long before sending it. The delay is the
-//! same for all, so it does not reorder anything by itself.
+//! same for all, so it does not reorder anything by itself. When the relay stops by itself
+//! (`count`, `idle_timeout`) it still sends the delayed datagrams, each at its time; when it
+//! is stopped (Ctrl-C) it drops them at once and counts them ([`Outcome::dropped`]).
 //!
 //! # The expected score
 //!
-//! Every datagram the relay sends upstream is also fed into a [`datagram::Scoreboard`]: that
-//! is the score a receiver behind the relay must report, by construction.
+//! Every datagram the OS accepted to send upstream is also fed into a
+//! [`datagram::Scoreboard`]: that is the score a receiver behind the relay must report, by
+//! construction. A send that fails is counted apart ([`Outcome::failed`]), never scored.
+//!
+//! # Nobody upstream
+//!
+//! The upstream socket is connected to the receiver's address, so the OS reports the ICMP
+//! "port unreachable" that comes back when nothing listens there: as ConnectionRefused on
+//! Linux and macOS, ConnectionReset on Windows, on the next send or receive of that socket
+//! (an unconnected socket hears it only on Windows). The relay says it once and counts the
+//! reports ([`Outcome::refused`]).
 
 use std::collections::VecDeque;
 use std::io;
 use std::net::{IpAddr, Ipv4Addr, Ipv6Addr, SocketAddr, UdpSocket};
-use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::{Arc, Mutex};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::sync::{Arc, Mutex, PoisonError};
 use std::thread::{self, JoinHandle};
 use std::time::{Duration, Instant};
 
@@ -151,8 +162,37 @@ pub struct Outcome {
     pub reason: String,
     /// Datagrams received from clients.
     pub received: u64,
-    /// The score a receiver behind the relay should report.
+    /// The score a receiver behind the relay should report: the datagrams the OS accepted to
+    /// send upstream.
     pub expected: Scoreboard,
+    /// Forwards to upstream whose send failed (not sent, not in `expected`).
+    pub failed: u64,
+    /// ICMP "port unreachable" reports from upstream: nobody was listening there.
+    pub refused: u64,
+    /// Delayed datagrams (both directions) dropped because the relay was stopped before they
+    /// were due.
+    pub dropped: u64,
+}
+
+/// What went wrong along the way, counted by both directions' threads.
+#[derive(Debug, Default)]
+struct Tally {
+    failed: AtomicU64,
+    refused: AtomicU64,
+    dropped: AtomicU64,
+}
+
+impl Tally {
+    /// Counts an ICMP "port unreachable" reported by the upstream socket; says it the first
+    /// time only, since every datagram sent to nobody brings one back.
+    fn refused(&self, upstream: SocketAddr) {
+        if self.refused.fetch_add(1, Ordering::SeqCst) == 0 {
+            narrate!(
+                "refused",
+                "{upstream} refused: is the receiver running? (ICMP \"port unreachable\" came back; said once, counted at the end)"
+            );
+        }
+    }
 }
 
 // ANCHOR: bind
@@ -179,15 +219,28 @@ pub fn bind(options: Options) -> anyhow::Result<Bound> {
         "{local} (relay: clients send here; forwarding to {})",
         options.upstream
     );
-    let from = SocketAddr::new(unspecified(&options.upstream), 0);
+    let upstream = options.upstream;
+    let from = SocketAddr::new(unspecified(&upstream), 0);
     let upstream_socket = UdpSocket::bind(from).with_context(|| format!("binding {from}"))?;
     narrate!(
         "bind",
-        "{} (relay's side towards {}: replies come back here)",
+        "{} (relay's side towards {upstream}: replies come back here)",
         upstream_socket
             .local_addr()
-            .context("reading the local address")?,
-        options.upstream
+            .context("reading the local address")?
+    );
+    // A connected UDP socket: no packet is sent, but the OS now delivers only the receiver's
+    // datagrams to it, and reports an ICMP "port unreachable" from it as an error.
+    upstream_socket
+        .connect(upstream)
+        .with_context(|| format!("connecting the upstream socket to {upstream}"))
+        .hint("--to takes the receiver's HOST:PORT, for example 127.0.0.1:7879")?;
+    narrate!(
+        "connect",
+        "{upstream} from {} (UDP: nothing is sent; the OS will tell the relay if nobody listens there)",
+        upstream_socket
+            .local_addr()
+            .context("reading the local address")?
     );
     Ok(Bound {
         listener,
@@ -206,8 +259,9 @@ impl Bound {
     }
 
     /// Relays until `stop` says so, `count` datagrams came from clients, or the idle timeout
-    /// passed. Replies are relayed on a second thread meanwhile.
-    pub fn run(self, stop: impl Fn() -> bool) -> anyhow::Result<Outcome> {
+    /// passed. Replies are relayed on a second thread meanwhile. `stop` is also asked while
+    /// delayed datagrams are flushed at the end: once it says so, they are dropped.
+    pub fn run(self, stop: impl Fn() -> bool + Send + Sync + 'static) -> anyhow::Result<Outcome> {
         let Bound {
             listener,
             local: _,
@@ -219,12 +273,16 @@ impl Bound {
         let upstream_socket = Arc::new(upstream_socket);
         let last_client: Arc<Mutex<Option<SocketAddr>>> = Arc::default();
         let done = Arc::new(AtomicBool::new(false));
+        let stop = Arc::new(stop);
+        let tally = Arc::new(Tally::default());
 
         let replies = {
             let listener = Arc::clone(&listener);
             let upstream_socket = Arc::clone(&upstream_socket);
             let last_client = Arc::clone(&last_client);
             let done = Arc::clone(&done);
+            let stop = Arc::clone(&stop);
+            let tally = Arc::clone(&tally);
             let upstream = options.upstream;
             let impairments = options.impairments.impair_replies.then(|| Impairments {
                 // Decisions of their own, still from the seed alone.
@@ -238,7 +296,11 @@ impl Bound {
                     upstream,
                     &last_client,
                     impairments,
-                    &done,
+                    &Ends {
+                        done: &done,
+                        stop: &*stop,
+                    },
+                    &tally,
                 )
             })
         };
@@ -249,7 +311,8 @@ impl Bound {
             &options,
             &last_client,
             &expected,
-            &stop,
+            &*stop,
+            &tally,
         );
         done.store(true, Ordering::SeqCst);
         let _ = replies.join();
@@ -262,6 +325,9 @@ impl Bound {
             reason,
             received,
             expected,
+            failed: tally.failed.load(Ordering::SeqCst),
+            refused: tally.refused.load(Ordering::SeqCst),
+            dropped: tally.dropped.load(Ordering::SeqCst),
         })
     }
 }
@@ -372,15 +438,34 @@ impl Direction {
         }
     }
 
-    /// At the end: everything out, in order, each delayed datagram at its time.
-    fn flush(&mut self, send: &mut impl FnMut(&[u8])) {
+    /// At the end: everything out, in order, each delayed datagram at its time, unless
+    /// `stop` says so (Ctrl-C): then what is still delayed is dropped. Returns how many were.
+    fn flush(&mut self, send: &mut impl FnMut(&[u8]), stop: &dyn Fn() -> bool) -> u64 {
         self.release_held(send);
-        while let Some((due, datagram)) = self.delayed.pop_front() {
-            if let Some(wait) = due.checked_duration_since(Instant::now()) {
-                thread::sleep(wait);
-            }
-            send(&datagram);
+        if !self.delayed.is_empty() && !stop() {
+            narrate!(
+                self.name,
+                "{} delayed datagram(s) still to send, each at its time (Ctrl-C drops them)",
+                self.delayed.len()
+            );
         }
+        while let Some((due, _)) = self.delayed.front() {
+            if stop() {
+                break;
+            }
+            // In slices, so that Ctrl-C is seen within POLL even during a long delay.
+            match due.checked_duration_since(Instant::now()) {
+                Some(wait) if !wait.is_zero() => thread::sleep(wait.min(POLL)),
+                _ => {
+                    if let Some((_, datagram)) = self.delayed.pop_front() {
+                        send(&datagram);
+                    }
+                }
+            }
+        }
+        let dropped = self.delayed.len() as u64;
+        self.delayed.clear();
+        dropped
     }
 }
 
@@ -392,7 +477,8 @@ fn relay_requests(
     options: &Options,
     last_client: &Mutex<Option<SocketAddr>>,
     expected: &Mutex<Scoreboard>,
-    stop: &impl Fn() -> bool,
+    stop: &dyn Fn() -> bool,
+    tally: &Tally,
 ) -> anyhow::Result<(String, u64)> {
     let upstream = options.upstream;
     let mut direction = Direction::new("relay", Some(options.impairments.clone()));
@@ -400,15 +486,25 @@ fn relay_requests(
     let mut received = 0u64;
     let mut last = Instant::now();
     let mut previous: Option<Header> = None;
-    // Every datagram that leaves towards upstream is scored, so the expected score is exactly
-    // what the receiver will see. Scored before it is sent, so the score is never behind
-    // what the receiver has already got.
+    // Every datagram the OS accepts to send upstream is scored, so the expected score is
+    // exactly what the receiver will see. The lock is held across the send, so that the
+    // score is never behind what the receiver has already got.
     let mut send = |datagram: &[u8]| {
-        if let Ok(mut board) = expected.lock() {
-            board.record(datagram);
-        }
-        if let Err(error) = upstream_socket.send_to(datagram, upstream) {
-            narrate!("relay", "sending to {upstream} failed: {error}");
+        let mut board = expected.lock().unwrap_or_else(PoisonError::into_inner);
+        match upstream_socket.send(datagram) {
+            Ok(_) => {
+                board.record(datagram);
+            }
+            // The OS reports here the ICMP "port unreachable" of an earlier forward, and
+            // does not send this one.
+            Err(error) if refused(&error) => {
+                tally.failed.fetch_add(1, Ordering::SeqCst);
+                tally.refused(upstream);
+            }
+            Err(error) => {
+                tally.failed.fetch_add(1, Ordering::SeqCst);
+                narrate!("relay", "sending to {upstream} failed: {error}");
+            }
         }
     };
     let reason = loop {
@@ -444,13 +540,16 @@ fn relay_requests(
                 previous = warn_of_gap(previous, &buffer[..len]);
                 direction.handle(&buffer[..len], &mut send);
             }
-            Err(error) if transient(&error) => {}
+            // Windows: a reply sent to a client that has gone brings an ICMP "port
+            // unreachable" back, reported here as ConnectionReset; the next client is fine.
+            Err(error) if datagram::is_timeout(&error) || refused(&error) => {}
             Err(error) => {
                 return Err(error).with_context(|| format!("receiving on {}", options.listen));
             }
         }
     };
-    direction.flush(&mut send);
+    let dropped = direction.flush(&mut send, stop);
+    tally.dropped.fetch_add(dropped, Ordering::SeqCst);
     Ok((reason, received))
 }
 
@@ -461,15 +560,23 @@ fn warn_of_gap(previous: Option<Header>, datagram: &[u8]) -> Option<Header> {
     let jumped = previous.filter(|previous| {
         previous.run == header.run && header.seq > previous.seq.saturating_add(1)
     });
+    // `jumped` means header.seq > previous.seq + 1, so neither bound below can overflow.
     if let Some(previous) = jumped {
         narrate!(
             "relay",
             "SEQ {} to {} never reached the relay (lost before it: is the sender faster than the relay reads?)",
-            previous.seq + 1,
-            header.seq - 1
+            previous.seq.saturating_add(1),
+            header.seq.saturating_sub(1)
         );
     }
     Some(header)
+}
+
+/// When the reply direction ends: `done` once the requests' direction has ended, `stop` on
+/// Ctrl-C (which also drops the delayed replies).
+struct Ends<'a> {
+    done: &'a AtomicBool,
+    stop: &'a (dyn Fn() -> bool + Send + Sync),
 }
 
 /// Upstream to client: replies go back to the client that sent last.
@@ -479,7 +586,8 @@ fn relay_replies(
     upstream: SocketAddr,
     last_client: &Mutex<Option<SocketAddr>>,
     impairments: Option<Impairments>,
-    done: &AtomicBool,
+    ends: &Ends,
+    tally: &Tally,
 ) {
     let mut direction = Direction::new("reply", impairments);
     let mut buffer = vec![0u8; datagram::RECV_BUFFER];
@@ -491,7 +599,7 @@ fn relay_replies(
             None => narrate!("reply", "no client yet: reply dropped"),
         }
     };
-    while !done.load(Ordering::SeqCst) {
+    while !ends.done.load(Ordering::SeqCst) {
         direction.send_due(&mut send);
         if upstream_socket
             .set_read_timeout(Some(direction.wait()))
@@ -499,29 +607,30 @@ fn relay_replies(
         {
             break;
         }
-        match upstream_socket.recv_from(&mut buffer) {
-            // Only the upstream's datagrams are replies; anything else is ignored.
-            Ok((len, from)) if from == upstream => direction.handle(&buffer[..len], &mut send),
-            Ok((_, from)) => narrate!("reply", "ignored a datagram from {from}"),
-            Err(error) if transient(&error) => {}
-            // An ICMP "port unreachable" for a forwarded datagram (Linux reports it here
-            // only for connected sockets; Windows for every socket): nobody listens upstream.
-            Err(error) if error.kind() == io::ErrorKind::ConnectionRefused => {
-                narrate!("reply", "{upstream} refused: is the receiver running?");
-            }
+        // The socket is connected: the OS delivers only the upstream's datagrams to it.
+        match upstream_socket.recv(&mut buffer) {
+            Ok(len) => direction.handle(&buffer[..len], &mut send),
+            Err(error) if datagram::is_timeout(&error) => {}
+            // An ICMP "port unreachable" for a forwarded datagram: nobody listens upstream.
+            Err(error) if refused(&error) => tally.refused(upstream),
             Err(error) => {
                 narrate!("reply", "receiving from {upstream} failed: {error}");
                 break;
             }
         }
     }
-    direction.flush(&mut send);
+    let dropped = direction.flush(&mut send, ends.stop);
+    tally.dropped.fetch_add(dropped, Ordering::SeqCst);
 }
 
-/// Errors that only mean "nothing yet": the read timeout (WouldBlock on Unix, TimedOut on
-/// Windows), a signal, or Windows' ConnectionReset after an ICMP port unreachable.
-fn transient(error: &io::Error) -> bool {
-    datagram::is_timeout(error) || error.kind() == io::ErrorKind::ConnectionReset
+/// An ICMP "port unreachable" for an earlier datagram, as the OS reports it on a UDP socket:
+/// ConnectionRefused on Linux and macOS (connected sockets only), ConnectionReset on Windows
+/// (WSAECONNRESET, 10054, connected or not).
+fn refused(error: &io::Error) -> bool {
+    matches!(
+        error.kind(),
+        io::ErrorKind::ConnectionRefused | io::ErrorKind::ConnectionReset
+    )
 }
 
 /// ` SEQ n` when the datagram has a course header.
@@ -566,7 +675,7 @@ impl Relay {
         let stop = Arc::new(AtomicBool::new(false));
         let stopping = Arc::clone(&stop);
         let thread = thread::spawn(move || {
-            if let Err(error) = bound.run(|| stopping.load(Ordering::SeqCst)) {
+            if let Err(error) = bound.run(move || stopping.load(Ordering::SeqCst)) {
                 course::report(&error);
             }
         });
@@ -662,7 +771,7 @@ mod tests {
         for d in [b"a", b"b", b"c"] {
             direction.handle(d, |out| sent.push(out.to_vec()));
         }
-        direction.flush(&mut |out: &[u8]| sent.push(out.to_vec()));
+        direction.flush(&mut |out: &[u8]| sent.push(out.to_vec()), &|| false);
         assert_eq!(sent, [b"a".to_vec(), b"b".to_vec(), b"c".to_vec()]);
 
         let mut direction = Direction::new("test", None);

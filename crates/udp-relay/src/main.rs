@@ -129,16 +129,32 @@ fn run() -> anyhow::Result<()> {
         }
     );
     let interrupted = course::ctrl_c();
-    let outcome = relay.run(|| interrupted.load(Ordering::SeqCst))?;
+    let outcome = relay.run(move || interrupted.load(Ordering::SeqCst))?;
     // ANCHOR_END: run
 
     narrate!("stop", "{}", outcome.reason);
-    narrate!(
-        "relayed",
+    // "sent" counts only the datagrams the OS accepted: those are the ones scored below.
+    let mut relayed = format!(
         "{} datagrams from clients, {} sent to {upstream}",
-        outcome.received,
-        outcome.expected.datagrams
+        outcome.received, outcome.expected.datagrams
     );
+    if outcome.failed > 0 {
+        relayed.push_str(&format!(", {} failed to send", outcome.failed));
+    }
+    if outcome.dropped > 0 {
+        relayed.push_str(&format!(
+            ", {} delayed ones dropped (stopped before they were due)",
+            outcome.dropped
+        ));
+    }
+    narrate!("relayed", "{relayed}");
+    if outcome.refused > 0 {
+        narrate!(
+            "refused",
+            "{upstream} refused {} time(s) (ICMP \"port unreachable\"): is the receiver running?",
+            outcome.refused
+        );
+    }
     // The score of what was sent upstream: a receiver behind the relay must print the same.
     for line in outcome.expected.report() {
         narrate!("expect", "{line}");

@@ -8,7 +8,7 @@ mod support;
 use std::net::{SocketAddr, UdpSocket};
 use std::time::Duration;
 
-use support::run_score;
+use support::{FORGED, assert_forged_scores, number_after, run_score};
 use testkit::Program;
 use udp_relay::{Fate, Impairments, Relay};
 
@@ -362,4 +362,224 @@ fn bind_address_of_another_machine_gets_a_hint_about_bind() {
     let finished = testkit::run(RELAY, &["--bind", "192.0.2.1", "--port", "0"], b"");
     let (_, hint) = testkit::assert_error_and_hint(&finished, 1);
     assert!(hint.contains("not an address of this machine"), "{hint}");
+}
+
+/// Issue 11: the relay keeps the score a receiver must report, and one forged datagram used
+/// to make it allocate until the OS killed it. It forwards them like any other, and scores
+/// them at the cost of what arrived.
+#[test]
+fn forged_datagrams_are_relayed_and_scored_at_the_cost_of_what_arrived() {
+    let receiver = loopback_socket(testkit::TIMEOUT);
+    let to = receiver.local_addr().unwrap().to_string();
+    let relay = Program::start(
+        RELAY,
+        &[
+            "--port",
+            "0",
+            "--to",
+            &to,
+            "--count",
+            "3",
+            "--idle-timeout",
+            "15",
+        ],
+    );
+    let relay_addr = relay.bound_addr();
+    let forger = loopback_socket(testkit::TIMEOUT);
+    let mut buffer = [0u8; 128];
+    for datagram in FORGED {
+        forger.send_to(datagram, relay_addr).unwrap();
+        let len = receiver
+            .recv(&mut buffer)
+            .expect("the forged datagram, relayed");
+        assert_eq!(&buffer[..len], datagram);
+    }
+    let finished = relay.finish();
+    assert!(finished.status.success(), "{}", finished.stderr);
+    assert!(
+        finished.stderr.contains(&format!(
+            "relayed  3 datagrams from clients, 3 sent to {to}\n"
+        )),
+        "{}",
+        finished.stderr
+    );
+    assert_forged_scores(&finished.stderr, "expect");
+}
+
+/// The number before `after` in `text`, if `after` is there.
+fn number_before(text: &str, after: &str) -> Option<u64> {
+    let end = text.find(after)?;
+    let digits: String = text[..end]
+        .chars()
+        .rev()
+        .take_while(char::is_ascii_digit)
+        .collect();
+    digits.chars().rev().collect::<String>().parse().ok()
+}
+
+/// Issue 14: with nobody at `--to`, each forward brings back an ICMP "port unreachable". The
+/// relay's upstream socket is connected, so the OS reports it (Linux and macOS as
+/// ConnectionRefused, Windows as ConnectionReset) and the student is told. Issue 11: a forward
+/// the OS did not send is counted as failed, never as sent or scored.
+#[test]
+fn relay_without_a_receiver_says_so_and_scores_only_what_was_sent() {
+    let nobody = loopback_socket(testkit::TIMEOUT).local_addr().unwrap();
+    // Closed: nothing listens on that port any more.
+    let to = nobody.to_string();
+    let relay = Program::start(
+        RELAY,
+        &[
+            "--port",
+            "0",
+            "--to",
+            &to,
+            "--count",
+            "20",
+            "--idle-timeout",
+            "15",
+        ],
+    );
+    let relay_addr = relay.bound_addr();
+    let client = loopback_socket(testkit::TIMEOUT);
+    for seq in 0..20 {
+        let datagram = format!("SEQ {seq} OF 20 RUN 0bad SENT 1.000000\n");
+        client.send_to(datagram.as_bytes(), relay_addr).unwrap();
+    }
+    let finished = relay.finish();
+    let stderr = &finished.stderr;
+    assert!(finished.status.success(), "{stderr}");
+    assert!(
+        stderr.contains(&format!("refused  {to} refused: is the receiver running?")),
+        "{stderr}"
+    );
+    let refused = number_after(stderr, &format!("refused  {to} refused "));
+    assert!(refused >= 1, "{stderr}");
+    // Every datagram was either sent (the OS took it) or failed; only the sent ones are scored.
+    let sent = number_after(stderr, "20 datagrams from clients, ");
+    let failed = number_before(stderr, " failed to send").unwrap_or(0);
+    assert_eq!(sent + failed, 20, "{stderr}");
+    assert_eq!(number_after(stderr, "expect   "), sent, "{stderr}");
+}
+
+/// A datagram larger than IPv4 allows (65,507 bytes) can come in over IPv6 but cannot go on
+/// to an IPv4 receiver: the OS refuses to send it (EMSGSIZE). Issue 11: it used to be counted
+/// as sent and scored as expected.
+#[test]
+fn forward_the_os_refuses_to_send_is_counted_as_failed_not_as_sent() {
+    let Ok(client) = UdpSocket::bind("[::1]:0") else {
+        eprintln!("skipped: no IPv6 loopback on this machine");
+        return;
+    };
+    let receiver = loopback_socket(testkit::TIMEOUT);
+    let to = receiver.local_addr().unwrap().to_string();
+    let relay = Program::start(
+        RELAY,
+        &[
+            "--bind",
+            "::1",
+            "--port",
+            "0",
+            "--to",
+            &to,
+            "--count",
+            "2",
+            "--idle-timeout",
+            "15",
+        ],
+    );
+    let relay_addr = relay.bound_addr();
+    client
+        .send_to(&vec![b'x'; datagram::MAX_PAYLOAD_V6], relay_addr)
+        .expect("a datagram of the largest IPv6 size");
+    let small = b"SEQ 0 OF 1 RUN 0001 SENT 1.000000\n";
+    client.send_to(small, relay_addr).unwrap();
+    let mut buffer = [0u8; 128];
+    let len = receiver
+        .recv(&mut buffer)
+        .expect("the small datagram, relayed");
+    assert_eq!(&buffer[..len], small);
+    let finished = relay.finish();
+    let stderr = &finished.stderr;
+    assert!(finished.status.success(), "{stderr}");
+    assert!(
+        stderr.contains(&format!(
+            "relayed  2 datagrams from clients, 1 sent to {to}, 1 failed to send\n"
+        )),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains(&format!("sending to {to} failed: ")),
+        "{stderr}"
+    );
+    assert_eq!(
+        run_score(stderr, "expect"),
+        "received 1 of 1 sent, lost 0, reordered 0, duplicated 0"
+    );
+    assert!(
+        stderr.contains("expect   1 datagrams, 34 bytes"),
+        "{stderr}"
+    );
+}
+
+/// `--delay 60000` holds each datagram a minute. Ctrl-C must stop the relay at once, with its
+/// summary, and say how many delayed datagrams it dropped.
+// Ctrl-C is SIGINT here; elsewhere testkit::Program::interrupt can only kill the program.
+#[cfg(unix)]
+#[test]
+fn ctrl_c_stops_a_relay_holding_delayed_datagrams_and_counts_them_dropped() {
+    let receiver = loopback_socket(testkit::TIMEOUT);
+    let to = receiver.local_addr().unwrap().to_string();
+    let relay = Program::start(RELAY, &["--port", "0", "--to", &to, "--delay", "60000"]);
+    let relay_addr = relay.bound_addr();
+    let client = loopback_socket(testkit::TIMEOUT);
+    client.send_to(b"one", relay_addr).unwrap();
+    client.send_to(b"two", relay_addr).unwrap();
+    relay.wait_stderr_line(|line| {
+        line.starts_with("relay    #1 ") && line.contains("delayed 60000 ms")
+    });
+    // Within testkit's deadline (20 s), far less than the minute the datagrams wait.
+    let finished = relay.interrupt();
+    let stderr = &finished.stderr;
+    assert!(finished.status.success(), "{stderr}");
+    assert!(stderr.contains("stop     stopped (Ctrl-C)"), "{stderr}");
+    assert!(
+        stderr.contains(&format!(
+            "relayed  2 datagrams from clients, 0 sent to {to}, 2 delayed ones dropped"
+        )),
+        "{stderr}"
+    );
+}
+
+/// A natural end (`--count`) still sends the delayed datagrams at their time, but Ctrl-C
+/// during that wait stops it too.
+// Ctrl-C is SIGINT here; elsewhere testkit::Program::interrupt can only kill the program.
+#[cfg(unix)]
+#[test]
+fn ctrl_c_during_the_final_flush_of_delayed_datagrams_stops_it() {
+    let receiver = loopback_socket(testkit::TIMEOUT);
+    let to = receiver.local_addr().unwrap().to_string();
+    let relay = Program::start(
+        RELAY,
+        &[
+            "--port", "0", "--to", &to, "--delay", "60000", "--count", "1",
+        ],
+    );
+    let relay_addr = relay.bound_addr();
+    loopback_socket(testkit::TIMEOUT)
+        .send_to(b"one", relay_addr)
+        .unwrap();
+    relay.wait_stderr_line(|line| line.contains("1 delayed datagram(s) still to send"));
+    let finished = relay.interrupt();
+    let stderr = &finished.stderr;
+    assert!(finished.status.success(), "{stderr}");
+    assert!(
+        stderr.contains("stop     1 datagrams relayed (--count)"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains(&format!(
+            "relayed  1 datagrams from clients, 0 sent to {to}, 1 delayed ones dropped"
+        )),
+        "{stderr}"
+    );
 }
