@@ -7,9 +7,10 @@
 //!   (this same executable, with [`WRAPPER`] as its first argument) that starts the test binary
 //!   as its own child and kills exactly that process when the time limit passes, with std's
 //!   `Child::kill` on every OS. Cargo (1.89 and later) runs doctests through it too.
-//! - Every cargo command (build, test, clippy) gets ten times that limit, for a first build that
-//!   compiles the dependencies or a cargo that waits for another one's lock (an editor's). When
-//!   it passes, cargo is killed. On Windows that stops the whole tree: cargo puts itself and every
+//! - Every cargo command (build, test, clippy) has a limit of its own, ten minutes by default,
+//!   for a first build that compiles the dependencies or a cargo that waits for another one's
+//!   lock (an editor's); `cargo test` gets the code's limit on top. When it passes, cargo is
+//!   killed. On Windows that stops the whole tree: cargo puts itself and every
 //!   process it starts into a job object that Windows terminates with it. On Unix the processes
 //!   it started live on: a rustc finishes its crate by itself, and a test binary is stopped by
 //!   its wrapper when the time limit passes.
@@ -44,13 +45,8 @@ const DRAIN: Duration = Duration::from_secs(2);
 pub struct Limits {
     /// How long a test binary (the student's code) may run.
     pub code: Duration,
-}
-
-impl Limits {
-    /// How long one cargo command may run: ten times the code's limit.
-    pub fn cargo(self) -> Duration {
-        self.code.saturating_mul(10)
-    }
+    /// How long one cargo command may run (`cargo test`: plus `code`).
+    pub cargo: Duration,
 }
 
 /// Seconds as the student wrote them: `60`, `0.5`.
@@ -58,8 +54,8 @@ pub fn seconds(duration: Duration) -> String {
     format!("{} s", duration.as_secs_f64())
 }
 
-/// `--time-limit`: a number of seconds above 0 and at most a day (so that ten times it is still
-/// a deadline an `Instant` can hold).
+/// `--time-limit`, `--cargo-time-limit`: a number of seconds above 0 and at most a day (a
+/// deadline that an `Instant` can hold, even added to another).
 pub fn parse_limit(text: &str) -> Result<Duration, String> {
     let refused = || {
         format!("{text} is not a number of seconds above 0 and at most 86400 (a day), such as 60")
@@ -130,6 +126,11 @@ pub fn run_within(
             // The pipe closed: cargo is ending.
             Err(RecvTimeoutError::Disconnected) => return wait_until(&mut child, &passed),
             Err(RecvTimeoutError::Timeout) => {}
+        }
+        // Cargo ended, but a process it started may still hold the pipe: do not wait for it.
+        if let Some(status) = child.try_wait()? {
+            drain(&lines, on_line);
+            return Ok(Ended::Exited(status));
         }
         if passed(Instant::now()) {
             kill(&mut child);
@@ -256,6 +257,7 @@ mod tests {
     fn the_runner_config_is_one_toml_assignment_with_escaped_strings() {
         let config = test_runner_config(Limits {
             code: Duration::from_secs(3),
+            cargo: Duration::from_secs(600),
         })
         .unwrap();
         assert!(

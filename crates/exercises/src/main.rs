@@ -59,7 +59,6 @@ struct Args {
     #[arg(long, value_name = "DIR", global = true)]
     dir: Option<PathBuf>,
     /// How long an exercise's tests may run before they are stopped (a loop that never ends).
-    /// Each cargo command may take ten times as long, for a slow first build.
     #[arg(
         long,
         value_name = "SECONDS",
@@ -68,6 +67,16 @@ struct Args {
         global = true
     )]
     time_limit: Duration,
+    /// How long each cargo command (build, test, clippy) may take before it is stopped: a
+    /// first build compiles the dependencies. `cargo test` gets --time-limit on top.
+    #[arg(
+        long,
+        value_name = "SECONDS",
+        default_value = "600",
+        value_parser = limit::parse_limit,
+        global = true
+    )]
+    cargo_time_limit: Duration,
     #[command(subcommand)]
     command: Option<Action>,
 }
@@ -105,6 +114,7 @@ fn run(args: Args) -> anyhow::Result<()> {
     let set = ExerciseSet::open(args.dir)?;
     let limits = Limits {
         code: args.time_limit,
+        cargo: args.cargo_time_limit,
     };
     match args.command.unwrap_or(Action::List) {
         Action::List => list(&set),
@@ -657,9 +667,15 @@ fn cargo(
         }
         say(line);
     };
+    // `cargo test` runs the tests too, each binary within the code's limit.
+    let cargo_limit = if testing {
+        limits.cargo.saturating_add(limits.code)
+    } else {
+        limits.cargo
+    };
     let ended = limit::run_within(
         &mut command,
-        limits.cargo(),
+        cargo_limit,
         if testing { Some(&mut read_line) } else { None },
     )
     .with_context(|| format!("running {} {subcommand}", cargo.to_string_lossy()))
@@ -672,13 +688,13 @@ fn cargo(
         Ended::TimedOut => Err(anyhow!(
             "`cargo {subcommand}` on {} did not finish in {}: stopped",
             exercise.name,
-            limit::seconds(limits.cargo())
+            limit::seconds(cargo_limit)
         ))
         .hint(format!(
             "a first build compiles the dependencies and can be slow, and cargo waits while \
-             another cargo (your editor's?) holds the build folder; if your tests had started, \
-             look for a loop that never ends; more time: {}",
-            suggest(&format!("check {} --time-limit 120", exercise.name))
+             another cargo (your editor's?) holds the build folder: check again, or give cargo \
+             more time with {}",
+            suggest(&format!("check {} --cargo-time-limit 1800", exercise.name))
         )),
     }
 }

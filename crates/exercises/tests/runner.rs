@@ -463,7 +463,7 @@ fn code_that_never_finishes_is_stopped_at_the_time_limit_in_check_and_watch() {
     watching.kill();
 }
 
-/// A cargo that never finishes (here a stand-in that sleeps): stopped at ten times the limit.
+/// A cargo that never finishes (here a stand-in that sleeps): stopped at its own limit.
 #[cfg(unix)]
 #[test]
 fn a_cargo_command_that_never_finishes_is_stopped() {
@@ -481,14 +481,18 @@ fn a_cargo_command_that_never_finishes_is_stopped() {
     .unwrap();
     fs::set_permissions(&fake, fs::Permissions::from_mode(0o755)).unwrap();
     let finished = finish(
-        command(&dir, &["check", "tcp1-echo-handler", "--time-limit", "0.2"]).env("CARGO", &fake),
+        command(
+            &dir,
+            &["check", "tcp1-echo-handler", "--cargo-time-limit", "1.5"],
+        )
+        .env("CARGO", &fake),
     );
     let (error, hint) = assert_error_and_hint(&finished, 1);
     assert_eq!(
         error,
-        "error: `cargo build` on tcp1-echo-handler did not finish in 2 s: stopped"
+        "error: `cargo build` on tcp1-echo-handler did not finish in 1.5 s: stopped"
     );
-    assert!(hint.contains("--time-limit"), "{hint}");
+    assert!(hint.contains("--cargo-time-limit"), "{hint}");
     let pid = fs::read_to_string(&pid_file).unwrap();
     assert!(has_ended(pid.trim()), "the stand-in cargo {pid} still runs");
 }
