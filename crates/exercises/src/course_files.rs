@@ -151,8 +151,14 @@ mod tests {
 
     #[test]
     fn the_course_checkout_matches_itself() {
-        for member in ["tcp1-echo-handler", "mc3-ticker"] {
-            assert_eq!(check(member, &exercises_dir().join(member)).unwrap(), None);
+        for file in COURSE_FILES {
+            let dir = exercises_dir().join(file.exercise);
+            assert_eq!(
+                check(file.exercise, &dir).unwrap(),
+                None,
+                "{}",
+                file.exercise
+            );
         }
     }
 

@@ -421,6 +421,16 @@ fn has_ended(pid: &str) -> bool {
         .is_ok_and(|status| status.success())
 }
 
+/// Whether the process `pid` has ended: tasklist's CSV quotes the pid of a running process (its
+/// other words depend on the system's language).
+#[cfg(windows)]
+fn has_ended(pid: &str) -> bool {
+    Command::new("tasklist")
+        .args(["/FI", &format!("PID eq {pid}"), "/NH", "/FO", "CSV"])
+        .output()
+        .is_ok_and(|out| !String::from_utf8_lossy(&out.stdout).contains(&format!("\"{pid}\"")))
+}
+
 #[test]
 fn code_that_never_finishes_is_stopped_at_the_time_limit_in_check_and_watch() {
     let dir = fresh_copy();
@@ -436,8 +446,7 @@ fn code_that_never_finishes_is_stopped_at_the_time_limit_in_check_and_watch() {
         "{hint}"
     );
     let pid = fs::read_to_string(&pid_file).expect("the looping test ran");
-    // Stopped, not left behind spinning: the test binary is the process that looped.
-    #[cfg(unix)]
+    // Stopped, not left behind: the test binary is the process that looped.
     assert!(has_ended(&pid), "the looping test binary {pid} still runs");
     let list = runner(&dir, &["list"]).stdout_text();
     assert!(
@@ -458,7 +467,6 @@ fn code_that_never_finishes_is_stopped_at_the_time_limit_in_check_and_watch() {
     let out = watching.wait_stdout_contains("==> watching ");
     assert!(out.contains("for changes"), "{out}");
     let pid = fs::read_to_string(&pid_file).expect("the looping test ran again");
-    #[cfg(unix)]
     assert!(has_ended(&pid), "the looping test binary {pid} still runs");
     watching.kill();
 }
