@@ -6,14 +6,16 @@
 //!   runs under this program: `cargo test` is given `target.'cfg(all())'.runner`, a wrapper
 //!   (this same executable, with [`WRAPPER`] as its first argument) that starts the test binary
 //!   as its own child and kills exactly that process when the time limit passes, with std's
-//!   `Child::kill` on every OS. Cargo (1.89 and later) runs doctests through it too.
+//!   `Child::kill` on every OS. Cargo (1.89 and later) runs doctests through it too. A runner
+//!   of the student's own for their target triple (in a cargo config) would take precedence:
+//!   the cargo command's limit below still applies.
 //! - Every cargo command (build, test, clippy) has a limit of its own, ten minutes by default,
 //!   for a first build that compiles the dependencies or a cargo that waits for another one's
 //!   lock (an editor's); `cargo test` gets the code's limit on top. When it passes, cargo is
-//!   killed. On Windows that stops the whole tree: cargo puts itself and every
-//!   process it starts into a job object that Windows terminates with it. On Unix the processes
-//!   it started live on: a rustc finishes its crate by itself, and a test binary is stopped by
-//!   its wrapper when the time limit passes.
+//!   killed. On Windows that stops the whole tree: cargo puts itself and every process it
+//!   starts into a job object that Windows terminates with it. On Unix the processes it started
+//!   live on: a rustc finishes its crate by itself, and a test binary is stopped by its wrapper
+//!   when the time limit passes.
 //!
 //! Ctrl-C needs nothing more: cargo, the wrapper and the test binary stay in the terminal's
 //! process group (Unix) or console (Windows), so Ctrl-C stops them all as it stops the runner.
