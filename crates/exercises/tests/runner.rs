@@ -32,7 +32,8 @@ fn fresh_copy() -> PathBuf {
     let repository = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
     copy_dir(&repository.join("exercises"), &copy);
     // An exercise may use a course crate (udp1-pinger's tests use crates/udp-relay): point its
-    // path dependency at the repository's crates/, which the copy does not hold.
+    // path dependency at the repository's crates/, which the copy does not hold. (The runner
+    // then finds udp1-pinger's Cargo.toml changed, and will not check it in a copy.)
     // `absolute`, not `canonicalize`: no `\\?\` prefix on Windows, which TOML would not take.
     let crates = std::path::absolute(repository.join("crates")).unwrap();
     let crates = crates.to_string_lossy().replace('\\', "/");
@@ -216,6 +217,15 @@ fn a_solved_exercise_passes_its_check_then_reveals_its_solution() {
     let shown = runner(&dir, &["solution", "tcp1-echo-handler"]);
     assert!(shown.status.success(), "{}", shown.stderr);
     assert!(shown.stdout_text().contains(&reference));
+
+    // A reference that went missing: said, with how to get it back.
+    let reference_file = exercise.join("solutions/reference.rs");
+    fs::remove_file(&reference_file).unwrap();
+    let missing = runner(&dir, &["solution", "tcp1-echo-handler"]);
+    let (error, hint) = assert_error_and_hint(&missing, 1);
+    assert!(error.contains("reference.rs"), "{error}");
+    assert!(hint.contains("git checkout -- "), "{hint}");
+    fs::write(&reference_file, &reference).unwrap();
 
     // Changed after the check: no longer counted as passing until checked again.
     fs::write(
