@@ -7,7 +7,7 @@ use std::process::Command;
 use std::sync::atomic::{AtomicU32, Ordering};
 use std::time::Duration;
 
-use testkit::{Finished, Program};
+use testkit::{Finished, Program, assert_error_and_hint};
 
 const RUNNER: &str = env!("CARGO_BIN_EXE_exercises");
 
@@ -32,7 +32,8 @@ fn fresh_copy() -> PathBuf {
     let repository = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
     copy_dir(&repository.join("exercises"), &copy);
     // An exercise may use a course crate (udp1-pinger's tests use crates/udp-relay): point its
-    // path dependency at the repository's crates/, which the copy does not hold.
+    // path dependency at the repository's crates/, which the copy does not hold. (The runner
+    // then finds udp1-pinger's Cargo.toml changed, and will not check it in a copy.)
     // `absolute`, not `canonicalize`: no `\\?\` prefix on Windows, which TOML would not take.
     let crates = std::path::absolute(repository.join("crates")).unwrap();
     let crates = crates.to_string_lossy().replace('\\', "/");
@@ -62,14 +63,24 @@ fn copy_dir(from: &Path, to: &Path) {
     }
 }
 
-fn runner(dir: &Path, args: &[&str]) -> Finished {
+/// The runner on the copy at `dir`, as a student would start it (from the current directory
+/// unless the caller sets another).
+fn command(dir: &Path, args: &[&str]) -> Command {
     let mut command = Command::new(RUNNER);
     command.arg("--dir").arg(dir).args(args);
     // Each copy builds in its own directory: cargo names a workspace's artifacts the same
     // wherever the workspace is, so two copies sharing one would overwrite each other.
     command.env("CARGO_TARGET_DIR", dir.join("target"));
+    command
+}
+
+fn finish(command: &mut Command) -> Finished {
     // A check compiles the exercise (and runs clippy): slow on a busy machine.
-    Program::start_command(&mut command).finish_within(Duration::from_secs(300))
+    Program::start_command(command).finish_within(Duration::from_secs(300))
+}
+
+fn runner(dir: &Path, args: &[&str]) -> Finished {
+    finish(&mut command(dir, args))
 }
 
 #[test]
@@ -207,6 +218,15 @@ fn a_solved_exercise_passes_its_check_then_reveals_its_solution() {
     assert!(shown.status.success(), "{}", shown.stderr);
     assert!(shown.stdout_text().contains(&reference));
 
+    // A reference that went missing: said, with how to get it back.
+    let reference_file = exercise.join("solutions/reference.rs");
+    fs::remove_file(&reference_file).unwrap();
+    let missing = runner(&dir, &["solution", "tcp1-echo-handler"]);
+    let (error, hint) = assert_error_and_hint(&missing, 1);
+    assert!(error.contains("reference.rs"), "{error}");
+    assert!(hint.contains("git checkout -- "), "{hint}");
+    fs::write(&reference_file, &reference).unwrap();
+
     // Changed after the check: no longer counted as passing until checked again.
     fs::write(
         exercise.join("src/lib.rs"),
@@ -224,4 +244,273 @@ fn a_solved_exercise_passes_its_check_then_reveals_its_solution() {
             .code(),
         Some(1)
     );
+}
+
+/// Like testkit's `assert_error_and_hint`, for a command that shows cargo's output: cargo's own
+/// `error:` lines (a failed build or test) come first; the runner's verdict is the last two
+/// lines.
+fn assert_ends_with_error_and_hint(finished: &Finished, code: i32) -> (String, String) {
+    let stderr = &finished.stderr;
+    assert_eq!(finished.status.code(), Some(code), "{stderr}");
+    let lines: Vec<&str> = stderr.lines().collect();
+    let ending = &lines[lines.len().saturating_sub(2)..];
+    assert!(
+        ending.len() == 2
+            && ending[0].starts_with("error: ")
+            && ending[1].starts_with("hint: ")
+            && !stderr.contains("panicked"),
+        "expected an error line and a hint line at the end:\n{stderr}"
+    );
+    (ending[0].to_string(), ending[1].to_string())
+}
+
+#[test]
+fn no_command_lists_the_exercises() {
+    let dir = fresh_copy();
+    let finished = runner(&dir, &[]);
+    assert!(finished.status.success(), "{}", finished.stderr);
+    assert!(finished.stdout_text().contains("0 of 9 passing"));
+}
+
+#[test]
+fn usage_mistakes_get_one_error_line_one_hint_line_and_exit_status_2() {
+    let dir = fresh_copy();
+    for args in [
+        &["bogus"][..],
+        &["--bogus"],
+        &["check"],
+        &["hint"],
+        &["solution"],
+        &["check", "tcp1-echo-handler", "--time-limit", "0"],
+        &["list", "--time-limit", "soon"],
+    ] {
+        let finished = runner(&dir, args);
+        let (_, hint) = assert_error_and_hint(&finished, 2);
+        if args.len() == 1 && !args[0].starts_with('-') && args[0] != "bogus" {
+            // A command without its exercise: the names to choose from.
+            assert!(hint.contains("tcp1-echo-handler"), "{args:?}: {hint}");
+        }
+    }
+}
+
+/// A name that is not text (Unix lets a program receive any bytes).
+#[cfg(unix)]
+#[test]
+fn a_name_that_is_not_utf8_is_a_usage_mistake() {
+    use std::os::unix::ffi::OsStrExt;
+    let dir = fresh_copy();
+    let mut command = command(&dir, &["check"]);
+    command.arg(std::ffi::OsStr::from_bytes(b"tcp\xff"));
+    assert_error_and_hint(&finish(&mut command), 2);
+}
+
+#[test]
+fn a_missing_hint_is_an_error_with_a_hint_to_restore_it_and_a_path_from_here() {
+    let dir = fresh_copy();
+    fs::remove_file(dir.join("tcp1-echo-handler/hint.md")).unwrap();
+    // From the folder above the copy: the path printed is relative to it, with `/`.
+    let above = dir.parent().unwrap();
+    let finished = finish(command(&dir, &["hint", "tcp1-echo-handler"]).current_dir(above));
+    let (error, hint) = assert_error_and_hint(&finished, 1);
+    let copy = dir.file_name().unwrap().to_string_lossy();
+    assert!(
+        error.starts_with(&format!(
+            "error: reading {copy}/tcp1-echo-handler/hint.md: "
+        )),
+        "{error}"
+    );
+    assert!(
+        hint.contains(&format!("git checkout -- {copy}/tcp1-echo-handler/hint.md")),
+        "{hint}"
+    );
+}
+
+#[test]
+fn an_unwritable_progress_file_is_an_error_with_a_hint() {
+    let dir = fresh_copy();
+    // A folder where the file should be: writing fails on every OS.
+    fs::create_dir(dir.join(".progress")).unwrap();
+    let finished = runner(&dir, &["check", "tcp1-echo-handler"]);
+    let (error, hint) = assert_ends_with_error_and_hint(&finished, 1);
+    assert!(error.contains(".progress"), "{error}");
+    assert!(hint.contains(".progress"), "{hint}");
+}
+
+/// Run from inside exercises/ (where `cargo run -p exercises` fails), the runner's advice says
+/// to run it from the top folder. Reads the course's exercises/, changes nothing there.
+#[test]
+fn advice_given_inside_exercises_says_to_run_from_the_top_folder() {
+    let exercises = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../exercises/tcp1-echo-handler");
+    let mut command = Command::new(RUNNER);
+    command.args(["hint", "tcp9-nope"]).current_dir(&exercises);
+    let (_, hint) = assert_error_and_hint(&finish(&mut command), 1);
+    assert!(
+        hint.contains("`cargo run -p exercises -- list` from the course's top folder (../..)"),
+        "{hint}"
+    );
+}
+
+#[test]
+fn a_deleted_spec_is_named_and_never_counts_as_a_pass() {
+    let dir = fresh_copy();
+    // Without its tests, the stub would build, "pass" and unlock the reference.
+    fs::remove_file(dir.join("tcp1-echo-handler/tests/spec.rs")).unwrap();
+    let finished = runner(&dir, &["check", "tcp1-echo-handler"]);
+    let (error, hint) = assert_error_and_hint(&finished, 1);
+    assert!(
+        error.contains("tcp1-echo-handler/tests/spec.rs is not the course's (it is missing)"),
+        "{error}"
+    );
+    assert!(hint.contains("git checkout -- "), "{hint}");
+    let list = runner(&dir, &["list"]).stdout_text();
+    assert!(
+        list.contains("tcp1-echo-handler    failing (its spec or Cargo.toml is not the course's)"),
+        "{list}"
+    );
+    assert_eq!(
+        runner(&dir, &["solution", "tcp1-echo-handler"])
+            .status
+            .code(),
+        Some(1)
+    );
+}
+
+#[test]
+fn a_manifest_that_turns_the_tests_off_is_named_and_never_counts_as_a_pass() {
+    let dir = fresh_copy();
+    let manifest = dir.join("tcp1-echo-handler/Cargo.toml");
+    let text = fs::read_to_string(&manifest).unwrap();
+    // cargo then skips tests/spec.rs: the stub would pass.
+    fs::write(
+        &manifest,
+        text.replace("[package]\n", "[package]\nautotests = false\n"),
+    )
+    .unwrap();
+    let finished = runner(&dir, &["check", "tcp1-echo-handler"]);
+    let (error, _) = assert_error_and_hint(&finished, 1);
+    assert!(
+        error.contains("tcp1-echo-handler/Cargo.toml is not the course's (it was changed)"),
+        "{error}"
+    );
+}
+
+/// mc1-scope with every `todo!()` replaced by a loop that never ends, in the test's own thread:
+/// only a time limit can stop it. The looping process writes its id to `looping.pid`.
+fn looping_mc1_scope(dir: &Path) -> PathBuf {
+    let exercise = dir.join("mc1-scope");
+    let stub = fs::read_to_string(exercise.join("src/lib.rs")).unwrap();
+    let looping = stub.replace("todo!(", "forever(")
+        + r#"
+fn forever(_: &str) -> ! {
+    let pid = std::process::id().to_string();
+    let _ = std::fs::write(concat!(env!("CARGO_MANIFEST_DIR"), "/looping.pid"), pid);
+    loop {
+        std::thread::sleep(std::time::Duration::from_secs(1));
+    }
+}
+"#;
+    fs::write(exercise.join("src/lib.rs"), looping).unwrap();
+    exercise.join("looping.pid")
+}
+
+/// Whether the process `pid` has ended (a zombie, waiting for its parent, has ended too).
+#[cfg(unix)]
+fn has_ended(pid: &str) -> bool {
+    let stat = Path::new("/proc").join(pid).join("stat");
+    if Path::new("/proc/self").exists() {
+        // Linux: the state is the field after the command's name, in parentheses.
+        return fs::read_to_string(stat).map_or(true, |stat| {
+            stat.rsplit(')')
+                .next()
+                .is_some_and(|rest| rest.trim_start().starts_with('Z'))
+        });
+    }
+    !Command::new("kill")
+        .args(["-0", pid])
+        .status()
+        .is_ok_and(|status| status.success())
+}
+
+/// Whether the process `pid` has ended: tasklist's CSV quotes the pid of a running process (its
+/// other words depend on the system's language).
+#[cfg(windows)]
+fn has_ended(pid: &str) -> bool {
+    Command::new("tasklist")
+        .args(["/FI", &format!("PID eq {pid}"), "/NH", "/FO", "CSV"])
+        .output()
+        .is_ok_and(|out| !String::from_utf8_lossy(&out.stdout).contains(&format!("\"{pid}\"")))
+}
+
+#[test]
+fn code_that_never_finishes_is_stopped_at_the_time_limit_in_check_and_watch() {
+    let dir = fresh_copy();
+    let pid_file = looping_mc1_scope(&dir);
+    let finished = runner(&dir, &["check", "mc1-scope", "--time-limit", "3"]);
+    let (error, hint) = assert_ends_with_error_and_hint(&finished, 1);
+    assert_eq!(
+        error,
+        "error: mc1-scope does not pass yet: your code did not finish in 3 s"
+    );
+    assert!(
+        hint.starts_with("hint: look for a loop that never ends"),
+        "{hint}"
+    );
+    let pid = fs::read_to_string(&pid_file).expect("the looping test ran");
+    // Stopped, not left behind: the test binary is the process that looped.
+    assert!(has_ended(&pid), "the looping test binary {pid} still runs");
+    let list = runner(&dir, &["list"]).stdout_text();
+    assert!(
+        list.contains(
+            "mc1-scope            failing (your code did not finish within the time limit)"
+        ),
+        "{list}"
+    );
+
+    // watch: the same report, and it keeps watching for the fix.
+    fs::remove_file(&pid_file).unwrap();
+    let watching = Program::start_command(&mut command(
+        &dir,
+        &["watch", "mc1-scope", "--time-limit", "3"],
+    ));
+    watching
+        .wait_stdout_contains("==> mc1-scope: your code did not finish in 3 s: look for a loop");
+    let out = watching.wait_stdout_contains("==> watching ");
+    assert!(out.contains("for changes"), "{out}");
+    let pid = fs::read_to_string(&pid_file).expect("the looping test ran again");
+    assert!(has_ended(&pid), "the looping test binary {pid} still runs");
+    watching.kill();
+}
+
+/// A cargo that never finishes (here a stand-in that sleeps): stopped at its own limit.
+#[cfg(unix)]
+#[test]
+fn a_cargo_command_that_never_finishes_is_stopped() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = fresh_copy();
+    let fake = dir.join("fake-cargo");
+    let pid_file = dir.join("fake-cargo.pid");
+    fs::write(
+        &fake,
+        format!(
+            "#!/bin/sh\necho $$ > '{}'\nexec sleep 600\n",
+            pid_file.display()
+        ),
+    )
+    .unwrap();
+    fs::set_permissions(&fake, fs::Permissions::from_mode(0o755)).unwrap();
+    let finished = finish(
+        command(
+            &dir,
+            &["check", "tcp1-echo-handler", "--cargo-time-limit", "1.5"],
+        )
+        .env("CARGO", &fake),
+    );
+    let (error, hint) = assert_error_and_hint(&finished, 1);
+    assert_eq!(
+        error,
+        "error: `cargo build` on tcp1-echo-handler did not finish in 1.5 s: stopped"
+    );
+    assert!(hint.contains("--cargo-time-limit"), "{hint}");
+    let pid = fs::read_to_string(&pid_file).unwrap();
+    assert!(has_ended(pid.trim()), "the stand-in cargo {pid} still runs");
 }
