@@ -485,19 +485,28 @@ fn code_that_never_finishes_is_stopped_at_the_time_limit_in_check_and_watch() {
 #[cfg(unix)]
 #[test]
 fn a_cargo_command_that_never_finishes_is_stopped() {
-    use std::os::unix::fs::PermissionsExt;
     let dir = fresh_copy();
     let fake = dir.join("fake-cargo");
     let pid_file = dir.join("fake-cargo.pid");
-    fs::write(
-        &fake,
-        format!(
-            "#!/bin/sh\necho $$ > '{}'\nexec sleep 600\n",
-            pid_file.display()
-        ),
-    )
-    .unwrap();
-    fs::set_permissions(&fake, fs::Permissions::from_mode(0o755)).unwrap();
+    // A child process writes the script: if this process wrote it, a program that another
+    // test thread starts at that moment could inherit the open file, and running the script
+    // would then fail with "Text file busy" (ETXTBSY).
+    let script = format!(
+        "#!/bin/sh\necho $$ > '{}'\nexec sleep 600\n",
+        pid_file.display()
+    );
+    let written = std::process::Command::new("sh")
+        .args(["-c", "cat > \"$0\" && chmod 755 \"$0\""])
+        .arg(&fake)
+        .stdin(std::process::Stdio::piped())
+        .spawn()
+        .and_then(|mut child| {
+            use std::io::Write;
+            child.stdin.take().unwrap().write_all(script.as_bytes())?;
+            child.wait()
+        })
+        .unwrap();
+    assert!(written.success());
     let finished = finish(
         command(
             &dir,
