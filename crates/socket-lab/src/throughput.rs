@@ -53,11 +53,15 @@ impl Lab {
             for case in &mut cases {
                 let text = format!("throughput: {} (round {round} of {rounds})", case.name);
                 self.progress.step(&text);
-                let (bytes, elapsed) = match case.echo {
-                    None => tcp::bulk_one_way(burst)?,
-                    Some(addr) => tcp::bulk_echo(addr, burst)?,
+                let measured = match case.echo {
+                    None => tcp::bulk_one_way(burst),
+                    Some(addr) => tcp::bulk_echo(addr, burst),
                 };
-                case.runs.push(lab::mb_per_second(bytes, elapsed));
+                // A server that stalls or fails costs its figure for this round, not the run.
+                match measured {
+                    Ok((bytes, elapsed)) => case.runs.push(lab::mb_per_second(bytes, elapsed)),
+                    Err(error) => self.skip(&format!("{} failed: {error:#}", case.name)),
+                }
             }
             if self.iperf3 {
                 iperf3.extend(self.iperf3_tcp(round, rounds)?);
