@@ -1,6 +1,7 @@
-//! The other programs the lab measures: this workspace's `tcp-echo-server` and `udp-sender`,
-//! and, where installed, `iperf3` and `socat`. Each runs as a child process on loopback,
-//! is killed when the lab is done with it, and never outlives the lab's deadline.
+//! The other programs the lab measures: this workspace's `tcp-echo-server` (or the echo
+//! servers given with `--server`), and, where installed, `iperf3` and `socat`. Each runs as a
+//! child process on loopback, is killed when the lab is done with it, and never outlives the
+//! lab's deadline.
 
 use std::io::{BufRead, BufReader, Read};
 use std::net::SocketAddr;
@@ -143,20 +144,19 @@ pub fn first_socket_addr(line: &str) -> Option<SocketAddr> {
 pub struct Output {
     pub status: Option<ExitStatus>,
     pub stdout: String,
-    pub stderr: String,
 }
 
-/// Runs `program` to the end, killing it if it is still running after `timeout`.
+/// Runs `program` to the end, killing it if it is still running after `timeout`; what it
+/// printed on stdout (its stderr is thrown away).
 pub fn run(program: &Path, args: &[&str], timeout: Duration) -> Result<Output> {
     let mut child = Command::new(program)
         .args(args)
         .stdin(Stdio::null())
         .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
+        .stderr(Stdio::null())
         .spawn()
         .with_context(|| format!("starting {}", program.display()))?;
     let stdout = collect(child.stdout.take().expect("piped stdout"));
-    let stderr = collect(child.stderr.take().expect("piped stderr"));
     let deadline = Instant::now() + timeout;
     let status = loop {
         if let Some(status) = child.try_wait()? {
@@ -173,7 +173,6 @@ pub fn run(program: &Path, args: &[&str], timeout: Duration) -> Result<Output> {
     Ok(Output {
         status,
         stdout: stdout.join().unwrap_or_default(),
-        stderr: stderr.join().unwrap_or_default(),
     })
 }
 

@@ -1,5 +1,6 @@
 //! What the lab prints: one [`Row`] per measurement, a table per section on stdout, the same
-//! rows as CSV, the targets with their verdicts, and an SVG chart drawn from the rows.
+//! rows as CSV (read back by `socket-lab chart`), and the progress line on stderr. The chart
+//! is drawn in chart.rs.
 
 use std::fmt::Write as _;
 use std::io::{self, IsTerminal, Write};
@@ -8,7 +9,7 @@ use std::time::Duration;
 /// One measurement. Empty fields are left blank in the table and the CSV.
 #[derive(Clone, Debug, Default)]
 pub struct Row {
-    /// `latency`, `throughput`, `udp`, `setup`, `concurrency` or `target`.
+    /// `run`, `latency`, `throughput`, `udp`, `sending`, `setup` or `concurrency`.
     pub section: &'static str,
     pub name: String,
     /// Round trips, datagrams sent, connections or clients: what the figures are made of.
@@ -56,36 +57,6 @@ pub fn percentile_us(samples: &mut [Duration], p: f64) -> Option<f64> {
     Some(samples[rank].as_secs_f64() * 1e6)
 }
 
-/// A target of issue 7 and how this run did against it.
-#[derive(Clone, Debug)]
-pub struct Target {
-    pub name: String,
-    pub figure: String,
-    pub verdict: Verdict,
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Verdict {
-    Pass,
-    Fail,
-    /// Not measured in this run (a mode that skips it, or a peer program missing).
-    Skipped,
-}
-
-impl Verdict {
-    pub fn of(pass: bool) -> Verdict {
-        if pass { Verdict::Pass } else { Verdict::Fail }
-    }
-
-    fn word(self) -> &'static str {
-        match self {
-            Verdict::Pass => "PASS",
-            Verdict::Fail => "FAIL",
-            Verdict::Skipped => "skipped",
-        }
-    }
-}
-
 const COLUMNS: [&str; 9] = [
     "section",
     "name",
@@ -128,7 +99,7 @@ pub fn format_number(value: f64) -> String {
 }
 
 /// The rows as a table, one block per section, leaving out the columns a section never fills.
-pub fn table(rows: &[Row], targets: &[Target]) -> String {
+pub fn table(rows: &[Row]) -> String {
     let headers = [
         "",
         "measurement",
@@ -184,36 +155,15 @@ pub fn table(rows: &[Row], targets: &[Target]) -> String {
         }
         out.push('\n');
     }
-    if !targets.is_empty() {
-        let name_width = targets.iter().map(|t| t.name.len()).max().unwrap_or(0);
-        let _ = writeln!(out, "== targets (issue 7)");
-        for target in targets {
-            let _ = writeln!(
-                out,
-                "{:<7}  {:<w$}  {}",
-                target.verdict.word(),
-                target.name,
-                target.figure,
-                w = name_width
-            );
-        }
-        out.push('\n');
-    }
     out
 }
 
-/// The rows as CSV (RFC 4180 quoting), then the targets as rows of section `target`.
-pub fn csv(rows: &[Row], targets: &[Target]) -> String {
+/// The rows as CSV (RFC 4180 quoting).
+pub fn csv(rows: &[Row]) -> String {
     let mut out = COLUMNS.join(",");
     out.push('\n');
-    let target_rows = targets.iter().map(|target| Row {
-        section: "target",
-        name: target.name.clone(),
-        note: format!("{}: {}", target.verdict.word(), target.figure),
-        ..Row::default()
-    });
-    for row in rows.iter().cloned().chain(target_rows) {
-        let line: Vec<String> = cells(&row).iter().map(|cell| quote(cell)).collect();
+    for row in rows {
+        let line: Vec<String> = cells(row).iter().map(|cell| quote(cell)).collect();
         out.push_str(&line.join(","));
         out.push('\n');
     }
@@ -256,6 +206,7 @@ pub fn parse_csv(text: &str) -> Vec<Row> {
             "latency" => "latency",
             "throughput" => "throughput",
             "udp" => "udp",
+            "sending" => "sending",
             "setup" => "setup",
             "concurrency" => "concurrency",
             _ => continue,
@@ -273,123 +224,6 @@ pub fn parse_csv(text: &str) -> Vec<Row> {
         });
     }
     rows
-}
-
-/// A bar chart of the run, as SVG: one panel per section, one bar per row, drawn from the
-/// rows alone (no plotting library). Latency and setup bars are p50 on a logarithmic scale,
-/// because the delayed-ACK stall is a thousand times longer than a loopback round trip.
-pub fn svg(rows: &[Row]) -> String {
-    struct Panel {
-        title: &'static str,
-        unit: &'static str,
-        log: bool,
-        bars: Vec<(String, f64, String)>,
-    }
-    let bars_of = |section: &str, value: &dyn Fn(&Row) -> Option<f64>, unit: &str| {
-        rows.iter()
-            .filter(|row| row.section == section)
-            .filter_map(|row| {
-                let v = value(row)?;
-                let mut label = format!("{} {unit}", format_number(v));
-                if let Some(loss) = row.loss_percent {
-                    let _ = write!(label, ", loss {}%", format_number(loss));
-                }
-                Some((row.name.clone(), v, label))
-            })
-            .collect::<Vec<_>>()
-    };
-    let panels = [
-        Panel {
-            title: "Round-trip latency, p50 (log scale; shorter is better)",
-            unit: "µs",
-            log: true,
-            bars: bars_of("latency", &|r| r.p50_us, "µs"),
-        },
-        Panel {
-            title: "Connection setup, p50 (log scale; shorter is better)",
-            unit: "µs",
-            log: true,
-            bars: bars_of("setup", &|r| r.p50_us, "µs"),
-        },
-        Panel {
-            title: "Bulk throughput, payload MB/s (longer is better)",
-            unit: "MB/s",
-            log: false,
-            bars: bars_of("throughput", &|r| r.mb_per_second, "MB/s"),
-        },
-        Panel {
-            title: "UDP: payload MB/s received (log scale; longer is better)",
-            unit: "MB/s",
-            log: true,
-            bars: bars_of("udp", &|r| r.mb_per_second, "MB/s"),
-        },
-        Panel {
-            title: "UDP: datagrams sent per second (longer is better)",
-            unit: "/s",
-            log: false,
-            bars: bars_of("udp", &|r| r.per_second, "/s"),
-        },
-    ];
-    let (label_width, bar_width, bar_height, gap) = (400.0, 380.0, 18.0, 4.0);
-    let width = label_width + bar_width + 200.0;
-    let mut body = String::new();
-    let mut y = 10.0;
-    for panel in panels.iter().filter(|p| !p.bars.is_empty()) {
-        y += 22.0;
-        let _ = writeln!(
-            body,
-            r#"<text x="10" y="{y}" font-weight="bold">{}</text>"#,
-            escape(panel.title)
-        );
-        y += 8.0;
-        let max = panel.bars.iter().map(|b| b.1).fold(0.0_f64, f64::max);
-        let scale = |v: f64| -> f64 {
-            if max <= 0.0 || v <= 0.0 {
-                return 0.0;
-            }
-            if panel.log {
-                // One decade below the smallest bar is the origin, so every bar shows.
-                let min = panel
-                    .bars
-                    .iter()
-                    .map(|b| b.1)
-                    .filter(|&v| v > 0.0)
-                    .fold(f64::INFINITY, f64::min)
-                    / 10.0;
-                bar_width * (v / min).log10() / (max / min).log10()
-            } else {
-                bar_width * v / max
-            }
-        };
-        for (name, value, label) in &panel.bars {
-            let length = scale(*value).max(1.0);
-            let _ = writeln!(
-                body,
-                r##"<text x="{lx}" y="{ty}" text-anchor="end">{name}</text><rect x="{bx}" y="{y}" width="{length:.1}" height="{bar_height}" fill="#4878a8"><title>{name}: {label}</title></rect><text x="{vx:.1}" y="{ty}">{label}</text>"##,
-                lx = label_width - 6.0,
-                ty = y + bar_height - 5.0,
-                bx = label_width,
-                vx = label_width + length + 6.0,
-                name = escape(name),
-                label = escape(label),
-            );
-            y += bar_height + gap;
-        }
-        let _ = panel.unit;
-    }
-    let height = y + 20.0;
-    format!(
-        r#"<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" viewBox="0 0 {width} {height}" font-family="sans-serif" font-size="12">
-<rect width="100%" height="100%" fill="white"/>
-{body}</svg>
-"#
-    )
-}
-
-fn escape(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
 }
 
 /// The progress line on stderr: rewritten in place on a terminal, one line per step otherwise
@@ -454,33 +288,12 @@ mod tests {
             note: "a, \"quoted\" note".into(),
             ..Row::new("latency", "tcp, nodelay")
         };
-        let text = csv(std::slice::from_ref(&row), &[]);
+        let text = csv(std::slice::from_ref(&row));
         let back = parse_csv(&text);
         assert_eq!(back.len(), 1);
         assert_eq!(back[0].name, "tcp, nodelay");
         assert_eq!(back[0].note, row.note);
         assert_eq!(back[0].p50_us, Some(12.5));
         assert_eq!(back[0].p99_us, None);
-    }
-
-    #[test]
-    fn svg_has_one_bar_per_charted_row() {
-        let rows = [
-            Row {
-                p50_us: Some(20.0),
-                ..Row::new("latency", "a")
-            },
-            Row {
-                p50_us: Some(40000.0),
-                ..Row::new("latency", "b <stall>")
-            },
-            Row {
-                mb_per_second: Some(900.0),
-                ..Row::new("throughput", "c")
-            },
-        ];
-        let svg = svg(&rows);
-        assert_eq!(svg.matches("<rect x=").count(), 3);
-        assert!(svg.contains("b &lt;stall&gt;"));
     }
 }

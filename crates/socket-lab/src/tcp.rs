@@ -49,7 +49,7 @@ pub fn round_trips(
         // ANCHOR: round_trip
         let sent = Instant::now();
         if split {
-            // Write-write-read: the pattern that meets the delayed ACK (see `latency` in main).
+            // Write-write-read: the pattern that meets the delayed ACK (see latency.rs).
             let (first, second) = message.split_at(size / 2);
             stream.write_all(first)?;
             stream.write_all(second)?;
@@ -217,79 +217,36 @@ pub fn crowd(
     clients: usize,
     round_trips: usize,
     budget: Duration,
-    mut progress: impl FnMut(&str),
+    progress: impl FnMut(&str),
 ) -> Crowd {
-    let state = Arc::new(CrowdState::default());
-    let connected = Arc::new(Gate::new(clients));
-    let finished = Arc::new(Gate::new(clients));
     let started = Instant::now();
-    let deadline = started + budget;
+    let shared = Arc::new(Shared {
+        addr,
+        round_trips,
+        budget,
+        deadline: started + budget,
+        state: CrowdState::default(),
+        connected: Gate::new(clients),
+        finished: Gate::new(clients),
+    });
     for client in 0..clients {
         // At most 256 connects in flight: beyond the server's listen backlog the kernel drops
         // the SYN and the client retries only after 1 s, then 3 s, 7 s... (exponential).
-        connected.wait_at_least(client.saturating_sub(256), deadline);
-        let (client_state, client_connected, client_finished) = (
-            Arc::clone(&state),
-            Arc::clone(&connected),
-            Arc::clone(&finished),
-        );
-        // ANCHOR: crowd_client
-        let spawned = thread::Builder::new()
-            // A client needs little stack: 64 KiB keeps 10,000 threads cheap.
-            .stack_size(64 * 1024)
-            .spawn(move || {
-                let (state, connected, finished) =
-                    (client_state, client_connected, client_finished);
-                // With thousands of threads taking turns on two cores, a round trip may wait
-                // seconds for its turn: slow is not an error, only the budget is.
-                let stream = connect_within(addr, true, budget);
-                if stream.is_ok() {
-                    state.connected.fetch_add(1, Ordering::Relaxed);
-                }
-                connected.arrive();
-                // Start talking when everyone is in: the connect phase and the round trips
-                // do not compete for the two cores.
-                let all_in = connected.wait_until(deadline);
-                let result = stream.and_then(|mut stream| {
-                    anyhow::ensure!(all_in, "not every client connected within the budget");
-                    let done = self::round_trips(&mut stream, 32, false, round_trips, budget)?;
-                    state
-                        .round_trips
-                        .fetch_add(done.len() as u64, Ordering::Relaxed);
-                    anyhow::ensure!(done.len() == round_trips, "ran out of time");
-                    Ok(stream)
-                });
-                if let Err(error) = &result {
-                    state.fail(format!("{error:#}"));
-                }
-                finished.arrive();
-                // Hold the connection open until every client is done.
-                finished.wait_until(deadline);
-                drop(result);
-            });
-        // ANCHOR_END: crowd_client
-        if let Err(error) = spawned {
-            state.fail(format!("spawning a client thread: {error}"));
-            connected.arrive();
-            finished.arrive();
+        shared
+            .connected
+            .wait_at_least(client.saturating_sub(256), shared.deadline);
+        if let Err(error) = spawn_client(Arc::clone(&shared)) {
+            shared
+                .state
+                .fail(format!("spawning a client thread: {error}"));
+            shared.connected.arrive();
+            shared.finished.arrive();
         }
     }
-    let mut shown = Instant::now();
-    while !finished.wait_until((Instant::now() + Duration::from_millis(250)).min(deadline)) {
-        if Instant::now() >= deadline {
-            break;
-        }
-        if shown.elapsed() >= Duration::from_millis(250) {
-            progress(&format!(
-                "{} connected, {} round trips",
-                state.connected.load(Ordering::Relaxed),
-                state.round_trips.load(Ordering::Relaxed)
-            ));
-            shown = Instant::now();
-        }
-    }
+    watch(&shared, progress);
     let elapsed = started.elapsed();
-    let missing = clients as u64 - finished.arrived() as u64;
+    let state = &shared.state;
+    let missing = clients.saturating_sub(shared.finished.arrived()) as u64;
     if missing > 0 {
         state.errors.fetch_add(missing, Ordering::Relaxed);
         state.fail(format!("{missing} clients still running after {budget:?}"));
@@ -301,6 +258,83 @@ pub fn crowd(
         errors: state.errors.load(Ordering::Relaxed),
         first_error,
         elapsed,
+    }
+}
+
+/// What the clients of a crowd share.
+struct Shared {
+    addr: SocketAddr,
+    round_trips: usize,
+    budget: Duration,
+    deadline: Instant,
+    state: CrowdState,
+    connected: Gate,
+    finished: Gate,
+}
+
+/// One client of the crowd, in a thread of its own.
+fn spawn_client(shared: Arc<Shared>) -> io::Result<()> {
+    // ANCHOR: crowd_client
+    thread::Builder::new()
+        // A client needs little stack: 64 KiB keeps 10,000 threads cheap.
+        .stack_size(64 * 1024)
+        .spawn(move || {
+            let Shared {
+                state,
+                connected,
+                finished,
+                deadline,
+                budget,
+                ..
+            } = &*shared;
+            // With thousands of threads taking turns on two cores, a round trip may wait
+            // seconds for its turn: slow is not an error, only the budget is.
+            let stream = connect_within(shared.addr, true, *budget);
+            if stream.is_ok() {
+                state.connected.fetch_add(1, Ordering::Relaxed);
+            }
+            connected.arrive();
+            // Start talking when everyone is in: the connect phase and the round trips
+            // do not compete for the two cores.
+            let all_in = connected.wait_until(*deadline);
+            let result = stream.and_then(|mut stream| {
+                anyhow::ensure!(all_in, "not every client connected within the budget");
+                let wanted = shared.round_trips;
+                let done = self::round_trips(&mut stream, 32, false, wanted, *budget)?;
+                state
+                    .round_trips
+                    .fetch_add(done.len() as u64, Ordering::Relaxed);
+                anyhow::ensure!(done.len() == wanted, "ran out of time");
+                Ok(stream)
+            });
+            if let Err(error) = &result {
+                state.fail(format!("{error:#}"));
+            }
+            finished.arrive();
+            // Hold the connection open until every client is done.
+            finished.wait_until(*deadline);
+            drop(result);
+        })?;
+    // ANCHOR_END: crowd_client
+    Ok(())
+}
+
+/// Waits for every client to finish (or the deadline), reporting progress four times a second.
+fn watch(shared: &Shared, mut progress: impl FnMut(&str)) {
+    let mut shown = Instant::now();
+    let next = || (Instant::now() + Duration::from_millis(250)).min(shared.deadline);
+    while !shared.finished.wait_until(next()) {
+        if Instant::now() >= shared.deadline {
+            break;
+        }
+        if shown.elapsed() >= Duration::from_millis(250) {
+            progress(&format!(
+                "{} connected, {} round trips",
+                shared.state.connected.load(Ordering::Relaxed),
+                shared.state.round_trips.load(Ordering::Relaxed)
+            ));
+            shown = Instant::now();
+        }
     }
 }
 

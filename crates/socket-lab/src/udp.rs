@@ -1,5 +1,6 @@
-//! UDP measurements: a sender that sends as fast as `send` returns to a receiver that counts
-//! what arrived, request/response round trips, and the cost of a first exchange.
+//! UDP measurements: a sender that sends as fast as the kernel takes the datagrams, in one
+//! of three ways, to a receiver that counts what arrived; request/response round trips; and
+//! the cost of a first exchange.
 
 use std::io;
 use std::net::{SocketAddr, UdpSocket};
@@ -14,6 +15,40 @@ use socket2::SockRef;
 /// How long a receiver waits for one more datagram before it decides the sender is done.
 const QUIET: Duration = Duration::from_millis(500);
 
+/// Datagrams per `sendmmsg` call. Beyond a few dozen the saving per datagram is already small:
+/// what remains is the kernel's work for each datagram.
+pub const BATCH: usize = 64;
+
+/// How the lab's sender hands its datagrams to the kernel.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Way {
+    /// `send_to(datagram, address)` on an unconnected socket: what udp-sender does.
+    SendTo,
+    /// `connect` once, then `send(datagram)`: the kernel looks the route up once.
+    Send,
+    /// `connect` once, then `sendmmsg` with [`BATCH`] datagrams per system call (Linux).
+    Batch,
+}
+
+impl Way {
+    /// The ways this platform has: `sendmmsg` is Linux only.
+    pub fn all() -> Vec<Way> {
+        let mut ways = vec![Way::SendTo, Way::Send];
+        if cfg!(target_os = "linux") {
+            ways.push(Way::Batch);
+        }
+        ways
+    }
+
+    pub fn describe(self) -> String {
+        match self {
+            Way::SendTo => "send_to, unconnected socket (udp-sender's way)".into(),
+            Way::Send => "send, connected socket".into(),
+            Way::Batch => format!("sendmmsg, {BATCH} per call, connected socket"),
+        }
+    }
+}
+
 /// What a blast of datagrams did.
 pub struct Blast {
     pub sent: u64,
@@ -25,13 +60,19 @@ pub struct Blast {
     pub recv_buffer: usize,
 }
 
-/// Sends `size`-byte datagrams, each starting with its sequence number, as fast as `send`
-/// returns, for `duration` or `max_count` datagrams, to a receiver thread that counts them.
-/// UDP has no flow control: when the receiver's buffer is full, the kernel drops the datagram
-/// and the sender is not told.
+/// Sends `size`-byte datagrams, each starting with its sequence number, as fast as the kernel
+/// takes them (`way`), for `duration` or `max_count` datagrams, to a receiver thread that
+/// counts them. UDP has no flow control: when the receiver's buffer is full, the kernel drops
+/// the datagram and the sender is not told.
 /// With `read` false the receiving socket never reads: once its buffer is full, every
 /// datagram is dropped on arrival, and the sender goes on at full speed, told nothing.
-pub fn blast(size: usize, duration: Duration, max_count: u64, read: bool) -> Result<Blast> {
+pub fn blast(
+    size: usize,
+    way: Way,
+    duration: Duration,
+    max_count: u64,
+    read: bool,
+) -> Result<Blast> {
     let receiver = UdpSocket::bind("127.0.0.1:0").context("binding 127.0.0.1:0")?;
     let addr = receiver.local_addr()?;
     let recv_buffer = SockRef::from(&receiver).recv_buffer_size()?;
@@ -43,24 +84,21 @@ pub fn blast(size: usize, duration: Duration, max_count: u64, read: bool) -> Res
         None
     };
 
-    let sender = UdpSocket::bind("127.0.0.1:0").context("binding 127.0.0.1:0")?;
-    sender
-        .connect(addr)
-        .with_context(|| format!("connecting to {addr}"))?;
-    let mut datagram = vec![b'x'; size];
+    let mut sender = Sender::new(addr, way, size)?;
     let (mut sent, mut send_errors) = (0u64, 0u64);
     // ANCHOR: blast
     let started = Instant::now();
+    let mut next_look = 0;
     while sent + send_errors < max_count {
         // Look at the clock every 256 datagrams: a clock read costs as much as a small send.
-        if sent % 256 == 0 && started.elapsed() >= duration {
-            break;
+        if sent + send_errors >= next_look {
+            if started.elapsed() >= duration {
+                break;
+            }
+            next_look = sent + send_errors + 256;
         }
-        let header = sent.to_be_bytes();
-        let n = header.len().min(size);
-        datagram[..n].copy_from_slice(&header[..n]);
-        match sender.send(&datagram) {
-            Ok(_) => sent += 1,
+        match sender.send(sent) {
+            Ok(taken) => sent += taken,
             // ENOBUFS and friends: the sender's own queue was full. Count it and go on.
             Err(_) => send_errors += 1,
         }
@@ -83,6 +121,52 @@ pub fn blast(size: usize, duration: Duration, max_count: u64, read: bool) -> Res
         elapsed,
         recv_buffer,
     })
+}
+
+/// The sending side of a blast: its socket, and the datagrams of one call.
+struct Sender {
+    socket: UdpSocket,
+    to: SocketAddr,
+    way: Way,
+    /// One datagram, or [`BATCH`] of them for `sendmmsg`.
+    datagrams: Vec<Vec<u8>>,
+    batch: crate::batch::Batch,
+}
+
+impl Sender {
+    fn new(to: SocketAddr, way: Way, size: usize) -> Result<Sender> {
+        let socket = UdpSocket::bind("127.0.0.1:0").context("binding 127.0.0.1:0")?;
+        if way != Way::SendTo {
+            // No packet: the kernel records the peer and looks up the route, once.
+            socket
+                .connect(to)
+                .with_context(|| format!("connecting to {to}"))?;
+        }
+        let count = if way == Way::Batch { BATCH } else { 1 };
+        Ok(Sender {
+            socket,
+            to,
+            way,
+            datagrams: vec![vec![b'x'; size]; count],
+            batch: crate::batch::Batch::new(count),
+        })
+    }
+
+    /// One system call: the datagrams numbered from `seq`. Returns how many the kernel took.
+    fn send(&mut self, seq: u64) -> io::Result<u64> {
+        for (i, datagram) in (0u64..).zip(&mut self.datagrams) {
+            let number = (seq + i).to_be_bytes();
+            let n = number.len().min(datagram.len());
+            datagram[..n].copy_from_slice(&number[..n]);
+        }
+        // ANCHOR: ways
+        match self.way {
+            Way::SendTo => self.socket.send_to(&self.datagrams[0], self.to).map(|_| 1),
+            Way::Send => self.socket.send(&self.datagrams[0]).map(|_| 1),
+            Way::Batch => self.batch.send(&self.socket, &self.datagrams),
+        }
+        // ANCHOR_END: ways
+    }
 }
 
 /// A receiver thread that counts datagrams and bytes until it has heard nothing for [`QUIET`]
@@ -109,18 +193,6 @@ fn spawn_counter(receiver: UdpSocket) -> Result<thread::JoinHandle<(u64, u64)>> 
         }
         (count, bytes)
     }))
-}
-
-/// A receiver for another program (udp-sender): counts until quiet, in a thread.
-pub fn counting_receiver() -> Result<(SocketAddr, thread::JoinHandle<(u64, u64)>)> {
-    let receiver = UdpSocket::bind("127.0.0.1:0").context("binding 127.0.0.1:0")?;
-    let addr = receiver.local_addr()?;
-    Ok((addr, spawn_counter(receiver)?))
-}
-
-/// A socket that never reads (until [`drain`]): the cheapest possible receiver for a sender.
-pub fn silent_receiver() -> Result<UdpSocket> {
-    UdpSocket::bind("127.0.0.1:0").context("binding 127.0.0.1:0")
 }
 
 /// Reads what waits in `socket`'s buffer, without waiting for more: (datagrams, bytes).

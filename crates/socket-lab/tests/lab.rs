@@ -106,7 +106,7 @@ fn udp_reports_rate_and_loss_for_every_size_up_to_the_largest_datagram() {
     for size in [64, 512, 1472, 8192, 65507] {
         let row = udp
             .iter()
-            .find(|row| row[1].starts_with(&format!("UDP {size} B, lab sender to lab receiver")))
+            .find(|row| row[1] == format!("UDP {size} B, send_to, to lab receiver"))
             .unwrap_or_else(|| panic!("no row for {size} B: {udp:?}"));
         assert!(number(&row[2]) > 0.0, "nothing sent: {row:?}");
         let loss = number(&row[7]);
@@ -118,6 +118,54 @@ fn udp_reports_rate_and_loss_for_every_size_up_to_the_largest_datagram() {
         .find(|row| row[1].contains("never reads"))
         .expect("a row for the socket that never reads");
     assert!(number(&silent[7]) > 50.0, "{silent:?}");
+}
+
+/// What a connected socket and sendmmsg save: the lab's own sender, each way, to a reader and
+/// to a socket that never reads, and the answer says it in words.
+#[test]
+fn udp_compares_send_to_send_and_sendmmsg() {
+    let (stdout, rows) = run_quick("udp", "udp-calls");
+    assert!(stdout.contains("== sending"), "{stdout}");
+    let sending = rows_of(&rows, "sending");
+    let mut ways = vec!["send_to, unconnected socket", "send, connected socket"];
+    if cfg!(target_os = "linux") {
+        ways.push("sendmmsg, 64 per call, connected socket");
+    }
+    for way in &ways {
+        for receiver in ["to lab receiver", "to a socket that never reads"] {
+            let row = sending
+                .iter()
+                .find(|row| row[1].contains(way) && row[1].ends_with(receiver))
+                .unwrap_or_else(|| panic!("no row for {way}, {receiver}: {sending:?}"));
+            assert!(number(&row[2]) > 0.0, "nothing sent: {row:?}");
+            assert!(number(&row[5]) > 0.0, "no rate: {row:?}");
+        }
+    }
+    assert_eq!(sending.len(), ways.len() * 2, "{sending:?}");
+    assert!(
+        stdout.contains("Sending small datagrams faster"),
+        "{stdout}"
+    );
+}
+
+/// The student's output answers the student's question; the course's own targets (build
+/// times, "% of iperf3", PASS/FAIL) live in scripts/bench, never here. `all` is the run that
+/// used to end with them.
+#[test]
+fn the_output_shows_no_course_target() {
+    let (stdout, rows) = run_quick("all", "no-targets");
+    for word in [
+        "target",
+        "PASS",
+        "FAIL",
+        "issue 7",
+        "cold build",
+        "% of iperf3",
+    ] {
+        assert!(!stdout.contains(word), "{word:?} in:\n{stdout}");
+    }
+    assert!(rows.iter().all(|row| row[0] != "target"), "{rows:?}");
+    assert!(stdout.contains("Is UDP much faster than TCP?"), "{stdout}");
 }
 
 #[test]
@@ -183,4 +231,40 @@ fn an_unknown_part_is_refused_with_the_list_of_parts() {
     // A usage mistake: one error line, one hint line (course::parse_args), exit 2.
     let (_, hint) = testkit::assert_error_and_hint(&finished, 2);
     assert!(hint.contains("latency"), "{}", finished.stderr);
+}
+
+/// Every number from the command line is checked before it sizes a loop or an allocation:
+/// `--clients 18446744073709551615` used to panic (`clients + 100` overflowed).
+#[test]
+fn a_client_count_out_of_range_is_refused_before_anything_runs() {
+    for clients in ["18446744073709551615", "0", "20001", "many"] {
+        let finished = Program::start(
+            LAB,
+            &["concurrency", "--no-peers", "--quick", "--clients", clients],
+        )
+        .finish_within(Duration::from_secs(30));
+        let (error, _) = testkit::assert_error_and_hint(&finished, 2);
+        assert!(
+            error.contains("--clients"),
+            "{clients}: {}",
+            finished.stderr
+        );
+        assert!(
+            !finished.stderr.contains("measure"),
+            "{clients}: it ran: {}",
+            finished.stderr
+        );
+    }
+}
+
+/// `chart` redraws from an earlier run's CSV; without one, the student is told how to get it.
+#[test]
+fn chart_without_a_csv_says_how_to_write_one() {
+    let dir = scratch("chart-missing");
+    let csv = dir.join("never-written.csv");
+    let finished = Program::start(LAB, &["chart", "--csv", csv.to_str().unwrap()])
+        .finish_within(Duration::from_secs(30));
+    let (error, hint) = testkit::assert_error_and_hint(&finished, 1);
+    assert!(error.contains("never-written.csv"), "{error}");
+    assert!(hint.contains("scripts/lab"), "{hint}");
 }

@@ -148,10 +148,10 @@ fn fast_run_is_not_narrated_per_datagram_and_reports_its_rate() {
     assert!(sent.stderr.contains("datagrams/s"), "{}", sent.stderr);
 }
 
-/// At full speed the socket is connected (for speed), so the kernel reports the receiver's
-/// absence: the run still sends every datagram and ends with its summary and the refusals.
+/// The lesson's sender at full speed is still the lesson: one `send_to` per datagram on an
+/// unconnected socket, no `connect`, and a missing receiver is nobody's business but UDP's.
 #[test]
-fn full_speed_to_a_missing_receiver_finishes_and_reports_the_refusals() {
+fn full_speed_sends_with_send_to_on_an_unconnected_socket() {
     let port = testkit::unused_port().to_string();
     let sent = testkit::run(
         SENDER,
@@ -161,53 +161,20 @@ fn full_speed_to_a_missing_receiver_finishes_and_reports_the_refusals() {
         b"",
     );
     assert!(sent.status.success(), "{}", sent.stderr);
-    assert!(
-        sent.stderr.contains("\nconnect ") && sent.stderr.contains("route once"),
-        "{}",
-        sent.stderr
-    );
+    assert!(!sent.stderr.contains("\nconnect "), "{}", sent.stderr);
+    assert_eq!(sends(&sent.stderr), 1, "{}", sent.stderr);
     assert!(
         sent.stderr.contains("sent 2000 datagrams, 128000 bytes"),
         "{}",
         sent.stderr
     );
     assert!(!sent.stderr.contains("error:"), "{}", sent.stderr);
-    let refused = sent
-        .stderr
-        .lines()
-        .find(|line| line.starts_with("refused "))
-        .unwrap_or_else(|| panic!("no refused line in:\n{}", sent.stderr));
-    // Linux reports ICMP "port unreachable" on loopback without rate limit.
-    if cfg!(target_os = "linux") {
-        let reported = support::number_after(refused, "the kernel reported ");
-        assert!(reported > 0, "{}", sent.stderr);
-    }
 }
 
+/// 150 datagrams as fast as the loop goes: every one arrives whole, in order, to a receiver
+/// that keeps up (150 small datagrams fit in its buffer even if it falls behind).
 #[test]
-fn full_speed_to_a_receiver_sends_every_datagram_with_no_refusal() {
-    let (receiver, port) = receiver(&["--count", "50", "--idle-timeout", "15"]);
-    let sent = testkit::run(
-        SENDER,
-        &[
-            "--port", &port, "--count", "50", "--size", "64", "--rate", "0",
-        ],
-        b"",
-    );
-    assert!(sent.status.success(), "{}", sent.stderr);
-    assert!(sent.stderr.contains("\nconnect "), "{}", sent.stderr);
-    assert!(sent.stderr.contains("\nrefused  none"), "{}", sent.stderr);
-    let received = receiver.finish();
-    assert_eq!(
-        run_score(&received.stderr, "summary"),
-        "received 50 of 50 sent, lost 0, reordered 0, duplicated 0"
-    );
-}
-
-/// 150 datagrams at full speed go in batches of 64, 64 and 22: every one arrives, in order,
-/// and the first batch is narrated as one system call (sendmmsg on Linux).
-#[test]
-fn full_speed_batches_arrive_whole_and_in_order() {
+fn full_speed_datagrams_arrive_whole_and_in_order() {
     let (receiver, port) = receiver(&["--count", "150", "--idle-timeout", "15"]);
     let sent = testkit::run(
         SENDER,
@@ -217,17 +184,6 @@ fn full_speed_batches_arrive_whole_and_in_order() {
         b"",
     );
     assert!(sent.status.success(), "{}", sent.stderr);
-    let call = if cfg!(target_os = "linux") {
-        "sendmmsg "
-    } else {
-        "send "
-    };
-    let batch = sent
-        .stderr
-        .lines()
-        .find(|line| line.starts_with(call) && line.contains("64 datagrams"))
-        .unwrap_or_else(|| panic!("no batch narrated in:\n{}", sent.stderr));
-    assert!(batch.contains("SEQ 0 to 63 OF 150"), "{}", sent.stderr);
     assert!(
         sent.stderr.contains("sent 150 datagrams, 15000 bytes"),
         "{}",
@@ -245,81 +201,8 @@ fn full_speed_batches_arrive_whole_and_in_order() {
     );
 }
 
-/// Without --size the datagrams' lengths differ with the digits of their numbers.
-#[test]
-fn batch_narration_gives_the_range_of_lengths() {
-    let port = testkit::unused_port().to_string();
-    let sent = testkit::run(
-        SENDER,
-        &["--port", &port, "--count", "20", "--rate", "0"],
-        b"",
-    );
-    assert!(sent.status.success(), "{}", sent.stderr);
-    let batch = sent
-        .stderr
-        .lines()
-        .find(|line| line.contains("20 datagrams to"))
-        .unwrap_or_else(|| panic!("no batch narrated in:\n{}", sent.stderr));
-    // "SEQ 0 to 19 OF 20, 51 to 53 bytes, ...": the lengths after the numbers.
-    let lengths = batch
-        .split_once("SEQ 0 to 19 OF 20, ")
-        .and_then(|(_, rest)| rest.split_once(" bytes"))
-        .map(|(lengths, _)| lengths)
-        .unwrap_or_else(|| panic!("no lengths in: {batch}"));
-    let (shortest, longest) = lengths
-        .split_once(" to ")
-        .unwrap_or_else(|| panic!("not a range of lengths: {batch}"));
-    assert!(shortest.parse::<usize>().unwrap() < longest.parse::<usize>().unwrap());
-}
-
-/// --batch 1: one send per datagram, as iperf3 does.
-#[test]
-fn batch_of_one_sends_one_datagram_per_call() {
-    let (receiver, port) = receiver(&["--count", "20", "--idle-timeout", "15"]);
-    let sent = testkit::run(
-        SENDER,
-        &[
-            "--port", &port, "--count", "20", "--size", "64", "--rate", "0", "--batch", "1",
-        ],
-        b"",
-    );
-    assert!(sent.status.success(), "{}", sent.stderr);
-    assert!(
-        sent.stderr.contains("\nsend     64 bytes to 127.0.0.1:"),
-        "{}",
-        sent.stderr
-    );
-    assert!(!sent.stderr.contains("sendmmsg"), "{}", sent.stderr);
-    let received = receiver.finish();
-    assert_eq!(
-        run_score(&received.stderr, "summary"),
-        "received 20 of 20 sent, lost 0, reordered 0, duplicated 0"
-    );
-}
-
-#[test]
-fn batch_out_of_range_is_refused_with_a_hint() {
-    for batch in ["0", "1025", "many"] {
-        let sent = testkit::run(SENDER, &["--rate", "0", "--batch", batch], b"");
-        testkit::assert_error_and_hint(&sent, 2);
-    }
-}
-
-/// A batch needs full speed: paced runs, a message and lines refuse --batch before binding.
-#[test]
-fn batch_without_full_speed_is_refused_before_sending() {
-    let port = testkit::unused_port().to_string();
-    for mode in [&["--count", "3"][..], &["--message", "hi"], &["--lines"]] {
-        let mut args = vec!["--port", &port, "--batch", "8"];
-        args.extend_from_slice(mode);
-        let sent = testkit::run(SENDER, &args, b"one line\n");
-        testkit::assert_error_and_hint(&sent, 1);
-        assert!(sent.stderr.contains("--rate 0"), "{}", sent.stderr);
-        assert_eq!(sent.stderr.lines().count(), 2, "{}", sent.stderr);
-    }
-}
-
-/// --connect makes the refusal the lesson: the first ConnectionRefused ends the run.
+/// --connect makes the refusal the lesson: the first ConnectionRefused ends the run, even
+/// at full speed.
 #[cfg(unix)]
 #[test]
 fn full_speed_with_connect_stops_at_the_first_refusal() {
