@@ -513,3 +513,24 @@ fn a_reader_that_closes_stdout_early_stops_cleanly() {
     assert_eq!(finished.stdout_text().lines().count(), 1);
     assert!(!finished.stderr.contains("panicked"), "{}", finished.stderr);
 }
+
+#[test]
+fn random_files_end_in_a_summary_or_in_one_error_and_one_hint() {
+    let lesson = pcapng(1, &lesson_frames(1, 0, false), Endianness::Little);
+    for seed in 0..12 {
+        let noise = testkit::random_bytes(3000, seed);
+        // Pure noise, then a real capture with a run of noise written over its middle.
+        let mut damaged = lesson.clone();
+        let at = 100 + (seed as usize * 97) % (lesson.len() - 400);
+        damaged[at..at + 64].copy_from_slice(&noise[..64]);
+        for (kind, bytes) in [("noise", noise), ("damaged", damaged)] {
+            let finished = wire_on(&file(&format!("{kind}-{seed}.pcapng"), &bytes), &[]);
+            match finished.status.code() {
+                Some(0) => assert!(finished.stderr.contains("summary  "), "{}", finished.stderr),
+                _ => {
+                    testkit::assert_error_and_hint(&finished, 1);
+                }
+            }
+        }
+    }
+}
