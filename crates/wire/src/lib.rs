@@ -74,7 +74,7 @@ const FRAGMENTED: usize = 1024;
 pub struct Wire {
     filter: Filter,
     connections: tcp::Connections,
-    /// The timestamp of the first frame: time 0.
+    /// Time 0: the timestamp of the first frame, or the start of a live capture.
     first: Option<Duration>,
     /// Fragmented packets whose first fragment was shown: (source, destination, id).
     fragmented: HashSet<(IpAddr, IpAddr, u32)>,
@@ -90,6 +90,12 @@ impl Wire {
             fragmented: HashSet::new(),
             counts: Counts::default(),
         }
+    }
+
+    /// Counts times from `timestamp` (since the Unix epoch) instead of from the first frame:
+    /// a live capture counts from its start.
+    pub fn start_at(&mut self, timestamp: Duration) {
+        self.first = Some(timestamp);
     }
 
     /// What the run read, showed and skipped so far.

@@ -69,18 +69,22 @@ impl Loopback {
             Err(error) if datagram::is_timeout(&error) => return Ok(None),
             Err(error) => return Err(error),
         };
-        // The time it reached us, close enough to when it crossed lo for the lesson.
-        let timestamp = SystemTime::now()
-            .duration_since(UNIX_EPOCH)
-            .unwrap_or_default();
         Ok(Some(Frame {
-            timestamp,
+            // The time it reached us: close enough to when it crossed lo for the lesson.
+            timestamp: now(),
             // On lo, a raw packet socket sees an Ethernet header with zero addresses.
             link: Link::Ethernet,
             data: self.buffer[..len].to_vec(),
             original_len: len as u32,
         }))
     }
+}
+
+/// The time since the Unix epoch, as frames are stamped.
+pub fn now() -> Duration {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .unwrap_or_default()
 }
 
 /// The index of `lo` from sysfs; Linux gives loopback 1 (LOOPBACK_IFINDEX) when sysfs is

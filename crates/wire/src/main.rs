@@ -102,7 +102,9 @@ fn run() -> anyhow::Result<()> {
     };
     // What was read before an error is still shown, and counted.
     show.finish();
-    show::summary(wire.counts());
+    if outcome.is_ok() || wire.counts().read > 0 {
+        show::summary(wire.counts());
+    }
     outcome
 }
 
@@ -153,6 +155,7 @@ mod live {
         };
         let interrupted = course::ctrl_c();
         let started = Instant::now();
+        wire.start_at(wire::live::now());
         let reason = loop {
             if interrupted.load(Ordering::SeqCst) {
                 break "Ctrl-C".to_string();
