@@ -14,6 +14,32 @@
 //! - [`save`] writes frames to a pcapng file.
 //!
 //! [`Wire`] ties them: frames in, [`Event`]s out, with their times.
+//!
+//! # Beside a program's narration (Linux)
+//!
+//! A program that puts packets beside the socket calls it narrates (the course's demo)
+//! captures and decodes frame by frame, and orders both by time:
+//!
+//! ```no_run
+//! # #[cfg(target_os = "linux")]
+//! # fn main() -> anyhow::Result<()> {
+//! use wire::{Filter, Verdict, Wire};
+//!
+//! let mut loopback = wire::live::Loopback::open()?;
+//! let mut wire = Wire::new(Filter::Course);
+//! wire.start_at(wire::live::now());
+//! loop {
+//!     // None after a short wait without a frame: time to look at the narration.
+//!     let Some(frame) = loopback.next_frame()? else { continue };
+//!     if let Verdict::Shown(event) = wire.frame(&frame) {
+//!         // event.timestamp: since the Unix epoch, to merge with the narration's times.
+//!         println!("{}", wire::text::line(&event));
+//!     }
+//! }
+//! # }
+//! # #[cfg(not(target_os = "linux"))]
+//! # fn main() {}
+//! ```
 
 use std::collections::{BTreeMap, HashSet};
 use std::net::IpAddr;

@@ -31,6 +31,7 @@ use course::narrate;
 use wire::{Capture, Filter, Wire};
 
 mod show;
+mod watch;
 use show::Show;
 
 /// Reads a packet capture (pcap or pcapng) and shows each packet of the course's traffic: TCP
@@ -79,6 +80,13 @@ struct Args {
 }
 
 impl Args {
+    fn watch(&self) -> watch::Options {
+        watch::Options {
+            write: self.write.clone(),
+            duration: self.duration,
+        }
+    }
+
     fn filter(&self) -> Filter {
         match (self.all, self.port.is_empty()) {
             (true, _) => Filter::All,
@@ -98,7 +106,7 @@ fn run() -> anyhow::Result<()> {
     let mut show = Show::new(args.mermaid, args.count);
     let outcome = match &args.file {
         Some(path) => read(path, &mut wire, &mut show),
-        None => live::run(&args, &mut wire, &mut show),
+        None => watch::loopback(&args.watch(), &mut wire, &mut show),
     };
     // What was read before an error is still shown, and counted.
     show.finish();
@@ -123,74 +131,9 @@ fn read(path: &Path, wire: &mut Wire, show: &mut Show) -> anyhow::Result<()> {
     }
     for record in capture {
         if !show.verdict(wire.record(record?)) {
+            narrate!("stop", "{}", show.stop_reason());
             break;
         }
     }
     Ok(())
-}
-
-/// Live capture: Linux only, where packet sockets exist.
-mod live {
-    use super::*;
-
-    #[cfg(target_os = "linux")]
-    pub fn run(args: &Args, wire: &mut Wire, show: &mut Show) -> anyhow::Result<()> {
-        use std::sync::atomic::Ordering;
-        use std::time::Instant;
-        use wire::Verdict;
-
-        let mut loopback = wire::live::Loopback::open()?;
-        narrate!(
-            "capture",
-            "lo (interface {}) with a packet socket: loopback only (Ctrl-C to stop)",
-            loopback.index()
-        );
-        let mut save = match &args.write {
-            Some(path) => Some(wire::save::Save::create(
-                path,
-                "lo",
-                wire::link::Link::Ethernet,
-            )?),
-            None => None,
-        };
-        let interrupted = course::ctrl_c();
-        let started = Instant::now();
-        wire.start_at(wire::live::now());
-        let reason = loop {
-            if interrupted.load(Ordering::SeqCst) {
-                break "Ctrl-C".to_string();
-            }
-            if let Some(duration) = args.duration.filter(|&d| started.elapsed() >= d) {
-                break format!("{} s (--duration)", duration.as_secs_f64());
-            }
-            let Some(frame) = loopback.next_frame()? else {
-                continue;
-            };
-            let verdict = wire.frame(&frame);
-            if let (Some(save), Verdict::Shown(_)) = (&mut save, &verdict) {
-                save.write(&frame)?;
-            }
-            if !show.verdict(verdict) {
-                break show.stop_reason();
-            }
-        };
-        narrate!("stop", "{reason}");
-        if let (Some(save), Some(path)) = (save, &args.write) {
-            save.finish()?;
-            narrate!("write", "{} (pcapng)", path.display());
-        }
-        Ok(())
-    }
-
-    #[cfg(not(target_os = "linux"))]
-    pub fn run(_: &Args, _: &mut Wire, _: &mut Show) -> anyhow::Result<()> {
-        use course::HintExt;
-        Err(anyhow::anyhow!(
-            "live capture is for Linux only; give a capture FILE to read"
-        ))
-        .hint(format!(
-            "{}, then: cargo run -p wire -- capture.pcap",
-            wire::capture::HOW_TO_CAPTURE
-        ))
-    }
 }

@@ -185,3 +185,68 @@ fn safe(text: &str) -> String {
         })
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use std::time::Duration;
+
+    use super::*;
+    use crate::packet::{Datagram, Packet};
+
+    fn udp(from: u16, to: u16) -> Event {
+        let endpoint = |port| Endpoint {
+            ip: "127.0.0.1".parse().unwrap(),
+            port: Some(port),
+        };
+        Event {
+            number: 1,
+            time: Duration::ZERO,
+            timestamp: Duration::ZERO,
+            packet: Packet {
+                source: endpoint(from),
+                destination: endpoint(to),
+                kind: Kind::Udp(Datagram {
+                    length: 12,
+                    len: 4,
+                    header: None,
+                }),
+                fragment: None,
+            },
+        }
+    }
+
+    #[test]
+    fn notes_go_between_the_arrows_and_lose_what_mermaid_would_misread() {
+        let mut diagram = Diagram::new();
+        diagram.packet(&udp(50000, 7879));
+        let sender = udp(50000, 7879).packet.source;
+        diagram.note(&[sender], "send_to 127.0.0.1:7879; #1 <b>");
+        diagram.packet(&udp(7879, 50000));
+        assert_eq!(
+            diagram.render(),
+            "\
+sequenceDiagram
+    participant p1 as 127.0.0.1:50000
+    participant p2 as 127.0.0.1:7879
+    p1->>p2: UDP 4 B
+    Note over p1: send_to 127.0.0.1:7879   1  b 
+    p2->>p1: UDP 4 B
+"
+        );
+    }
+
+    #[test]
+    fn a_long_capture_draws_the_first_arrows_and_says_how_many_are_left_out() {
+        let mut diagram = Diagram::new();
+        for _ in 0..MAX_ARROWS + 7 {
+            diagram.packet(&udp(50000, 7879));
+        }
+        assert_eq!(diagram.left_out(), 7);
+        let text = diagram.render();
+        assert_eq!(text.matches("->>").count(), MAX_ARROWS);
+        assert!(
+            text.ends_with("    Note over p1: 7 more packets not drawn\n"),
+            "{text}"
+        );
+    }
+}

@@ -1,4 +1,4 @@
-//! Showing what `Wire` makes of each frame: a line per packet on stdout (the data), or a
+//! Part of the wire program (not of the library). Showing what `Wire` makes of each frame: a line per packet on stdout (the data), or a
 //! mermaid diagram at the end; packets that cannot be read, and the summary, on stderr.
 
 use std::io::{self, StdoutLock, Write};
