@@ -123,7 +123,9 @@ impl Capture {
     /// Reads a capture from any byte stream; `name` names it in errors.
     pub fn from_reader(name: &str, mut input: impl Read + 'static) -> anyhow::Result<Capture> {
         let mut magic = [0u8; 4];
-        let got = read_up_to(&mut input, &mut magic).with_context(|| format!("reading {name}"))?;
+        let got = read_up_to(&mut input, &mut magic)
+            .with_context(|| format!("reading {name}"))
+            .hint(format!("give wire a capture file; {HOW_TO_CAPTURE}"))?;
         let not_a_capture = |what: String| {
             Err(anyhow!("{name} is not a capture file: {what}")).hint(format!(
                 "wire reads pcap and pcapng files; {HOW_TO_CAPTURE}"
@@ -405,6 +407,7 @@ fn describe(error: &PcapError) -> String {
             "the file ends too soon".to_string()
         }
         PcapError::InvalidField(field) => format!("invalid field ({field})"),
+        PcapError::IoError(error) => format!("reading the file: {error}"),
         other => other.to_string(),
     }
 }

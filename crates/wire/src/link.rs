@@ -179,6 +179,11 @@ mod tests {
             assert_eq!(Link::Null.network(&frame).unwrap().0, EtherType::IPV6);
         }
         assert_eq!(Link::Raw.network(&ip), Ok((EtherType::IPV4, &ip[..])));
+        // The family decides, in either byte order, not the version in the IP header.
+        for family in [[0, 0, 0, 28], [28, 0, 0, 0]] {
+            let frame = [&family[..], &ip[..]].concat();
+            assert_eq!(Link::Null.network(&frame).unwrap().0, EtherType::IPV6);
+        }
     }
 
     #[test]

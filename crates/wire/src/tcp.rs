@@ -43,3 +43,91 @@ impl Connections {
         });
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::packet::Flags;
+
+    fn segment(flags: &str, seq: u32, ack: u32) -> Segment {
+        Segment {
+            flags: Flags {
+                syn: flags.contains('S'),
+                fin: flags.contains('F'),
+                ack: flags.contains('A'),
+                ..Flags::default()
+            },
+            seq,
+            ack,
+            relative_seq: seq,
+            relative_ack: None,
+            window: 0,
+            len: 0,
+        }
+    }
+
+    /// Relative (seq, ack) of each segment, client to server when `out` is true.
+    fn numbered(segments: &[(bool, Segment)]) -> Vec<(u32, Option<u32>)> {
+        let endpoint = |port| Endpoint {
+            ip: "127.0.0.1".parse().unwrap(),
+            port: Some(port),
+        };
+        let (client, server) = (endpoint(40000), endpoint(7878));
+        let mut connections = Connections::default();
+        segments
+            .iter()
+            .map(|&(out, mut segment)| {
+                let (from, to) = if out {
+                    (client, server)
+                } else {
+                    (server, client)
+                };
+                connections.number(from, to, &mut segment);
+                (segment.relative_seq, segment.relative_ack)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn numbers_count_from_each_sides_syn_even_across_the_wrap() {
+        let start = u32::MAX - 1;
+        let numbers = numbered(&[
+            (true, segment("S", start, 0)),
+            (false, segment("SA", 900, start.wrapping_add(1))),
+            (true, segment("A", start.wrapping_add(1), 901)),
+            (true, segment("FA", start.wrapping_add(6), 901)),
+        ]);
+        assert_eq!(
+            numbers,
+            [(0, None), (0, Some(1)), (1, Some(1)), (6, Some(1))]
+        );
+    }
+
+    #[test]
+    fn a_capture_that_missed_the_syn_counts_from_what_it_saw() {
+        // From the SYN-ACK: the client's ISN is the acknowledgement minus one.
+        let numbers = numbered(&[
+            (false, segment("SA", 900, 5001)),
+            (true, segment("A", 5001, 901)),
+        ]);
+        assert_eq!(numbers, [(0, Some(1)), (1, Some(1))]);
+        // In the middle of the data: each side counts from its first segment seen.
+        let numbers = numbered(&[
+            (true, segment("A", 7000, 300)),
+            (false, segment("A", 300, 7010)),
+        ]);
+        assert_eq!(numbers, [(0, Some(0)), (0, Some(10))]);
+    }
+
+    #[test]
+    fn a_new_syn_on_the_same_ports_starts_a_new_count() {
+        let numbers = numbered(&[
+            (true, segment("S", 100, 0)),
+            (false, segment("SA", 900, 101)),
+            (true, segment("S", 5000, 0)),
+            // The capture missed the new SYN-ACK: the server counts from what it sends next.
+            (false, segment("A", 71, 5001)),
+        ]);
+        assert_eq!(numbers, [(0, None), (0, Some(1)), (0, None), (0, Some(1))]);
+    }
+}

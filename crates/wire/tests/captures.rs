@@ -534,3 +534,42 @@ fn random_files_end_in_a_summary_or_in_one_error_and_one_hint() {
         }
     }
 }
+
+#[test]
+fn the_obsolete_packet_block_reads_its_timestamp_high_half_first() {
+    let syn = frame(1, &tcp(40000, 7878, 1, None, "S", b""), 0, false);
+    let mut bytes = pcapng(1, &[], Endianness::Little);
+    for micros in [1_764_000_000_000_000u64, 1_764_000_000_250_000] {
+        // Packet Block (type 2): interface (2 bytes), drops (2), timestamp high (4) and
+        // low (4) in units of the interface (here ns), captured and original lengths.
+        let nanos = micros * 1000;
+        let mut body = [&0u16.to_le_bytes()[..], &0u16.to_le_bytes()].concat();
+        for field in [
+            (nanos >> 32) as u32,
+            nanos as u32,
+            syn.len() as u32,
+            syn.len() as u32,
+        ] {
+            body.extend_from_slice(&field.to_le_bytes());
+        }
+        body.extend_from_slice(&syn);
+        body.resize(body.len().next_multiple_of(4), 0);
+        let total = (body.len() + 12) as u32;
+        for part in [
+            &2u32.to_le_bytes()[..],
+            &total.to_le_bytes(),
+            &body,
+            &total.to_le_bytes(),
+        ] {
+            bytes.extend_from_slice(part);
+        }
+    }
+    let path = file("packet-block.pcapng", &bytes);
+    assert_eq!(
+        wire_on(&path, &[]).stdout_text(),
+        "\
+TCP       0.000000 127.0.0.1:40000 -> 127.0.0.1:7878  SYN seq=0 len=0
+TCP       0.250000 127.0.0.1:40000 -> 127.0.0.1:7878  SYN seq=0 len=0
+"
+    );
+}
