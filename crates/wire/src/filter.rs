@@ -19,7 +19,7 @@ pub enum Filter {
     /// TCP and UDP to or from the course's ports or sent to its multicast group, the ICMP
     /// errors about them, and every IGMP and MLD message.
     Course,
-    /// The same, with these ports instead of the course's.
+    /// TCP and UDP to or from these ports, and the ICMP errors about them.
     Ports(Vec<u16>),
     /// Every packet.
     All,
@@ -37,7 +37,7 @@ impl Filter {
                 .about
                 .as_deref()
                 .is_some_and(|about| self.has_port_or_group(about)),
-            Kind::Membership(_) => true,
+            Kind::Membership(_) => *self == Filter::Course,
             // Later fragments are shown when their first fragment was (see `Wire`).
             Kind::Fragment { .. } | Kind::Other { .. } => false,
         }

@@ -71,7 +71,8 @@ struct Args {
     /// Show every packet, not only the course's traffic.
     #[arg(long, conflicts_with = "port")]
     all: bool,
-    /// Show the traffic of this port instead of the course's 7878-7881 (repeat for more).
+    /// Show only the TCP and UDP of this port, and the ICMP errors about it (repeat for
+    /// more ports).
     #[arg(long, value_name = "N")]
     port: Vec<u16>,
     /// Print a mermaid sequence diagram (one arrow per packet) instead of one line per packet.

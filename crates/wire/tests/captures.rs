@@ -195,21 +195,18 @@ fn all_shows_every_packet_and_port_shows_one_port() {
         all.stdout_text()
             .contains("TCP       0.002500 127.0.0.1:40001 -> 127.0.0.1:22  SYN seq=0 len=0\n")
     );
-    let port = wire_on(&path, &["--port", "22"]);
-    let lines: Vec<String> = port.stdout_text().lines().map(String::from).collect();
-    // Port 22's SYN, and the memberships, which the filter always shows.
+    let port = wire_on(&path, &["--port", "22", "--port", "7881"]);
     assert_eq!(
-        lines[0],
-        "TCP       0.002500 127.0.0.1:40001 -> 127.0.0.1:22  SYN seq=0 len=0"
-    );
-    assert!(
-        lines[1..]
-            .iter()
-            .all(|line| line.starts_with("IGMP") || line.starts_with("MLD"))
+        port.stdout_text(),
+        "\
+TCP       0.002500 127.0.0.1:40001 -> 127.0.0.1:22  SYN seq=0 len=0
+UDP       0.005000 127.0.0.1:50001 -> 127.0.0.1:7881  len=10
+ICMP      0.005010 127.0.0.1 -> 127.0.0.1  port unreachable, about UDP 127.0.0.1:50001 -> 127.0.0.1:7881 len=10
+"
     );
     assert!(
         port.stderr
-            .contains("not port 22 (--all shows every packet)"),
+            .contains("skipped  21: not port 22, 7881 (--all shows every packet)\n"),
         "{}",
         port.stderr
     );
