@@ -213,61 +213,72 @@ pub fn decode(ether_type: EtherType, bytes: &[u8], missing: usize) -> Result<Pac
     let sliced = LaxSlicedPacket::from_ether_type(ether_type, bytes);
     let Some(net) = &sliced.net else {
         return Err(match &sliced.stop_err {
-            Some((error, layer)) => Unreadable {
-                reason: format!("{layer} does not parse"),
-                detail: Some(error.to_string()),
-            },
+            Some(stop) => unparsed(stop),
             None if ether_type == EtherType::ARP => Unreadable::new("ARP, not IP"),
             None => Unreadable::new(format!("EtherType 0x{:04x}, not IP", ether_type.0)),
         });
     };
-    let (source, destination, payload, fragment) = match net {
+    let Some((addresses, payload)) = addresses(net) else {
+        return Err(Unreadable::new("ARP, not IP"));
+    };
+    let fragment = match net {
         LaxNetSlice::Ipv4(ipv4) => {
             let header = ipv4.header();
-            let fragment = header.is_fragmenting_payload().then(|| Fragment {
+            header.is_fragmenting_payload().then(|| Fragment {
                 id: header.identification().into(),
                 offset: u32::from(u16::from(header.fragments_offset())) * 8,
                 more: header.more_fragments(),
-                len: ipv4.payload().payload.len() + missing,
-            });
-            let source = IpAddr::V4(header.source_addr());
-            (
-                source,
-                IpAddr::V4(header.destination_addr()),
-                ipv4.payload(),
-                fragment,
-            )
+                len: payload.payload.len() + missing,
+            })
         }
-        LaxNetSlice::Ipv6(ipv6) => {
-            let header = ipv6.header();
-            let fragment = ipv6_fragment(ipv6.extensions().clone(), ipv6.payload(), missing);
-            let source = IpAddr::V6(header.source_addr());
-            (
-                source,
-                IpAddr::V6(header.destination_addr()),
-                ipv6.payload(),
-                fragment,
-            )
-        }
-        LaxNetSlice::Arp(_) => return Err(Unreadable::new("ARP, not IP")),
+        LaxNetSlice::Ipv6(ipv6) => ipv6_fragment(ipv6.extensions().clone(), payload, missing),
+        LaxNetSlice::Arp(_) => None,
     };
-    let kind = match (&sliced.transport, fragment) {
-        (Some(transport), _) => transport_kind(transport, missing)?,
-        (None, Some(piece)) => return Ok(first_or_later((source, destination), payload, piece)),
-        (None, None) => match &sliced.stop_err {
-            Some((error, layer)) => {
-                return Err(Unreadable {
-                    reason: format!("{layer} does not parse"),
-                    detail: Some(error.to_string()),
-                });
-            }
-            None => Kind::Other {
-                protocol: payload.ip_number.0,
-            },
+    let kind = match (&sliced.transport, fragment, &sliced.stop_err) {
+        (Some(transport), _, _) => transport_kind(transport, missing)?,
+        (None, Some(piece), _) => return Ok(first_or_later(addresses, payload, piece)),
+        (None, None, Some(stop)) => return Err(unparsed(stop)),
+        (None, None, None) => Kind::Other {
+            protocol: payload.ip_number.0,
         },
     };
     let ports = ports(sliced.transport.as_ref());
-    Ok(assemble((source, destination), ports, kind, fragment))
+    Ok(assemble(addresses, ports, kind, fragment))
+}
+
+/// The source and destination addresses, and the payload, of an IPv4 or IPv6 packet.
+fn addresses<'a>(
+    net: &'a LaxNetSlice<'_>,
+) -> Option<((IpAddr, IpAddr), &'a LaxIpPayloadSlice<'a>)> {
+    Some(match net {
+        LaxNetSlice::Ipv4(ipv4) => {
+            let header = ipv4.header();
+            let addresses = (
+                header.source_addr().into(),
+                header.destination_addr().into(),
+            );
+            (addresses, ipv4.payload())
+        }
+        LaxNetSlice::Ipv6(ipv6) => {
+            let header = ipv6.header();
+            let addresses = (
+                header.source_addr().into(),
+                header.destination_addr().into(),
+            );
+            (addresses, ipv6.payload())
+        }
+        LaxNetSlice::Arp(_) => return None,
+    })
+}
+
+/// A header that stopped the parsing: the layer counts, the parser's words tell.
+fn unparsed(
+    (error, layer): &(etherparse::err::packet::SliceError, etherparse::err::Layer),
+) -> Unreadable {
+    Unreadable {
+        reason: format!("{layer} does not parse"),
+        detail: Some(error.to_string()),
+    }
 }
 
 /// A packet from its parts; `ports` are the source and destination ports of TCP and UDP.
@@ -374,27 +385,17 @@ fn quoted(bytes: &[u8]) -> Option<Box<Packet>> {
         _ => return None,
     };
     let sliced = LaxSlicedPacket::from_ether_type(ether_type, bytes);
-    let (source, destination) = match sliced.net.as_ref()? {
-        LaxNetSlice::Ipv4(ipv4) => (
-            IpAddr::V4(ipv4.header().source_addr()),
-            IpAddr::V4(ipv4.header().destination_addr()),
-        ),
-        LaxNetSlice::Ipv6(ipv6) => (
-            IpAddr::V6(ipv6.header().source_addr()),
-            IpAddr::V6(ipv6.header().destination_addr()),
-        ),
-        LaxNetSlice::Arp(_) => return None,
-    };
+    let (addresses, payload) = addresses(sliced.net.as_ref()?)?;
     let kind = match &sliced.transport {
-        // An ICMP error never quotes another ICMP error in full: no deeper than this.
+        // The ports and the course's header; anything else quoted is not decoded further.
         Some(TransportSlice::Udp(udp)) => Kind::Udp(datagram_of(udp.length(), udp.payload())),
         Some(TransportSlice::Tcp(tcp)) => Kind::Tcp(segment(tcp, 0)),
         _ => Kind::Other {
-            protocol: sliced.net.as_ref()?.ip_payload_ref()?.ip_number.0,
+            protocol: payload.ip_number.0,
         },
     };
     let ports = ports(sliced.transport.as_ref());
-    Some(Box::new(assemble((source, destination), ports, kind, None)))
+    Some(Box::new(assemble(addresses, ports, kind, None)))
 }
 
 /// IPv6 keeps fragmentation in an extension header, with a 32-bit identification.
@@ -418,8 +419,8 @@ fn ipv6_fragment(
         })
 }
 
-/// A fragment: the first one starts with the UDP header (read here by hand, since the
-/// datagram is not whole), the later ones carry only data.
+/// A fragment: the first one starts with the UDP header, parsed here because etherparse
+/// leaves the payload of a fragment unparsed; the later ones carry only data.
 fn first_or_later(
     addresses: (IpAddr, IpAddr),
     payload: &LaxIpPayloadSlice<'_>,
