@@ -40,11 +40,16 @@ impl Loopback {
         let socket = Socket::new(Domain::PACKET, Type::RAW, Some(protocol))
             .context("opening a packet socket (AF_PACKET) to capture on lo")
             .hint_with(permission_hint)?;
+        // Frames of every interface may be queued before a filter is in place: drop all that
+        // come, empty the queue, then keep lo's (as libpcap does; the queue can only shrink,
+        // so emptying it ends even on a busy loopback).
+        socket
+            .attach_filter(&[SockFilter::new(RET_K, 0, 0, 0)])
+            .context("attaching a filter that drops every frame (SO_ATTACH_FILTER)")?;
+        drain(&socket).context("emptying the packet socket")?;
         socket
             .attach_filter(&loopback_only(index))
             .context("attaching the filter that keeps only lo's frames (SO_ATTACH_FILTER)")?;
-        // Frames of any interface may have been queued before the filter was in place.
-        drain(&socket).context("emptying the packet socket")?;
         // A larger queue, so that a burst on loopback is not dropped while we print.
         let _ = socket.set_recv_buffer_size(4 << 20);
         socket
@@ -87,6 +92,9 @@ pub fn now() -> Duration {
         .unwrap_or_default()
 }
 
+/// BPF_RET | BPF_K: the filter's answer, how many bytes of the frame to keep (0: drop it).
+const RET_K: u16 = 0x06;
+
 /// The index of `lo` from sysfs; Linux gives loopback 1 (LOOPBACK_IFINDEX) when sysfs is
 /// not mounted.
 fn loopback_index() -> u32 {
@@ -101,7 +109,6 @@ fn loopback_index() -> u32 {
 fn loopback_only(index: u32) -> [SockFilter; 6] {
     const LD_W_ABS: u16 = 0x20; // BPF_LD | BPF_W | BPF_ABS
     const JEQ_K: u16 = 0x15; // BPF_JMP | BPF_JEQ | BPF_K
-    const RET_K: u16 = 0x06; // BPF_RET | BPF_K
     // Ancillary data (SKF_AD_OFF = -0x1000): the interface index and the packet type.
     const IFINDEX: u32 = 0xffff_f000 + 8;
     const PKTTYPE: u32 = 0xffff_f000 + 4;
@@ -116,7 +123,7 @@ fn loopback_only(index: u32) -> [SockFilter; 6] {
     ]
 }
 
-/// Reads and throws away whatever is queued, without waiting.
+/// Reads and throws away, unseen, whatever is queued, without waiting.
 fn drain(socket: &Socket) -> io::Result<()> {
     socket.set_nonblocking(true)?;
     let mut buffer = vec![0u8; SNAPLEN as usize];
