@@ -131,37 +131,6 @@ impl Header {
         line
     }
 
-    /// Writes the header line (the same bytes as [`Header::line`]) at the start of `out` and
-    /// returns its length, or `None` when `out` is shorter than the line ([`MAX_HEADER_LEN`]
-    /// always fits). The digits are written by hand, without `fmt`: a sender at full speed
-    /// writes one header per datagram, and this is several times cheaper than `write!`.
-    pub fn write_to_slice(&self, out: &mut [u8]) -> Option<usize> {
-        let mut at = 0;
-        let mut put = |bytes: &[u8]| -> Option<()> {
-            out.get_mut(at..at + bytes.len())?.copy_from_slice(bytes);
-            at += bytes.len();
-            Some(())
-        };
-        let mut digits = [0u8; 20];
-        put(b"SEQ ")?;
-        put(decimal(self.seq, &mut digits))?;
-        if let Some(total) = self.total {
-            put(b" OF ")?;
-            put(decimal(total, &mut digits))?;
-        }
-        put(b" RUN ")?;
-        let mut hex_digits = [0u8; 8];
-        put(hex(self.run, 4, &mut hex_digits))?;
-        put(b" SENT ")?;
-        put(decimal(self.sent_micros / 1_000_000, &mut digits))?;
-        put(b".")?;
-        // Six digits, leading zeros kept: 1.000042 is 42 microseconds after second 1.
-        let micros = decimal(1_000_000 + self.sent_micros % 1_000_000, &mut digits);
-        put(&micros[1..])?;
-        put(b"\n")?;
-        Some(at)
-    }
-
     /// A whole datagram: this header, then `payload`.
     pub fn datagram(&self, payload: &[u8]) -> Vec<u8> {
         let mut datagram = self.line().into_bytes();
@@ -232,40 +201,6 @@ impl Header {
     /// How long ago it was sent, by this machine's clock (meaningful on one machine).
     pub fn age(&self) -> Duration {
         Duration::from_micros(unix_micros(SystemTime::now()).saturating_sub(self.sent_micros))
-    }
-}
-
-/// The longest header line: `SEQ`, `OF` and the seconds of `SENT` at their largest, a run id
-/// of eight hex digits, and the newline.
-pub const MAX_HEADER_LEN: usize = 4 + 20 + 4 + 20 + 5 + 8 + 6 + 14 + 1 + 6 + 1;
-
-/// The decimal digits of `n` (the same as `n.to_string()`), written into `buffer` without
-/// `fmt`, for code that writes many numbers at full speed.
-pub fn decimal(mut n: u64, buffer: &mut [u8; 20]) -> &[u8] {
-    // From the last digit to the first; u64::MAX has 20 digits.
-    let mut start = buffer.len();
-    loop {
-        start -= 1;
-        buffer[start] = b'0' + (n % 10) as u8;
-        n /= 10;
-        if n == 0 {
-            return &buffer[start..];
-        }
-    }
-}
-
-/// The lowercase hex digits of `n`, with leading zeros up to `min_width` (at most 8): the same
-/// as `format!("{n:0min_width$x}")`, written without `fmt`.
-pub fn hex(mut n: u32, min_width: usize, buffer: &mut [u8; 8]) -> &[u8] {
-    const DIGITS: &[u8; 16] = b"0123456789abcdef";
-    let mut start = buffer.len();
-    loop {
-        start -= 1;
-        buffer[start] = DIGITS[(n & 0xf) as usize];
-        n >>= 4;
-        if n == 0 && buffer.len() - start >= min_width.min(8) {
-            return &buffer[start..];
-        }
     }
 }
 
@@ -755,82 +690,6 @@ mod tests {
             header(3, None).line(),
             "SEQ 3 RUN 5f2c SENT 1764000000.123456\n"
         );
-    }
-
-    #[test]
-    fn write_to_slice_writes_the_same_bytes_as_line() {
-        let mut out = [0u8; MAX_HEADER_LEN];
-        for seq in [
-            0,
-            1,
-            9,
-            10,
-            99,
-            100,
-            12_345,
-            u64::MAX / 10,
-            u64::MAX - 1,
-            u64::MAX,
-        ] {
-            for total in [None, Some(0), Some(seq), Some(u64::MAX)] {
-                for run in [0, 0xf, 0x5f2c, 0xffff, 0x1_0000, u32::MAX] {
-                    for sent_micros in [0, 42, 999_999, 1_000_000, 1_764_000_000_000_007, u64::MAX]
-                    {
-                        let h = Header {
-                            seq,
-                            total,
-                            run,
-                            sent_micros,
-                        };
-                        let len = h.write_to_slice(&mut out).unwrap();
-                        assert_eq!(&out[..len], h.line().as_bytes(), "{h:?}");
-                    }
-                }
-            }
-        }
-        let longest = header(u64::MAX, Some(u64::MAX));
-        let longest = Header {
-            run: u32::MAX,
-            sent_micros: u64::MAX,
-            ..longest
-        };
-        assert_eq!(longest.line().len(), MAX_HEADER_LEN);
-        // Too short a buffer: nothing claimed, no panic.
-        assert_eq!(longest.write_to_slice(&mut out[..MAX_HEADER_LEN - 1]), None);
-        assert_eq!(header(3, None).write_to_slice(&mut [0u8; 4]), None);
-    }
-
-    #[test]
-    fn decimal_and_hex_write_what_format_writes() {
-        let mut digits = [0u8; 20];
-        let mut values: Vec<u64> = vec![0, 1, 9, 10, 11, 99, 100, 101, u64::MAX - 1, u64::MAX];
-        // Every power of ten and its neighbours, and a spread of values in between.
-        let mut power = 1u64;
-        while let Some(next) = power.checked_mul(10) {
-            values.extend([power - 1, power, power + 1]);
-            power = next;
-        }
-        let mut x = 0x9e37_79b9_7f4a_7c15u64;
-        for _ in 0..10_000 {
-            x ^= x << 13;
-            x ^= x >> 7;
-            x ^= x << 17;
-            values.push(x);
-            values.push(x >> (x % 64));
-        }
-        values.extend(0..2_000);
-        for n in values {
-            assert_eq!(decimal(n, &mut digits), n.to_string().as_bytes(), "{n}");
-            let n = n as u32;
-            let mut hex_digits = [0u8; 8];
-            for width in [0, 1, 4, 8, 9] {
-                assert_eq!(
-                    hex(n, width, &mut hex_digits),
-                    format!("{n:0width$x}", width = width.min(8)).as_bytes(),
-                    "{n} {width}"
-                );
-            }
-        }
     }
 
     #[test]

@@ -158,7 +158,6 @@ fn run() -> anyhow::Result<()> {
     narrate!("join", "group {} on interface {}", args.group, interface);
     // ANCHOR_END: join
 
-    // ANCHOR: multicast_all
     // Linux delivers to a wildcard-bound socket the datagrams of every group that *any* socket
     // of this host joined on this port (IP_MULTICAST_ALL, on by default). Turn it off: this
     // socket receives only the groups it joined itself.
@@ -179,7 +178,6 @@ fn run() -> anyhow::Result<()> {
             }
         );
     }
-    // ANCHOR_END: multicast_all
 
     if let Some(warning) = warning {
         narrate!("warning", "{warning}");
@@ -202,7 +200,6 @@ fn run() -> anyhow::Result<()> {
     let mut buffer = vec![0u8; datagram::RECV_BUFFER];
     let mut stdout = io::stdout().lock();
     let mut last_arrival = Instant::now();
-    // ANCHOR: recv_loop
     let reason = loop {
         if stop.load(Ordering::SeqCst) {
             break "Ctrl-C".to_string();
@@ -250,10 +247,8 @@ fn run() -> anyhow::Result<()> {
             return Err(error).context("writing to stdout");
         }
     };
-    // ANCHOR_END: recv_loop
     narrate!("stop", "{reason}");
 
-    // ANCHOR: leave
     // Leave the group: the OS tells the network it no longer wants the group here. Closing the
     // socket would do it too; leaving explicitly shows the other half of the join.
     match (args.group, interface) {
@@ -263,7 +258,6 @@ fn run() -> anyhow::Result<()> {
     }
     .with_context(|| format!("leaving group {}", args.group))?;
     narrate!("leave", "group {} on interface {}", args.group, interface);
-    // ANCHOR_END: leave
 
     for line in board.report() {
         narrate!("summary", "{line}");

@@ -109,11 +109,9 @@ fn run() -> anyhow::Result<()> {
         ));
     }
 
-    // ANCHOR: socket
     // An ordinary UDP socket of the group's family: sending to a group needs no join.
     let socket = Socket::new(Domain::for_address(group), Type::DGRAM, Some(Protocol::UDP))
         .context("creating a UDP socket")?;
-    // ANCHOR_END: socket
 
     // ANCHOR: options
     match interface {
@@ -150,7 +148,6 @@ fn run() -> anyhow::Result<()> {
     }
     // ANCHOR_END: options
 
-    // ANCHOR: bind
     // Bind a port of the OS's choosing (port 0) on the interface's address, so that the
     // listeners see where the datagrams come from. (Binding alone does not choose the
     // interface for multicast: IP_MULTICAST_IF above does.)
@@ -168,7 +165,6 @@ fn run() -> anyhow::Result<()> {
     let socket: UdpSocket = socket.into();
     let local = socket.local_addr().context("reading the bound address")?;
     narrate!("bind", "{local} (UDP socket that sends to group {group})");
-    // ANCHOR_END: bind
 
     narrate_options(&socket, interface, group)?;
     if let Some(warning) = warning {

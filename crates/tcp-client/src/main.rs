@@ -171,7 +171,6 @@ fn one_shot(mut stream: TcpStream, server: SocketAddr, message: &str) -> Result<
     finish(&mut stream, server)
 }
 
-// ANCHOR: interactive
 /// A terminal: each line you type is sent, and its echo printed when all of it is back.
 fn interactive(mut stream: TcpStream, server: SocketAddr) -> Result<()> {
     // Each line is a small write that waits for its reply: send it now rather than let
@@ -210,7 +209,6 @@ fn interactive(mut stream: TcpStream, server: SocketAddr) -> Result<()> {
     half_close(&stream, server)?;
     finish(&mut stream, server)
 }
-// ANCHOR_END: interactive
 
 /// A typed line ends in `\n` on every OS, so that "olá, mundo" is 12 bytes everywhere. The
 /// Windows console (in its usual line mode) ends each line you type with `\r\n`, and std
@@ -313,7 +311,6 @@ fn read_echo(stream: &mut TcpStream, server: SocketAddr, len: usize) -> Result<V
 }
 // ANCHOR_END: read_echo
 
-// ANCHOR: pipe
 /// Not a terminal: stream stdin to the server and the server's bytes to stdout, at once.
 fn pipe(stream: TcpStream, server: SocketAddr) -> Result<()> {
     // Two threads, because both directions must move together: if we sent the whole input
@@ -366,7 +363,6 @@ fn pipe(stream: TcpStream, server: SocketAddr) -> Result<()> {
     }
     Ok(())
 }
-// ANCHOR_END: pipe
 
 /// Which side of a copy failed.
 enum Side {

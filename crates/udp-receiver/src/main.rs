@@ -258,7 +258,6 @@ fn run() -> anyhow::Result<()> {
     };
 
     narrate!("stop", "{reason}");
-    // ANCHOR: summary
     for line in board.report() {
         narrate!("summary", "{line}");
     }
@@ -268,7 +267,6 @@ fn run() -> anyhow::Result<()> {
     );
     let lost = board.total().lost;
     kernel::report(kernel_before, kernel::Counters::read(local.port()), lost);
-    // ANCHOR_END: summary
     Ok(())
 }
 

@@ -195,7 +195,6 @@ impl Tally {
     }
 }
 
-// ANCHOR: bind
 /// Binds the listening socket (clients send here) and the upstream socket (the relay's own
 /// ephemeral port, from which it forwards). Narrates the listening address first.
 pub fn bind(options: Options) -> anyhow::Result<Bound> {
@@ -250,7 +249,6 @@ pub fn bind(options: Options) -> anyhow::Result<Bound> {
         expected: Arc::default(),
     })
 }
-// ANCHOR_END: bind
 
 impl Bound {
     /// The address clients send to.
@@ -355,7 +353,6 @@ impl Direction {
         }
     }
 
-    // ANCHOR: handle
     /// Decides the fate of one datagram and passes what must go out to `send`, in order.
     fn handle(&mut self, datagram: &[u8], mut send: impl FnMut(&[u8])) {
         let index = self.next_index;
@@ -393,7 +390,6 @@ impl Direction {
             }
         }
     }
-    // ANCHOR_END: handle
 
     fn release_held(&mut self, send: &mut impl FnMut(&[u8])) {
         if let Some((index, datagram)) = self.held.take() {

@@ -106,7 +106,6 @@ fn run() -> anyhow::Result<()> {
         impair_replies: args.impair_replies,
     };
 
-    // ANCHOR: run
     let relay = udp_relay::bind(Options {
         listen: SocketAddr::new(args.bind, args.port),
         upstream,
@@ -130,7 +129,6 @@ fn run() -> anyhow::Result<()> {
     );
     let interrupted = course::ctrl_c();
     let outcome = relay.run(move || interrupted.load(Ordering::SeqCst))?;
-    // ANCHOR_END: run
 
     narrate!("stop", "{}", outcome.reason);
     // "sent" counts only the datagrams the OS accepted: those are the ones scored below.

@@ -182,7 +182,6 @@ fn choose_mode(args: &Args) -> Mode {
 }
 
 /// Refuses a payload that no UDP datagram can carry, before trying.
-// ANCHOR: max_size
 fn check_size(size: usize, to: &SocketAddr) -> anyhow::Result<()> {
     let max = datagram::max_payload(to);
     if size > max {
@@ -196,7 +195,6 @@ fn check_size(size: usize, to: &SocketAddr) -> anyhow::Result<()> {
     }
     Ok(())
 }
-// ANCHOR_END: max_size
 
 struct Sender<'a> {
     socket: &'a UdpSocket,
@@ -281,7 +279,6 @@ fn send_lines(sender: &Sender) -> anyhow::Result<()> {
     Ok(())
 }
 
-// ANCHOR: numbered
 fn send_numbered(
     sender: &Sender,
     count: u64,
@@ -339,7 +336,6 @@ fn send_numbered(
     );
     Ok(())
 }
-// ANCHOR_END: numbered
 
 /// Sleeps until datagram `seq` is due, `pace` apart from the start: keeping to the schedule
 /// (not "sleep after each") holds the rate on average. Past what a clock can hold, it sleeps
@@ -362,7 +358,6 @@ fn wait_until_due(started: Instant, pace: Duration, seq: u64) {
 /// With a connected socket, waits briefly for what the kernel may report about the sends:
 /// an ICMP "port unreachable" becomes ConnectionRefused (Linux, macOS) or ConnectionReset
 /// (Windows) on the next call on this socket.
-// ANCHOR: refused
 fn check_for_refusal(socket: &UdpSocket, to: SocketAddr) -> anyhow::Result<()> {
     socket
         .set_read_timeout(Some(Duration::from_millis(300)))
@@ -388,7 +383,6 @@ fn check_for_refusal(socket: &UdpSocket, to: SocketAddr) -> anyhow::Result<()> {
         }
     }
 }
-// ANCHOR_END: refused
 
 /// The first address of `host` (a name may have several: the first is what the OS prefers).
 fn resolve(host: &course::address::Host, port: u16) -> anyhow::Result<SocketAddr> {
