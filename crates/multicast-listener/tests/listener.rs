@@ -4,16 +4,13 @@
 //! Each test uses a group of its own (239.255.x.y, from the test's number and this process)
 //! and a free UDP port, so that tests running in parallel never hear each other.
 
-#[path = "../../udp-receiver/tests/support/mod.rs"]
-mod support;
-
 use std::net::{IpAddr, Ipv4Addr, SocketAddr, UdpSocket};
 use std::path::PathBuf;
 use std::process::Command;
 use std::time::Duration;
 
 use socket2::{Domain, Protocol, Socket, Type};
-use support::{FORGED, assert_doubts_said_once, assert_forged_scores};
+use testkit::score::{FORGED, assert_doubts_said_once, assert_forged_scores};
 use testkit::{Finished, Program};
 
 const LISTENER: &str = env!("CARGO_BIN_EXE_multicast-listener");

@@ -15,6 +15,7 @@ use std::thread;
 use std::time::{Duration, Instant};
 
 mod minimal;
+pub mod score;
 pub use minimal::{
     MINIMAL_FIRST_SOCKET_LINE, MINIMAL_MAX_LINES, MinimalShape, example_binary, minimal_binary,
 };
@@ -445,7 +446,9 @@ fn build_command(test: &Path, package: &str) -> (PathBuf, Command) {
     (profile_dir, build)
 }
 
-/// The first token of `line` that parses as a socket address (trailing punctuation ignored).
+/// The first token of `line` that parses as a socket address (trailing punctuation ignored):
+/// the address a program narrates it bound, `bind     127.0.0.1:40123 (TCP listener)`. The one
+/// reader of that line in Rust, for the tests and for socket-lab's peers.
 pub fn first_socket_addr(line: &str) -> Option<SocketAddr> {
     line.split_whitespace()
         .filter_map(|token| {
@@ -613,6 +616,13 @@ mod tests {
             Some("[::1]:9000".parse().unwrap())
         );
         assert_eq!(first_socket_addr("no address here"), None);
+        // socket-lab reads socat's line with it too.
+        assert_eq!(
+            first_socket_addr(
+                "2026/11/24 01:55:13 socat[16156] N listening on AF=2 127.0.0.1:37769"
+            ),
+            Some("127.0.0.1:37769".parse().unwrap())
+        );
     }
 
     /// The sibling is built where the running test's own binaries are: same target

@@ -1,12 +1,12 @@
 //! udp-receiver, run for real on loopback, port 0, against udp-sender and socat.
 
-mod support;
-
 use std::net::UdpSocket;
 use std::path::PathBuf;
 
-use support::{FORGED, assert_doubts_said_once, assert_forged_scores, number_after, run_score};
 use testkit::Program;
+use testkit::score::{
+    FORGED, assert_doubts_said_once, assert_forged_scores, number_after, run_score,
+};
 
 const RECEIVER: &str = env!("CARGO_BIN_EXE_udp-receiver");
 

@@ -2,14 +2,11 @@
 //! receiver's score must be exactly the one the relay expects, and for seed 7 the numbers
 //! the book quotes.
 
-#[path = "../../udp-receiver/tests/support/mod.rs"]
-mod support;
-
 use std::net::{SocketAddr, UdpSocket};
 use std::time::Duration;
 
-use support::{FORGED, assert_forged_scores, number_after, run_score};
 use testkit::Program;
+use testkit::score::{FORGED, assert_forged_scores, number_after, run_score};
 use udp_relay::{Fate, Impairments, Relay};
 
 const RELAY: &str = env!("CARGO_BIN_EXE_udp-relay");
