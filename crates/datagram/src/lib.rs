@@ -1,6 +1,8 @@
 //! The course's datagrams: a small text header that numbers them, a display that shows any
 //! datagram as it is, and a score of what the network did to a run (lost, reordered,
-//! duplicated). Shared by `udp-sender`, `udp-receiver`, `udp-relay` and the multicast programs.
+//! duplicated); and what the OS reports on a UDP socket, sorted once for every program
+//! (a receive that timed out, a "port unreachable", a datagram too large). Shared by
+//! `udp-sender`, `udp-receiver`, `udp-relay` and the multicast programs.
 //!
 //! # The header
 //!
@@ -65,6 +67,11 @@ use std::fmt::{self, Write as _};
 use std::net::SocketAddr;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
+mod trouble;
+pub use trouble::{
+    check_fits, is_message_too_long, is_port_unreachable, is_timeout, too_long_hint,
+};
+
 /// The largest UDP payload over IPv4: 65,535 (IP total length) - 20 (IP header) - 8 (UDP header).
 pub const MAX_PAYLOAD_V4: usize = 65_507;
 /// The largest UDP payload over IPv6: 65,535 (payload length) - 8 (UDP header).
@@ -78,20 +85,6 @@ pub fn max_payload(to: &SocketAddr) -> usize {
         SocketAddr::V4(_) => MAX_PAYLOAD_V4,
         SocketAddr::V6(_) => MAX_PAYLOAD_V6,
     }
-}
-
-/// Whether a failed `recv_from` only means "nothing arrived in time", so that a receive loop
-/// with a read timeout looks at its stop conditions (Ctrl-C, idle timeout) and reads again.
-///
-/// With a read timeout set, Unix reports an expired wait as `WouldBlock` (EAGAIN) and Windows
-/// as `TimedOut`; on Linux a signal (Ctrl-C) can also end the wait early with `Interrupted`
-/// (EINTR), even though the handler was installed with SA_RESTART (signal(7)).
-pub fn is_timeout(error: &std::io::Error) -> bool {
-    use std::io::ErrorKind;
-    matches!(
-        error.kind(),
-        ErrorKind::WouldBlock | ErrorKind::TimedOut | ErrorKind::Interrupted
-    )
 }
 
 /// The numbering line at the start of a course datagram.
@@ -115,12 +108,18 @@ impl Header {
         }
     }
 
+    /// `SEQ 3 OF 10`, or `SEQ 3` when the sender announced no total: how the programs name a
+    /// datagram when they narrate it.
+    pub fn label(&self) -> String {
+        match self.total {
+            Some(total) => format!("SEQ {} OF {total}", self.seq),
+            None => format!("SEQ {}", self.seq),
+        }
+    }
+
     /// The header line, newline included.
     pub fn line(&self) -> String {
-        let mut line = format!("SEQ {}", self.seq);
-        if let Some(total) = self.total {
-            let _ = write!(line, " OF {total}");
-        }
+        let mut line = self.label();
         let _ = writeln!(
             line,
             " RUN {:04x} SENT {}.{:06}",
@@ -274,14 +273,11 @@ pub fn describe(from: SocketAddr, datagram: &[u8]) -> String {
     let mut line = format!("from {from}  {:>5} bytes  ", datagram.len());
     match Header::parse(datagram) {
         Some((header, payload)) => {
-            let _ = write!(line, "SEQ {}", header.seq);
-            if let Some(total) = header.total {
-                let _ = write!(line, " OF {total}");
-            }
             let age = header.age();
             let _ = write!(
                 line,
-                " RUN {:04x} ({:.1} ms)  {}",
+                "{} RUN {:04x} ({:.1} ms)  {}",
+                header.label(),
                 header.run,
                 age.as_secs_f64() * 1000.0,
                 show_payload(payload, SHOWN)
@@ -595,6 +591,15 @@ pub fn thousands(n: u64) -> String {
     out
 }
 
+/// What a receiver shows of one datagram ([`Scoreboard::show`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Shown {
+    /// The datagram's line, for stdout.
+    pub line: String,
+    /// The first number of its run that is not believed, for the narration (`doubt` line).
+    pub doubt: Option<String>,
+}
+
 /// The score of everything a receiver got: one [`RunScore`] per run of a sender, and a count
 /// of datagrams that carried no course header.
 #[derive(Debug, Clone, Default)]
@@ -623,6 +628,32 @@ impl Scoreboard {
                 None
             }
         }
+    }
+
+    /// Scores one datagram from `from` and says what a receiver shows of it: its line for
+    /// stdout ([`describe`], then what the score thought of it), and the first number of its
+    /// run that is not believed, to narrate once.
+    pub fn show(&mut self, from: SocketAddr, datagram: &[u8]) -> Shown {
+        let mut shown = Shown {
+            line: describe(from, datagram),
+            doubt: None,
+        };
+        let Some((header, verdict)) = self.record(datagram) else {
+            return shown;
+        };
+        shown.line.push_str(match verdict.arrival {
+            Arrival::Reordered => "  (reordered: a later one came first)",
+            Arrival::Duplicate => "  (duplicate: this SEQ came before)",
+            Arrival::SetAside => "  (set aside: its SEQ is not believed)",
+            Arrival::InOrder if verdict.doubt.is_some() => "  (its OF is not believed)",
+            Arrival::InOrder => "",
+        });
+        // Anyone can send to a receiver's port: a number that makes no sense is said once per
+        // run, then only counted (see "When a datagram lies" above).
+        if let Some(doubt) = verdict.doubt.filter(|_| verdict.first_doubt) {
+            shown.doubt = Some(format!("run {:04x}: not believed: {doubt}", header.run));
+        }
+        shown
     }
 
     /// The summary of each run, by run id.
@@ -973,16 +1004,31 @@ mod tests {
     }
 
     #[test]
-    fn expired_read_timeouts_and_interruptions_are_timeouts() {
-        use std::io::{Error, ErrorKind};
-        for kind in [
-            ErrorKind::WouldBlock,
-            ErrorKind::TimedOut,
-            ErrorKind::Interrupted,
-        ] {
-            assert!(is_timeout(&Error::from(kind)), "{kind:?}");
-        }
-        assert!(!is_timeout(&Error::from(ErrorKind::ConnectionRefused)));
+    fn show_adds_the_verdict_to_the_line_and_says_a_doubt_once() {
+        let from: SocketAddr = "127.0.0.1:50000".parse().unwrap();
+        let mut board = Scoreboard::default();
+        let first = board.show(from, &header(1, Some(3)).datagram(b""));
+        assert!(!first.line.contains("  ("), "{}", first.line);
+        let late = board.show(from, &header(0, Some(3)).datagram(b""));
+        assert!(late.line.ends_with("  (reordered: a later one came first)"));
+        let again = board.show(from, &header(0, Some(3)).datagram(b""));
+        assert!(again.line.ends_with("  (duplicate: this SEQ came before)"));
+        let lie = board.show(from, &header(2, Some(u64::MAX)).datagram(b""));
+        assert!(
+            lie.line.ends_with("  (its OF is not believed)"),
+            "{}",
+            lie.line
+        );
+        assert_eq!(
+            lie.doubt.as_deref(),
+            Some(
+                "run 5f2c: not believed: OF 18446744073709551615 in a run of OF 3 (a run's total \
+                 does not change: ignored)"
+            )
+        );
+        let second_lie = board.show(from, &header(2, Some(u64::MAX)).datagram(b""));
+        assert_eq!(second_lie.doubt, None);
+        assert_eq!(board.show(from, b"hi").doubt, None);
     }
 
     #[test]

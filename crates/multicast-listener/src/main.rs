@@ -17,16 +17,16 @@
 //! does the same in one command; `scripts/lab-multicast-netns` (Linux, root) runs listeners on
 //! separate network namespaces, IPv4 and IPv6. Book chapter: "Multicast".
 
-use std::io::{self, Write};
-use std::net::{IpAddr, Ipv4Addr, Ipv6Addr, SocketAddr, UdpSocket};
+use std::io;
+use std::net::{IpAddr, Ipv4Addr, SocketAddr, UdpSocket};
 use std::process::ExitCode;
-use std::sync::atomic::Ordering;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use anyhow::Context;
 use clap::Parser;
+use course::trouble::bind_hint;
 use course::{HintExt, MulticastInterface as Interface, narrate};
-use datagram::{Arrival, Scoreboard};
+use datagram::Scoreboard;
 use socket2::{Domain, Protocol, Socket, Type};
 
 /// Joins a multicast group and prints every datagram sent to it, with the sender's sequence
@@ -67,6 +67,9 @@ struct Args {
     idle_timeout: Option<Duration>,
 }
 
+/// Who may hold the port without sharing it, for the hint of a failed bind.
+const LISTENER_HOLDER: &str = "a udp-receiver, which does not share its port (SO_REUSEADDR)";
+
 /// How often the receive loop wakes up to look at Ctrl-C and the idle timeout.
 const POLL: Duration = Duration::from_millis(200);
 
@@ -81,8 +84,6 @@ fn run() -> anyhow::Result<()> {
     // The interface to join on: an address for an IPv4 group (default 127.0.0.1), a number for
     // an IPv6 group; a mismatch is refused with a hint.
     let interface = course::multicast_interface(args.group, args.interface, args.interface_index)?;
-    let idle_timeout = args.idle_timeout;
-    let stop = course::ctrl_c();
 
     // ANCHOR: socket
     // A UDP socket of the group's family, built with socket2: std's UdpSocket::bind binds at
@@ -119,15 +120,11 @@ fn run() -> anyhow::Result<()> {
     // Bind the wildcard address (0.0.0.0 or ::) with the group's port: the portable choice.
     // Windows refuses to bind a group address (WSAEADDRNOTAVAIL); Unix would accept it, as a
     // filter. The group itself is chosen by the join below.
-    let wildcard = match args.group {
-        IpAddr::V4(_) => IpAddr::V4(Ipv4Addr::UNSPECIFIED),
-        IpAddr::V6(_) => IpAddr::V6(Ipv6Addr::UNSPECIFIED),
-    };
-    let bind_addr = SocketAddr::new(wildcard, args.port);
+    let bind_addr = SocketAddr::new(course::address::wildcard(args.group), args.port);
     socket
         .bind(&bind_addr.into())
         .with_context(|| format!("binding {bind_addr}"))
-        .hint_with(|error| bind_hint(error, args.port))?;
+        .hint_with(|error| bind_hint(error, bind_addr, LISTENER_HOLDER))?;
     let local = socket
         .local_addr()
         .ok()
@@ -198,53 +195,31 @@ fn run() -> anyhow::Result<()> {
     );
     let mut board = Scoreboard::default();
     let mut buffer = vec![0u8; datagram::RECV_BUFFER];
-    let mut stdout = io::stdout().lock();
-    let mut last_arrival = Instant::now();
+    let mut stop = course::Stop::on_ctrl_c(args.count, args.idle_timeout);
     let reason = loop {
-        if stop.load(Ordering::SeqCst) {
-            break "Ctrl-C".to_string();
-        }
-        if args.count.is_some_and(|limit| board.datagrams >= limit) {
-            break format!("--count {} reached", board.datagrams);
-        }
-        if let Some(idle) = idle_timeout.filter(|idle| last_arrival.elapsed() >= *idle) {
-            break format!(
-                "nothing arrived for {} s (--idle-timeout)",
-                idle.as_secs_f64()
-            );
+        if let Some(reason) = stop.why(board.datagrams) {
+            break reason;
         }
         let (len, from) = match socket.recv_from(&mut buffer) {
             Ok(received) => received,
             Err(error) if datagram::is_timeout(&error) => continue,
-            // Windows reports an ICMP "port unreachable" as ConnectionReset on any UDP socket
-            // (WSAECONNRESET, 10054); it says nothing about the group's datagrams: go on.
-            Err(error) if error.kind() == io::ErrorKind::ConnectionReset => continue,
+            // An ICMP "port unreachable" for an earlier datagram (Windows, on any UDP socket).
+            Err(error) if datagram::is_port_unreachable(&error) => continue,
             Err(error) => {
                 return Err(error).with_context(|| format!("receiving on {local}"));
             }
         };
-        last_arrival = Instant::now();
-        let bytes = &buffer[..len];
-        let mut line = datagram::describe(from, bytes);
-        if let Some((header, verdict)) = board.record(bytes) {
-            match verdict.arrival {
-                Arrival::Reordered => line.push_str("  (reordered)"),
-                Arrival::Duplicate => line.push_str("  (duplicate)"),
-                Arrival::SetAside => line.push_str("  (set aside: SEQ not believed)"),
-                Arrival::InOrder if verdict.doubt.is_some() => line.push_str("  (OF not believed)"),
-                Arrival::InOrder => {}
-            }
-            // Anyone can send to a group: a number that makes no sense is said once per run.
-            if let Some(doubt) = verdict.doubt.filter(|_| verdict.first_doubt) {
-                narrate!("doubt", "run {:04x}: not believed: {doubt}", header.run);
-            }
+        stop.arrived();
+        let shown = board.show(from, &buffer[..len]);
+        // Anyone can send to a group: a number that makes no sense is said once per run.
+        if let Some(doubt) = shown.doubt {
+            narrate!("doubt", "{doubt}");
         }
-        // `| head` closes stdout early: stop quietly instead of panicking on the broken pipe.
-        if let Err(error) = writeln!(stdout, "{line}").and_then(|()| stdout.flush()) {
-            if error.kind() == io::ErrorKind::BrokenPipe {
-                break "stdout closed".to_string();
-            }
-            return Err(error).context("writing to stdout");
+        match course::write_stdout(format!("{}\n", shown.line).as_bytes()) {
+            Ok(()) => {}
+            // `| head` closed stdout: the run ends here; leave the group and print the score.
+            Err(error) if course::is_stdout_closed(&error) => break "stdout closed".to_string(),
+            Err(error) => return Err(error),
         }
     };
     narrate!("stop", "{reason}");
@@ -263,22 +238,6 @@ fn run() -> anyhow::Result<()> {
         narrate!("summary", "{line}");
     }
     Ok(())
-}
-
-fn bind_hint(error: &anyhow::Error, port: u16) -> String {
-    match course::io_kind(error) {
-        Some(io::ErrorKind::AddrInUse) => format!(
-            "another program holds UDP port {port} without sharing it (SO_REUSEADDR), perhaps \
-             a udp-receiver; stop it or choose another --port on both programs"
-        ),
-        Some(io::ErrorKind::PermissionDenied) => {
-            "ports below 1024 need privileges; use a higher --port on both programs".to_string()
-        }
-        _ => format!(
-            "try another --port (the course uses {})",
-            course::MULTICAST_PORT
-        ),
-    }
 }
 
 fn join_hint_v4(error: &anyhow::Error, interface: Ipv4Addr) -> String {

@@ -18,9 +18,9 @@
 //! (`--interface 127.0.0.1`) with TTL 1. Book chapter: "Multicast".
 
 use std::io::{self, BufRead};
-use std::net::{IpAddr, Ipv4Addr, Ipv6Addr, SocketAddr, SocketAddrV6, UdpSocket};
+use std::net::{IpAddr, Ipv4Addr, SocketAddr, SocketAddrV6, UdpSocket};
 use std::process::ExitCode;
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 use anyhow::Context;
 use clap::Parser;
@@ -98,15 +98,8 @@ fn run() -> anyhow::Result<()> {
         IpAddr::V4(group) => SocketAddr::new(group.into(), args.port),
         IpAddr::V6(group) => SocketAddrV6::new(group, args.port, 0, 0).into(),
     };
-    let max = datagram::max_payload(&group);
-    if let Some(size) = args.size.filter(|&size| size > max) {
-        return Err(anyhow::anyhow!(
-            "--size {size} is larger than the largest UDP payload to {group} ({max} bytes)"
-        ))
-        .hint(format!(
-            "one UDP datagram carries at most {max} bytes over {}: use --size {max} or less",
-            if group.is_ipv4() { "IPv4" } else { "IPv6" }
-        ));
+    if let Some(size) = args.size {
+        datagram::check_fits(size, &group, |max| format!("use --size {max} or less"))?;
     }
 
     // An ordinary UDP socket of the group's family: sending to a group needs no join.
@@ -153,7 +146,7 @@ fn run() -> anyhow::Result<()> {
     // interface for multicast: IP_MULTICAST_IF above does.)
     let bind_addr = match interface {
         Interface::V4(address) => SocketAddr::new(address.into(), 0),
-        Interface::V6(_) => SocketAddr::new(Ipv6Addr::UNSPECIFIED.into(), 0),
+        Interface::V6(_) => SocketAddr::new(course::address::wildcard(group.ip()), 0),
     };
     socket
         .bind(&bind_addr.into())
@@ -202,16 +195,12 @@ fn run() -> anyhow::Result<()> {
             .clone()
             .unwrap_or_else(|| format!("hello, group {}", args.group));
         // Between sends, wait so that the run keeps the rate; 0 means no wait at all.
-        let interval = (args.rate > 0.0).then(|| Duration::from_secs_f64(1.0 / args.rate));
+        let pacer = course::Pacer::new(args.rate);
         // Narrate every send of a paced run; a fast run narrates its first few and the total.
-        let narrated = if interval.is_some() { u64::MAX } else { 5 };
-        let start = Instant::now();
+        let narrated = if pacer.pause().is_some() { u64::MAX } else { 5 };
         let mut sent = Sent::default();
         for seq in 0..count {
-            if let Some(interval) = interval {
-                let due = start + interval.mul_f64(seq as f64);
-                std::thread::sleep(due.saturating_duration_since(Instant::now()));
-            }
+            pacer.wait_for(seq);
             let header = Header::now(seq, Some(count), run);
             let bytes = match args.size {
                 Some(size) => header.datagram_of_size(size),
@@ -226,10 +215,9 @@ fn run() -> anyhow::Result<()> {
     };
     narrate!(
         "done",
-        "{} datagram{}, {} bytes sent to {group} in {:.1} s. Multicast has no acknowledgement: \
-         the sender cannot tell who, if anyone, received them",
-        sent.datagrams,
-        if sent.datagrams == 1 { "" } else { "s" },
+        "{}, {} bytes sent to {group} in {:.1} s. Multicast has no acknowledgement: the sender \
+         cannot tell who, if anyone, received them",
+        course::plural(sent.datagrams, "datagram"),
         sent.bytes,
         sent.since.elapsed().as_secs_f64()
     );
@@ -269,29 +257,17 @@ fn send(
     bytes: &[u8],
     narrate: bool,
 ) -> anyhow::Result<usize> {
-    let max = datagram::max_payload(&group);
-    if bytes.len() > max {
-        return Err(anyhow::anyhow!(
-            "a datagram of {} bytes is larger than the largest UDP payload to {group} ({max} \
-             bytes)",
-            bytes.len()
-        ))
-        .hint("send a shorter message: one UDP datagram cannot carry more");
-    }
+    datagram::check_fits(bytes.len(), &group, |_| {
+        "send a shorter message or line".to_string()
+    })?;
     // One send_to, one datagram: the network makes a copy for every member of the group.
     let sent = socket
         .send_to(bytes, group)
         .with_context(|| format!("sending {} bytes to {group} from {local}", bytes.len()))
         .hint_with(|error| send_hint(error, group))?;
     if narrate {
-        let header = Header::parse(bytes).map(|(header, _)| header);
-        let numbered = match header {
-            Some(Header {
-                seq,
-                total: Some(total),
-                ..
-            }) => format!("SEQ {seq} OF {total} "),
-            Some(Header { seq, .. }) => format!("SEQ {seq} "),
+        let numbered = match Header::parse(bytes) {
+            Some((header, _)) => format!("{} ", header.label()),
             None => String::new(),
         };
         narrate!("send", "{numbered}({sent} bytes) to {group} from {local}");
@@ -390,6 +366,9 @@ fn interface_hint(address: Ipv4Addr) -> String {
 }
 
 fn send_hint(error: &anyhow::Error, group: SocketAddr) -> String {
+    if let Some(hint) = datagram::too_long_hint(error) {
+        return hint;
+    }
     match course::io_kind(error) {
         // ENETUNREACH (Linux) / EHOSTUNREACH (macOS): no route for the group on that interface.
         Some(io::ErrorKind::NetworkUnreachable | io::ErrorKind::HostUnreachable) => {
@@ -398,8 +377,7 @@ fn send_hint(error: &anyhow::Error, group: SocketAddr) -> String {
                 .to_string()
         }
         _ => format!(
-            "check --interface (127.0.0.1 stays on this machine) and --group {}; \
-             \"Message too long\": try a smaller --size (macOS sends at most 9216 bytes by default)",
+            "check --interface (127.0.0.1 stays on this machine) and --group {}",
             group.ip()
         ),
     }

@@ -245,14 +245,7 @@ fn first_words(stream: &mut TcpStream, server: SocketAddr) -> Result<()> {
             }
             Err(error) if error.kind() == io::ErrorKind::Interrupted => {}
             // The read timeout: WouldBlock on Unix, TimedOut on Windows.
-            Err(error)
-                if matches!(
-                    error.kind(),
-                    io::ErrorKind::WouldBlock | io::ErrorKind::TimedOut
-                ) =>
-            {
-                break false;
-            }
+            Err(error) if course::trouble::timed_out(&error) => break false,
             Err(error) => return Err(received_error(error, server)),
         }
     };

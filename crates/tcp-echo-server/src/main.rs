@@ -30,6 +30,7 @@ use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result};
 use clap::Parser;
+use course::trouble::{bind_hint, timed_out};
 use course::{HintExt, narrate};
 use socket2::{Domain, Protocol, Socket, Type};
 
@@ -126,7 +127,7 @@ fn run() -> Result<()> {
             narrate!(
                 "accept",
                 "#{number} from {peer} on {on}: refused, {} connected already (--max-clients {})",
-                plural(serving, "client"),
+                course::plural(serving, "client"),
                 args.max_clients
             );
             refuse(stream, serving);
@@ -136,7 +137,7 @@ fn run() -> Result<()> {
         narrate!(
             "accept",
             "#{number} from {peer} on {on}, {whose_port}; {} connected",
-            plural(serving + 1, "client")
+            course::plural(serving + 1, "client")
         );
         if number == 1 {
             narrate!(
@@ -194,34 +195,13 @@ fn listen(address: SocketAddr) -> Result<TcpListener> {
     socket
         .bind(&address.into())
         .with_context(|| format!("binding {address}"))
-        .hint_with(|error| bind_hint(error, address))?;
+        .hint_with(|error| bind_hint(error, address, "another tcp-echo-server"))?;
     socket
         .listen(BACKLOG)
         .with_context(|| format!("listening on {address}"))?;
     Ok(socket.into())
 }
 // ANCHOR_END: socket2
-
-fn bind_hint(error: &anyhow::Error, address: SocketAddr) -> String {
-    let port = address.port();
-    match course::io_kind(error) {
-        Some(io::ErrorKind::AddrInUse) => format!(
-            "another server (maybe another tcp-echo-server) is using port {port}; \
-             stop it or pick another port with --port"
-        ),
-        Some(io::ErrorKind::AddrNotAvailable) => format!(
-            "{} is not an address of this machine; use --bind 127.0.0.1 (this machine only) \
-             or --bind 0.0.0.0 (every interface)",
-            address.ip()
-        ),
-        Some(io::ErrorKind::PermissionDenied) => format!(
-            "ports below 1024 are reserved for the administrator; pick another with --port \
-             (the course uses {})",
-            course::TCP_PORT
-        ),
-        _ => "check --bind and --port".to_string(),
-    }
-}
 
 /// A failed `accept` ends one attempt, not the server: a client that gave up before we
 /// accepted it, or a moment without free file descriptors, passes.
@@ -270,7 +250,7 @@ fn refuse(mut stream: TcpStream, serving: usize) {
     let _ = stream.set_nonblocking(true);
     let message = format!(
         "server busy: {} connected, try again later\n",
-        plural(serving, "client")
+        course::plural(serving, "client")
     );
     let _ = stream.write_all(message.as_bytes());
     // FIN after the line. Then drop what the client may have sent already: closing a socket
@@ -358,9 +338,9 @@ impl Connection {
             "#{} {}: {how}; {} echoed in {:.1?}; {} left",
             self.number,
             self.peer,
-            plural(echoed as usize, "byte"),
+            course::plural(echoed, "byte"),
             started.elapsed(),
-            plural(left, "client")
+            course::plural(left, "client")
         );
     }
 
@@ -377,7 +357,7 @@ impl Connection {
                 // With a read timeout, Linux may return EINTR on a signal: just read again.
                 Err(error) if error.kind() == io::ErrorKind::Interrupted => continue,
                 // A read timeout is WouldBlock on Unix, TimedOut on Windows.
-                Err(error) if is_timeout(&error) => return Ending::IdleTimeout(timeout),
+                Err(error) if timed_out(&error) => return Ending::IdleTimeout(timeout),
                 Err(error) if error.kind() == io::ErrorKind::ConnectionReset => {
                     return Ending::Reset;
                 }
@@ -389,7 +369,7 @@ impl Connection {
             // `write` may send only part of the buffer; `write_all` loops until all is sent.
             match stream.write_all(&buffer[..n]) {
                 Ok(()) => *echoed += n as u64,
-                Err(error) if is_timeout(&error) => return Ending::WriteTimeout(timeout),
+                Err(error) if timed_out(&error) => return Ending::WriteTimeout(timeout),
                 Err(error)
                     if matches!(
                         error.kind(),
@@ -408,20 +388,4 @@ impl Connection {
         }
     }
     // ANCHOR_END: echo
-}
-
-fn is_timeout(error: &io::Error) -> bool {
-    matches!(
-        error.kind(),
-        io::ErrorKind::WouldBlock | io::ErrorKind::TimedOut
-    )
-}
-
-/// "1 client", "2 clients".
-fn plural(count: usize, noun: &str) -> String {
-    if count == 1 {
-        format!("1 {noun}")
-    } else {
-        format!("{count} {noun}s")
-    }
 }

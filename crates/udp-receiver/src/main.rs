@@ -24,7 +24,7 @@
 //!
 //! Book chapter: "UDP: datagrams" (`docs/src/udp.md`).
 
-use std::io::{self, Write};
+use std::io;
 use std::net::{IpAddr, SocketAddr, UdpSocket};
 use std::process::ExitCode;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -35,7 +35,7 @@ use std::time::{Duration, Instant};
 use anyhow::Context;
 use clap::Parser;
 use course::{HintExt, narrate};
-use datagram::{Arrival, Scoreboard};
+use datagram::Scoreboard;
 use socket2::{Domain, Protocol, Socket, Type};
 
 /// Receives UDP datagrams, prints each one, and keeps score of loss, reordering and duplicates.
@@ -108,7 +108,7 @@ fn run() -> anyhow::Result<()> {
     socket
         .bind(&addr.into())
         .with_context(|| format!("binding {addr}"))
-        .hint_with(|error| bind_hint(error, addr))?;
+        .hint_with(|error| course::trouble::bind_hint(error, addr, "another udp-receiver"))?;
     // The kernel may grant another size than asked: read it back.
     let granted = socket.recv_buffer_size().context("reading SO_RCVBUF")?;
     let socket: UdpSocket = socket.into();
@@ -155,21 +155,11 @@ fn run() -> anyhow::Result<()> {
     // ANCHOR_END: buffer
     let mut board = Scoreboard::default();
     let mut truncated = 0u64;
-    let mut stdout = io::stdout().lock();
-    let mut last = Instant::now();
+    let mut stop = course::Stop::on_ctrl_c(args.count, args.idle_timeout);
     narrate!("recv", "waiting for datagrams on {local} (Ctrl-C to stop)");
     let reason = loop {
-        if interrupted.load(Ordering::SeqCst) {
-            break "Ctrl-C".to_string();
-        }
-        if args.count.is_some_and(|count| board.datagrams >= count) {
-            break format!("{} datagrams received (--count)", board.datagrams);
-        }
-        if let Some(idle) = args.idle_timeout.filter(|&idle| last.elapsed() >= idle) {
-            break format!(
-                "nothing received for {} s (--idle-timeout)",
-                idle.as_secs_f64()
-            );
+        if let Some(reason) = stop.why(board.datagrams) {
+            break reason;
         }
 
         // ANCHOR: recv_from
@@ -178,19 +168,18 @@ fn run() -> anyhow::Result<()> {
             // The read timeout expired (WouldBlock on Unix, TimedOut on Windows), or a signal
             // such as Ctrl-C interrupted the call: go and look at the stop conditions.
             Err(error) if datagram::is_timeout(&error) => continue,
-            // Windows reports an ICMP "port unreachable" for an earlier datagram even on an
-            // unconnected socket; it says nothing about the datagrams still to come.
-            Err(error) if error.kind() == io::ErrorKind::ConnectionReset => {
-                narrate!("recv", "ConnectionReset reported by the OS (ignored)");
+            // An ICMP "port unreachable" for an earlier datagram (Windows, on any UDP socket).
+            Err(error) if datagram::is_port_unreachable(&error) => {
+                narrate!("recv", "{:?} reported by the OS (ignored)", error.kind());
                 continue;
             }
             // Windows does not cut silently: recv_from fails with WSAEMSGSIZE (10040) and the
             // datagram is gone, sender unknown.
             #[cfg(windows)]
-            Err(error) if error.raw_os_error() == Some(10040) => {
+            Err(error) if datagram::is_message_too_long(error.raw_os_error()) => {
                 truncated += 1;
                 board.datagrams += 1;
-                last = Instant::now();
+                stop.arrived();
                 narrate!(
                     "recv",
                     "truncated: datagram larger than the {limit}-byte buffer (WSAEMSGSIZE)"
@@ -202,22 +191,11 @@ fn run() -> anyhow::Result<()> {
             }
         };
         // ANCHOR_END: recv_from
-        last = Instant::now();
+        stop.arrived();
         let cut = len > limit;
         let datagram = &buffer[..len.min(limit)];
-        let scored = board.record(datagram);
-        let mut line = datagram::describe(from, datagram);
-        if let Some((_, verdict)) = scored {
-            match verdict.arrival {
-                Arrival::Reordered => line.push_str("  (reordered: a later one came first)"),
-                Arrival::Duplicate => line.push_str("  (duplicate: this SEQ came before)"),
-                Arrival::SetAside => line.push_str("  (set aside: its SEQ is not believed)"),
-                Arrival::InOrder if verdict.doubt.is_some() => {
-                    line.push_str("  (its OF is not believed)")
-                }
-                Arrival::InOrder => {}
-            }
-        }
+        let shown = board.show(from, datagram);
+        let mut line = shown.line;
         if cut {
             truncated += 1;
             line.push_str(&format!(
@@ -241,16 +219,16 @@ fn run() -> anyhow::Result<()> {
         } else if n % COUNT_EVERY == 0 {
             narrate!("recv", "{n} datagrams so far");
         }
-        // Anyone can send to this port: a number that makes no sense is said once per run,
-        // then only counted (see the datagram crate's "When a datagram lies").
-        if let Some((header, verdict)) = scored.filter(|(_, verdict)| verdict.first_doubt) {
-            if let Some(doubt) = verdict.doubt {
-                narrate!("doubt", "run {:04x}: not believed: {doubt}", header.run);
-            }
+        // Anyone can send to this port: a number that makes no sense is said once per run.
+        if let Some(doubt) = shown.doubt {
+            narrate!("doubt", "{doubt}");
         }
-        // `| head` closes stdout early: stop cleanly instead of panicking on EPIPE.
-        if writeln!(stdout, "{line}").is_err() {
-            break "stdout closed".to_string();
+        line.push('\n');
+        match course::write_stdout(line.as_bytes()) {
+            Ok(()) => {}
+            // `| head` closed stdout: the run ends here, and its score is still worth printing.
+            Err(error) if course::is_stdout_closed(&error) => break "stdout closed".to_string(),
+            Err(error) => return Err(error),
         }
         if let Some(millis) = args.slow {
             sleep_unless_interrupted(Duration::from_millis(millis), interrupted);
@@ -299,20 +277,6 @@ fn sleep_unless_interrupted(duration: Duration, interrupted: &AtomicBool) {
             break;
         }
         thread::sleep(left.min(POLL));
-    }
-}
-
-fn bind_hint(error: &anyhow::Error, addr: SocketAddr) -> String {
-    match course::io_kind(error) {
-        Some(io::ErrorKind::AddrInUse) => format!(
-            "another program already has UDP port {}: stop the other udp-receiver, or use --port",
-            addr.port()
-        ),
-        Some(io::ErrorKind::AddrNotAvailable) => format!(
-            "{} is not an address of this machine: use 127.0.0.1 or 0.0.0.0",
-            addr.ip()
-        ),
-        _ => "check --bind and --port".to_string(),
     }
 }
 

@@ -258,7 +258,8 @@ fn idle_timeout_that_is_not_a_positive_duration_is_refused_with_a_hint() {
 }
 
 /// `udp-receiver | head -1`: once the reader is gone, the receiver stops cleanly (exit 0,
-/// "stdout closed") at its next datagram instead of panicking on the broken pipe.
+/// "stdout closed") at its next datagram instead of panicking on the broken pipe, and prints
+/// its score.
 #[cfg(unix)]
 #[test]
 fn stdout_closed_early_stops_the_receiver_cleanly() {
@@ -280,6 +281,12 @@ fn stdout_closed_early_stops_the_receiver_cleanly() {
     assert_eq!(finished.status.code(), Some(0), "{}", finished.stderr);
     assert!(
         finished.stderr.contains("stop     stdout closed"),
+        "{}",
+        finished.stderr
+    );
+    // The score of what came is still worth printing.
+    assert!(
+        finished.stderr.contains("summary  run "),
         "{}",
         finished.stderr
     );

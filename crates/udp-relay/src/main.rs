@@ -95,8 +95,7 @@ fn main() -> ExitCode {
 
 fn run() -> anyhow::Result<()> {
     let args: Args = course::parse_args();
-    // Never empty: no address at all is an error of its own.
-    let upstream = course::address::resolve(&args.to.host, args.to.port)?[0];
+    let upstream = course::address::first_address(&args.to.host, args.to.port)?;
     let impairments = Impairments {
         loss: args.loss,
         duplicate: args.duplicate,
