@@ -17,58 +17,20 @@
 //! does the same in one command; `scripts/lab-multicast-netns` (Linux, root) runs listeners on
 //! separate network namespaces, IPv4 and IPv6. Book chapter: "Multicast".
 
-use std::io;
-use std::net::{IpAddr, Ipv4Addr, SocketAddr, UdpSocket};
+use std::net::{IpAddr, SocketAddr, UdpSocket};
 use std::process::ExitCode;
 use std::time::Duration;
 
 use anyhow::Context;
-use clap::Parser;
-use course::trouble::bind_hint;
 use course::{HintExt, MulticastInterface as Interface, narrate};
 use datagram::Scoreboard;
 use socket2::{Domain, Protocol, Socket, Type};
 
-/// Joins a multicast group and prints every datagram sent to it, with the sender's sequence
-/// score. Run several: each one gets its own copy of every datagram.
-#[derive(Parser)]
-#[command(
-    version,
-    after_help = "Example, on one machine (three listeners, one sender):\n  \
-        cargo run -p multicast-listener        # in terminals 1, 2 and 3\n  \
-        cargo run -p multicast-sender          # in terminal 4\n\n\
-        IPv6 (Linux loopback carries no IPv6 multicast: use a real interface and its number \
-        from `ip link`, or see it on this machine with `sudo scripts/lab-multicast-netns`):\n  \
-        cargo run -p multicast-listener -- --group ff02::7880 --interface-index 2\n  \
-        cargo run -p multicast-sender -- --group ff02::7880 --interface-index 2"
-)]
-struct Args {
-    /// The group to join: IPv4 224.0.0.0 to 239.255.255.255, or IPv6 ff00::/8.
-    #[arg(long, value_name = "IP", default_value_t = IpAddr::V4(course::MULTICAST_GROUP_V4),
-          value_parser = course::address::group)]
-    group: IpAddr,
-    /// The UDP port the group's datagrams are sent to.
-    #[arg(long, value_name = "N", default_value_t = course::MULTICAST_PORT)]
-    port: u16,
-    /// IPv4 groups: the address of the interface to join on. 127.0.0.1 (loopback) keeps
-    /// everything on this machine; 0.0.0.0 lets the OS choose (the interface of the route).
-    #[arg(long, value_name = "IPv4", value_parser = course::address::ipv4)]
-    interface: Option<Ipv4Addr>,
-    /// IPv6 groups: the number of the interface to join on (`ip link` on Linux,
-    /// `netsh interface ipv6 show interfaces` on Windows, `ifconfig` on macOS); 0 lets the OS
-    /// choose.
-    #[arg(long, value_name = "N")]
-    interface_index: Option<u32>,
-    /// Stop after this many datagrams.
-    #[arg(long, value_name = "N")]
-    count: Option<u64>,
-    /// Stop when nothing arrives for this many seconds.
-    #[arg(long, value_name = "SECONDS", value_parser = course::seconds)]
-    idle_timeout: Option<Duration>,
-}
+mod args;
+mod trouble;
 
-/// Who may hold the port without sharing it, for the hint of a failed bind.
-const LISTENER_HOLDER: &str = "a udp-receiver, which does not share its port (SO_REUSEADDR)";
+use args::Args;
+use trouble::{bind_hint, join_hint_v4, join_hint_v6};
 
 /// How often the receive loop wakes up to look at Ctrl-C and the idle timeout.
 const POLL: Duration = Duration::from_millis(200);
@@ -124,7 +86,7 @@ fn run() -> anyhow::Result<()> {
     socket
         .bind(&bind_addr.into())
         .with_context(|| format!("binding {bind_addr}"))
-        .hint_with(|error| bind_hint(error, bind_addr, LISTENER_HOLDER))?;
+        .hint_with(|error| bind_hint(error, bind_addr))?;
     let local = socket
         .local_addr()
         .ok()
@@ -238,30 +200,4 @@ fn run() -> anyhow::Result<()> {
         narrate!("summary", "{line}");
     }
     Ok(())
-}
-
-fn join_hint_v4(error: &anyhow::Error, interface: Ipv4Addr) -> String {
-    // ENODEV "No such device" (Linux: no interface for the group, e.g. 0.0.0.0 with no default
-    // route) and EADDRNOTAVAIL (an address this host does not have) both point at --interface.
-    let problem = match course::io_kind(error) {
-        Some(io::ErrorKind::AddrNotAvailable) => {
-            format!("{interface} is not an address of this machine")
-        }
-        _ if interface.is_unspecified() => {
-            "with 0.0.0.0 the OS picks the interface of the route to the group, and there is none"
-                .to_string()
-        }
-        _ => format!("no multicast-capable interface has the address {interface}"),
-    };
-    format!(
-        "{problem}; use --interface 127.0.0.1 to stay on this machine, or the address of a real \
-         interface (`ip -br addr`, `ifconfig`, `ipconfig`) on both programs"
-    )
-}
-
-fn join_hint_v6(_error: &anyhow::Error, index: u32) -> String {
-    format!(
-        "interface {index} cannot join IPv6 groups here; pick the number of an interface that is \
-         up and has the MULTICAST flag (`ip link`); Linux loopback (lo) carries no IPv6 multicast"
-    )
 }
