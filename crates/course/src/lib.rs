@@ -341,6 +341,20 @@ pub fn ctrl_c() -> &'static std::sync::atomic::AtomicBool {
     &PRESSED
 }
 
+/// The checks of a multicast program's `--group`, `--interface` and `--interface-index`, made
+/// before any socket exists: the group ([`check_multicast_group`]), then an interface of its
+/// family ([`multicast_interface`]). Returns the interface, and a warning to narrate for a
+/// group that works but is a poor choice.
+pub fn multicast_choice(
+    group: std::net::IpAddr,
+    interface: Option<Ipv4Addr>,
+    interface_index: Option<u32>,
+) -> anyhow::Result<(MulticastInterface, Option<String>)> {
+    let warning = check_multicast_group(group)?;
+    let interface = multicast_interface(group, interface, interface_index)?;
+    Ok((interface, warning))
+}
+
 /// Checks that `group` is a multicast group address, the lesson's class D (224.0.0.0/4) or
 /// IPv6's ff00::/8. Anything else is an error with a hint that states the range and suggests the
 /// course's group. A group that works but is a poor choice gives a warning to narrate.

@@ -412,15 +412,10 @@ fn forged_datagrams_to_the_group_are_scored_at_the_cost_of_what_arrived() {
 fn stdout_closed_early_stops_the_listener_with_its_score() {
     let (group, port) = (group(8), free_udp_port());
     sender_binary();
-    let mut command = Command::new("bash");
-    command.args([
-        "-c",
-        &format!(
-            "set -o pipefail; '{LISTENER}' --group {group} --port {port} --idle-timeout 15 \
-             | head -1"
-        ),
-    ]);
-    let listener = Program::start_command(&mut command);
+    let listener = testkit::start_into_head(
+        LISTENER,
+        &["--group", &group, "--port", &port, "--idle-timeout", "15"],
+    );
     listener.wait_stderr_line(|line| line.starts_with("join "));
     // Datagrams keep coming until the listener notices that nobody reads its stdout; the
     // sender is killed when the test ends.

@@ -41,11 +41,10 @@ fn main() -> ExitCode {
 
 fn run() -> anyhow::Result<()> {
     let args: Args = course::parse_args();
-    // Refuse a group outside 224.0.0.0/4 (ff00::/8) before any socket exists.
-    let warning = course::check_multicast_group(args.group)?;
-    // The interface to send by: an address for an IPv4 group (default 127.0.0.1), a number for
-    // an IPv6 group; a mismatch is refused with a hint.
-    let interface = course::multicast_interface(args.group, args.interface, args.interface_index)?;
+    // Refuse a group outside 224.0.0.0/4 (ff00::/8) before any socket exists. The interface to
+    // send by: an address for an IPv4 group (default 127.0.0.1), a number for an IPv6 group.
+    let (interface, warning) =
+        course::multicast_choice(args.group, args.interface, args.interface_index)?;
     let group = match args.group {
         IpAddr::V4(group) => SocketAddr::new(group.into(), args.port),
         IpAddr::V6(group) => SocketAddrV6::new(group, args.port, 0, 0).into(),

@@ -329,6 +329,19 @@ impl Drop for Program {
     }
 }
 
+/// Starts `binary` with `args`, its stdout piped into `head -1`, as a student's
+/// `program | head -1`: the reader of its stdout goes away after the first line. The
+/// [`Program`] is the pipeline (bash, with `pipefail`: its status is the program's); its stderr
+/// is the program's. Unix only (bash and head).
+#[cfg(unix)]
+pub fn start_into_head(binary: impl AsRef<OsStr>, args: &[&str]) -> Program {
+    let quote = |text: &str| format!("'{}'", text.replace('\'', r"'\''"));
+    let mut line = vec![quote(&binary.as_ref().to_string_lossy())];
+    line.extend(args.iter().map(|arg| quote(arg)));
+    let pipeline = format!("set -o pipefail; {} | head -1", line.join(" "));
+    Program::start_command(Command::new("bash").args(["-c", &pipeline]))
+}
+
 /// Runs a program to the end with `input` on stdin and returns what it printed.
 pub fn run(binary: impl AsRef<OsStr>, args: &[&str], input: &[u8]) -> Finished {
     let mut program = Program::start(binary, args);

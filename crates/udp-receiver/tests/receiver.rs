@@ -264,12 +264,7 @@ fn idle_timeout_that_is_not_a_positive_duration_is_refused_with_a_hint() {
 #[test]
 fn stdout_closed_early_stops_the_receiver_cleanly() {
     sender();
-    let mut command = std::process::Command::new("bash");
-    command.args([
-        "-c",
-        &format!("set -o pipefail; '{RECEIVER}' --port 0 --idle-timeout 15 | head -1"),
-    ]);
-    let receiver = Program::start_command(&mut command);
+    let receiver = testkit::start_into_head(RECEIVER, &["--port", "0", "--idle-timeout", "15"]);
     let port = receiver.bound_addr().port().to_string();
     // Datagrams keep coming until the receiver notices that nobody reads its stdout; the
     // sender is killed when the test ends.
