@@ -272,6 +272,22 @@ pub fn resolve(host: &Host, port: u16) -> anyhow::Result<Vec<SocketAddr>> {
     Ok(addresses)
 }
 
+/// The first address of `host` (a name may have several: the first is the one the OS
+/// prefers), with [`resolve`]'s hints.
+pub fn first_address(host: &Host, port: u16) -> anyhow::Result<SocketAddr> {
+    // Never empty: no address at all is an error of its own.
+    Ok(resolve(host, port)?[0])
+}
+
+/// The wildcard address of `ip`'s family, `0.0.0.0` or `::`: bound, it receives on every
+/// interface; and an IPv4 destination needs an IPv4 socket.
+pub fn wildcard(ip: IpAddr) -> IpAddr {
+    match ip {
+        IpAddr::V4(_) => IpAddr::V4(Ipv4Addr::UNSPECIFIED),
+        IpAddr::V6(_) => IpAddr::V6(Ipv6Addr::UNSPECIFIED),
+    }
+}
+
 /// An IP address and nothing else, for the options that take no name.
 fn ip_like(text: &str, example: &str, what: &str) -> Result<IpAddr, AddressError> {
     if let Some(rest) = text.strip_prefix('[') {

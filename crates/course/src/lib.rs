@@ -7,10 +7,18 @@
 //! - [`main`] and [`HintExt::hint`]: an error ends the program with one `error:` line, one
 //!   `hint:` line that says what to try, and exit status 1. Never a panic or a backtrace. A
 //!   closed stdout (`program | head`) is a normal end ([`write_stdout`]);
-//! - [`address`]: the one parser of every address, host and port a student types.
+//! - [`address`]: the one parser of every address, host and port a student types;
+//! - what several programs do alike: [`Stop`] (when a receive loop ends), [`Pacer`] (sending
+//!   at `--rate`), [`trouble`] (the hints of a failed bind, an expired timeout), [`plural`].
 
 pub mod address;
 pub mod narration;
+mod pace;
+mod stop;
+pub mod trouble;
+
+pub use pace::Pacer;
+pub use stop::Stop;
 
 use std::fmt;
 use std::io::{self, Write};
@@ -61,6 +69,15 @@ macro_rules! narrate {
     ($call:expr, $($arg:tt)*) => {
         $crate::narration::line(::std::format!("{:<8} {}", $call, ::std::format_args!($($arg)*)))
     };
+}
+
+/// "1 client", "2 clients": a count and its noun, in the plural unless the count is 1.
+pub fn plural<N: fmt::Display + PartialEq + From<u8>>(count: N, noun: &str) -> String {
+    if count == N::from(1) {
+        format!("1 {noun}")
+    } else {
+        format!("{count} {noun}s")
+    }
 }
 
 /// A hint for the student, attached to an error with [`HintExt::hint`]. [`main`] prints it on a
@@ -322,6 +339,20 @@ pub fn ctrl_c() -> &'static std::sync::atomic::AtomicBool {
         let _ = ctrlc::set_handler(|| PRESSED.store(true, Ordering::SeqCst));
     });
     &PRESSED
+}
+
+/// The checks of a multicast program's `--group`, `--interface` and `--interface-index`, made
+/// before any socket exists: the group ([`check_multicast_group`]), then an interface of its
+/// family ([`multicast_interface`]). Returns the interface, and a warning to narrate for a
+/// group that works but is a poor choice.
+pub fn multicast_choice(
+    group: std::net::IpAddr,
+    interface: Option<Ipv4Addr>,
+    interface_index: Option<u32>,
+) -> anyhow::Result<(MulticastInterface, Option<String>)> {
+    let warning = check_multicast_group(group)?;
+    let interface = multicast_interface(group, interface, interface_index)?;
+    Ok((interface, warning))
 }
 
 /// Checks that `group` is a multicast group address, the lesson's class D (224.0.0.0/4) or
@@ -622,6 +653,13 @@ mod tests {
             hint,
             "one of: latency, udp; every option and an example: cargo run -p demo -- --help"
         );
+    }
+
+    #[test]
+    fn one_is_singular_and_every_other_count_plural() {
+        assert_eq!(plural(1usize, "client"), "1 client");
+        assert_eq!(plural(0u64, "datagram"), "0 datagrams");
+        assert_eq!(plural(2u64, "byte"), "2 bytes");
     }
 
     #[test]

@@ -1,6 +1,8 @@
 //! The course's datagrams: a small text header that numbers them, a display that shows any
 //! datagram as it is, and a score of what the network did to a run (lost, reordered,
-//! duplicated). Shared by `udp-sender`, `udp-receiver`, `udp-relay` and the multicast programs.
+//! duplicated); and what the OS reports on a UDP socket, sorted once for every program
+//! (a receive that timed out, a "port unreachable", a datagram too large). Shared by
+//! `udp-sender`, `udp-receiver`, `udp-relay` and the multicast programs.
 //!
 //! # The header
 //!
@@ -65,6 +67,11 @@ use std::fmt::{self, Write as _};
 use std::net::SocketAddr;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
+mod trouble;
+pub use trouble::{
+    check_fits, is_message_too_long, is_port_unreachable, is_timeout, too_long_hint,
+};
+
 /// The largest UDP payload over IPv4: 65,535 (IP total length) - 20 (IP header) - 8 (UDP header).
 pub const MAX_PAYLOAD_V4: usize = 65_507;
 /// The largest UDP payload over IPv6: 65,535 (payload length) - 8 (UDP header).
@@ -78,20 +85,6 @@ pub fn max_payload(to: &SocketAddr) -> usize {
         SocketAddr::V4(_) => MAX_PAYLOAD_V4,
         SocketAddr::V6(_) => MAX_PAYLOAD_V6,
     }
-}
-
-/// Whether a failed `recv_from` only means "nothing arrived in time", so that a receive loop
-/// with a read timeout looks at its stop conditions (Ctrl-C, idle timeout) and reads again.
-///
-/// With a read timeout set, Unix reports an expired wait as `WouldBlock` (EAGAIN) and Windows
-/// as `TimedOut`; on Linux a signal (Ctrl-C) can also end the wait early with `Interrupted`
-/// (EINTR), even though the handler was installed with SA_RESTART (signal(7)).
-pub fn is_timeout(error: &std::io::Error) -> bool {
-    use std::io::ErrorKind;
-    matches!(
-        error.kind(),
-        ErrorKind::WouldBlock | ErrorKind::TimedOut | ErrorKind::Interrupted
-    )
 }
 
 /// The numbering line at the start of a course datagram.
@@ -115,12 +108,18 @@ impl Header {
         }
     }
 
+    /// `SEQ 3 OF 10`, or `SEQ 3` when the sender announced no total: how the programs name a
+    /// datagram when they narrate it.
+    pub fn label(&self) -> String {
+        match self.total {
+            Some(total) => format!("SEQ {} OF {total}", self.seq),
+            None => format!("SEQ {}", self.seq),
+        }
+    }
+
     /// The header line, newline included.
     pub fn line(&self) -> String {
-        let mut line = format!("SEQ {}", self.seq);
-        if let Some(total) = self.total {
-            let _ = write!(line, " OF {total}");
-        }
+        let mut line = self.label();
         let _ = writeln!(
             line,
             " RUN {:04x} SENT {}.{:06}",
@@ -129,37 +128,6 @@ impl Header {
             self.sent_micros % 1_000_000
         );
         line
-    }
-
-    /// Writes the header line (the same bytes as [`Header::line`]) at the start of `out` and
-    /// returns its length, or `None` when `out` is shorter than the line ([`MAX_HEADER_LEN`]
-    /// always fits). The digits are written by hand, without `fmt`: a sender at full speed
-    /// writes one header per datagram, and this is several times cheaper than `write!`.
-    pub fn write_to_slice(&self, out: &mut [u8]) -> Option<usize> {
-        let mut at = 0;
-        let mut put = |bytes: &[u8]| -> Option<()> {
-            out.get_mut(at..at + bytes.len())?.copy_from_slice(bytes);
-            at += bytes.len();
-            Some(())
-        };
-        let mut digits = [0u8; 20];
-        put(b"SEQ ")?;
-        put(decimal(self.seq, &mut digits))?;
-        if let Some(total) = self.total {
-            put(b" OF ")?;
-            put(decimal(total, &mut digits))?;
-        }
-        put(b" RUN ")?;
-        let mut hex_digits = [0u8; 8];
-        put(hex(self.run, 4, &mut hex_digits))?;
-        put(b" SENT ")?;
-        put(decimal(self.sent_micros / 1_000_000, &mut digits))?;
-        put(b".")?;
-        // Six digits, leading zeros kept: 1.000042 is 42 microseconds after second 1.
-        let micros = decimal(1_000_000 + self.sent_micros % 1_000_000, &mut digits);
-        put(&micros[1..])?;
-        put(b"\n")?;
-        Some(at)
     }
 
     /// A whole datagram: this header, then `payload`.
@@ -235,40 +203,6 @@ impl Header {
     }
 }
 
-/// The longest header line: `SEQ`, `OF` and the seconds of `SENT` at their largest, a run id
-/// of eight hex digits, and the newline.
-pub const MAX_HEADER_LEN: usize = 4 + 20 + 4 + 20 + 5 + 8 + 6 + 14 + 1 + 6 + 1;
-
-/// The decimal digits of `n` (the same as `n.to_string()`), written into `buffer` without
-/// `fmt`, for code that writes many numbers at full speed.
-pub fn decimal(mut n: u64, buffer: &mut [u8; 20]) -> &[u8] {
-    // From the last digit to the first; u64::MAX has 20 digits.
-    let mut start = buffer.len();
-    loop {
-        start -= 1;
-        buffer[start] = b'0' + (n % 10) as u8;
-        n /= 10;
-        if n == 0 {
-            return &buffer[start..];
-        }
-    }
-}
-
-/// The lowercase hex digits of `n`, with leading zeros up to `min_width` (at most 8): the same
-/// as `format!("{n:0min_width$x}")`, written without `fmt`.
-pub fn hex(mut n: u32, min_width: usize, buffer: &mut [u8; 8]) -> &[u8] {
-    const DIGITS: &[u8; 16] = b"0123456789abcdef";
-    let mut start = buffer.len();
-    loop {
-        start -= 1;
-        buffer[start] = DIGITS[(n & 0xf) as usize];
-        n >>= 4;
-        if n == 0 && buffer.len() - start >= min_width.min(8) {
-            return &buffer[start..];
-        }
-    }
-}
-
 /// Microseconds since the Unix epoch.
 pub fn unix_micros(time: SystemTime) -> u64 {
     time.duration_since(UNIX_EPOCH)
@@ -339,14 +273,11 @@ pub fn describe(from: SocketAddr, datagram: &[u8]) -> String {
     let mut line = format!("from {from}  {:>5} bytes  ", datagram.len());
     match Header::parse(datagram) {
         Some((header, payload)) => {
-            let _ = write!(line, "SEQ {}", header.seq);
-            if let Some(total) = header.total {
-                let _ = write!(line, " OF {total}");
-            }
             let age = header.age();
             let _ = write!(
                 line,
-                " RUN {:04x} ({:.1} ms)  {}",
+                "{} RUN {:04x} ({:.1} ms)  {}",
+                header.label(),
                 header.run,
                 age.as_secs_f64() * 1000.0,
                 show_payload(payload, SHOWN)
@@ -660,6 +591,15 @@ pub fn thousands(n: u64) -> String {
     out
 }
 
+/// What a receiver shows of one datagram ([`Scoreboard::show`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Shown {
+    /// The datagram's line, for stdout.
+    pub line: String,
+    /// The first number of its run that is not believed, for the narration (`doubt` line).
+    pub doubt: Option<String>,
+}
+
 /// The score of everything a receiver got: one [`RunScore`] per run of a sender, and a count
 /// of datagrams that carried no course header.
 #[derive(Debug, Clone, Default)]
@@ -688,6 +628,32 @@ impl Scoreboard {
                 None
             }
         }
+    }
+
+    /// Scores one datagram from `from` and says what a receiver shows of it: its line for
+    /// stdout ([`describe`], then what the score thought of it), and the first number of its
+    /// run that is not believed, to narrate once.
+    pub fn show(&mut self, from: SocketAddr, datagram: &[u8]) -> Shown {
+        let mut shown = Shown {
+            line: describe(from, datagram),
+            doubt: None,
+        };
+        let Some((header, verdict)) = self.record(datagram) else {
+            return shown;
+        };
+        shown.line.push_str(match verdict.arrival {
+            Arrival::Reordered => "  (reordered: a later one came first)",
+            Arrival::Duplicate => "  (duplicate: this SEQ came before)",
+            Arrival::SetAside => "  (set aside: its SEQ is not believed)",
+            Arrival::InOrder if verdict.doubt.is_some() => "  (its OF is not believed)",
+            Arrival::InOrder => "",
+        });
+        // Anyone can send to a receiver's port: a number that makes no sense is said once per
+        // run, then only counted (see "When a datagram lies" above).
+        if let Some(doubt) = verdict.doubt.filter(|_| verdict.first_doubt) {
+            shown.doubt = Some(format!("run {:04x}: not believed: {doubt}", header.run));
+        }
+        shown
     }
 
     /// The summary of each run, by run id.
@@ -755,82 +721,6 @@ mod tests {
             header(3, None).line(),
             "SEQ 3 RUN 5f2c SENT 1764000000.123456\n"
         );
-    }
-
-    #[test]
-    fn write_to_slice_writes_the_same_bytes_as_line() {
-        let mut out = [0u8; MAX_HEADER_LEN];
-        for seq in [
-            0,
-            1,
-            9,
-            10,
-            99,
-            100,
-            12_345,
-            u64::MAX / 10,
-            u64::MAX - 1,
-            u64::MAX,
-        ] {
-            for total in [None, Some(0), Some(seq), Some(u64::MAX)] {
-                for run in [0, 0xf, 0x5f2c, 0xffff, 0x1_0000, u32::MAX] {
-                    for sent_micros in [0, 42, 999_999, 1_000_000, 1_764_000_000_000_007, u64::MAX]
-                    {
-                        let h = Header {
-                            seq,
-                            total,
-                            run,
-                            sent_micros,
-                        };
-                        let len = h.write_to_slice(&mut out).unwrap();
-                        assert_eq!(&out[..len], h.line().as_bytes(), "{h:?}");
-                    }
-                }
-            }
-        }
-        let longest = header(u64::MAX, Some(u64::MAX));
-        let longest = Header {
-            run: u32::MAX,
-            sent_micros: u64::MAX,
-            ..longest
-        };
-        assert_eq!(longest.line().len(), MAX_HEADER_LEN);
-        // Too short a buffer: nothing claimed, no panic.
-        assert_eq!(longest.write_to_slice(&mut out[..MAX_HEADER_LEN - 1]), None);
-        assert_eq!(header(3, None).write_to_slice(&mut [0u8; 4]), None);
-    }
-
-    #[test]
-    fn decimal_and_hex_write_what_format_writes() {
-        let mut digits = [0u8; 20];
-        let mut values: Vec<u64> = vec![0, 1, 9, 10, 11, 99, 100, 101, u64::MAX - 1, u64::MAX];
-        // Every power of ten and its neighbours, and a spread of values in between.
-        let mut power = 1u64;
-        while let Some(next) = power.checked_mul(10) {
-            values.extend([power - 1, power, power + 1]);
-            power = next;
-        }
-        let mut x = 0x9e37_79b9_7f4a_7c15u64;
-        for _ in 0..10_000 {
-            x ^= x << 13;
-            x ^= x >> 7;
-            x ^= x << 17;
-            values.push(x);
-            values.push(x >> (x % 64));
-        }
-        values.extend(0..2_000);
-        for n in values {
-            assert_eq!(decimal(n, &mut digits), n.to_string().as_bytes(), "{n}");
-            let n = n as u32;
-            let mut hex_digits = [0u8; 8];
-            for width in [0, 1, 4, 8, 9] {
-                assert_eq!(
-                    hex(n, width, &mut hex_digits),
-                    format!("{n:0width$x}", width = width.min(8)).as_bytes(),
-                    "{n} {width}"
-                );
-            }
-        }
     }
 
     #[test]
@@ -1114,16 +1004,31 @@ mod tests {
     }
 
     #[test]
-    fn expired_read_timeouts_and_interruptions_are_timeouts() {
-        use std::io::{Error, ErrorKind};
-        for kind in [
-            ErrorKind::WouldBlock,
-            ErrorKind::TimedOut,
-            ErrorKind::Interrupted,
-        ] {
-            assert!(is_timeout(&Error::from(kind)), "{kind:?}");
-        }
-        assert!(!is_timeout(&Error::from(ErrorKind::ConnectionRefused)));
+    fn show_adds_the_verdict_to_the_line_and_says_a_doubt_once() {
+        let from: SocketAddr = "127.0.0.1:50000".parse().unwrap();
+        let mut board = Scoreboard::default();
+        let first = board.show(from, &header(1, Some(3)).datagram(b""));
+        assert!(!first.line.contains("  ("), "{}", first.line);
+        let late = board.show(from, &header(0, Some(3)).datagram(b""));
+        assert!(late.line.ends_with("  (reordered: a later one came first)"));
+        let again = board.show(from, &header(0, Some(3)).datagram(b""));
+        assert!(again.line.ends_with("  (duplicate: this SEQ came before)"));
+        let lie = board.show(from, &header(2, Some(u64::MAX)).datagram(b""));
+        assert!(
+            lie.line.ends_with("  (its OF is not believed)"),
+            "{}",
+            lie.line
+        );
+        assert_eq!(
+            lie.doubt.as_deref(),
+            Some(
+                "run 5f2c: not believed: OF 18446744073709551615 in a run of OF 3 (a run's total \
+                 does not change: ignored)"
+            )
+        );
+        let second_lie = board.show(from, &header(2, Some(u64::MAX)).datagram(b""));
+        assert_eq!(second_lie.doubt, None);
+        assert_eq!(board.show(from, b"hi").doubt, None);
     }
 
     #[test]

@@ -165,12 +165,8 @@ proptest! {
     ) {
         let datagram = header.datagram(&payload);
         prop_assert_eq!(Header::parse(&datagram), Some((header, &payload[..])));
-        let mut slice = [0u8; datagram::MAX_HEADER_LEN];
-        let len = header.write_to_slice(&mut slice).unwrap();
-        let line = header.line();
-        prop_assert_eq!(&slice[..len], line.as_bytes());
         // Any cut of the line is not a header, and no panic.
-        for cut in 0..len {
+        for cut in 0..header.line().len() {
             prop_assert_eq!(Header::parse(&datagram[..cut]), None);
         }
         let _ = header.age();

@@ -762,12 +762,9 @@ fn solution(set: &ExerciseSet, exercise: &Exercise) -> anyhow::Result<()> {
     }
 }
 
-/// Prints to stdout; a closed stdout (`| head`) ends the output quietly instead of panicking.
+/// Prints to stdout; a closed stdout (`| head`) ends the program quietly, in course::main.
 fn print_out(text: &str) -> anyhow::Result<()> {
-    match io::stdout().write_all(text.as_bytes()) {
-        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(()),
-        other => other.context("writing to stdout"),
-    }
+    course::write_stdout(text.as_bytes())
 }
 
 /// One line of a check's report on stdout. A closed stdout loses the report, not the check:

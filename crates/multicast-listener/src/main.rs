@@ -17,55 +17,20 @@
 //! does the same in one command; `scripts/lab-multicast-netns` (Linux, root) runs listeners on
 //! separate network namespaces, IPv4 and IPv6. Book chapter: "Multicast".
 
-use std::io::{self, Write};
-use std::net::{IpAddr, Ipv4Addr, Ipv6Addr, SocketAddr, UdpSocket};
+use std::net::{IpAddr, SocketAddr, UdpSocket};
 use std::process::ExitCode;
-use std::sync::atomic::Ordering;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use anyhow::Context;
-use clap::Parser;
 use course::{HintExt, MulticastInterface as Interface, narrate};
-use datagram::{Arrival, Scoreboard};
+use datagram::Scoreboard;
 use socket2::{Domain, Protocol, Socket, Type};
 
-/// Joins a multicast group and prints every datagram sent to it, with the sender's sequence
-/// score. Run several: each one gets its own copy of every datagram.
-#[derive(Parser)]
-#[command(
-    version,
-    after_help = "Example, on one machine (three listeners, one sender):\n  \
-        cargo run -p multicast-listener        # in terminals 1, 2 and 3\n  \
-        cargo run -p multicast-sender          # in terminal 4\n\n\
-        IPv6 (Linux loopback carries no IPv6 multicast: use a real interface and its number \
-        from `ip link`, or see it on this machine with `sudo scripts/lab-multicast-netns`):\n  \
-        cargo run -p multicast-listener -- --group ff02::7880 --interface-index 2\n  \
-        cargo run -p multicast-sender -- --group ff02::7880 --interface-index 2"
-)]
-struct Args {
-    /// The group to join: IPv4 224.0.0.0 to 239.255.255.255, or IPv6 ff00::/8.
-    #[arg(long, value_name = "IP", default_value_t = IpAddr::V4(course::MULTICAST_GROUP_V4),
-          value_parser = course::address::group)]
-    group: IpAddr,
-    /// The UDP port the group's datagrams are sent to.
-    #[arg(long, value_name = "N", default_value_t = course::MULTICAST_PORT)]
-    port: u16,
-    /// IPv4 groups: the address of the interface to join on. 127.0.0.1 (loopback) keeps
-    /// everything on this machine; 0.0.0.0 lets the OS choose (the interface of the route).
-    #[arg(long, value_name = "IPv4", value_parser = course::address::ipv4)]
-    interface: Option<Ipv4Addr>,
-    /// IPv6 groups: the number of the interface to join on (`ip link` on Linux,
-    /// `netsh interface ipv6 show interfaces` on Windows, `ifconfig` on macOS); 0 lets the OS
-    /// choose.
-    #[arg(long, value_name = "N")]
-    interface_index: Option<u32>,
-    /// Stop after this many datagrams.
-    #[arg(long, value_name = "N")]
-    count: Option<u64>,
-    /// Stop when nothing arrives for this many seconds.
-    #[arg(long, value_name = "SECONDS", value_parser = course::seconds)]
-    idle_timeout: Option<Duration>,
-}
+mod args;
+mod trouble;
+
+use args::Args;
+use trouble::{bind_hint, join_hint_v4, join_hint_v6};
 
 /// How often the receive loop wakes up to look at Ctrl-C and the idle timeout.
 const POLL: Duration = Duration::from_millis(200);
@@ -76,13 +41,10 @@ fn main() -> ExitCode {
 
 fn run() -> anyhow::Result<()> {
     let args: Args = course::parse_args();
-    // Refuse a group outside 224.0.0.0/4 (ff00::/8) before any socket exists.
-    let warning = course::check_multicast_group(args.group)?;
-    // The interface to join on: an address for an IPv4 group (default 127.0.0.1), a number for
-    // an IPv6 group; a mismatch is refused with a hint.
-    let interface = course::multicast_interface(args.group, args.interface, args.interface_index)?;
-    let idle_timeout = args.idle_timeout;
-    let stop = course::ctrl_c();
+    // Refuse a group outside 224.0.0.0/4 (ff00::/8) before any socket exists. The interface to
+    // join on: an address for an IPv4 group (default 127.0.0.1), a number for an IPv6 group.
+    let (interface, warning) =
+        course::multicast_choice(args.group, args.interface, args.interface_index)?;
 
     // ANCHOR: socket
     // A UDP socket of the group's family, built with socket2: std's UdpSocket::bind binds at
@@ -119,15 +81,11 @@ fn run() -> anyhow::Result<()> {
     // Bind the wildcard address (0.0.0.0 or ::) with the group's port: the portable choice.
     // Windows refuses to bind a group address (WSAEADDRNOTAVAIL); Unix would accept it, as a
     // filter. The group itself is chosen by the join below.
-    let wildcard = match args.group {
-        IpAddr::V4(_) => IpAddr::V4(Ipv4Addr::UNSPECIFIED),
-        IpAddr::V6(_) => IpAddr::V6(Ipv6Addr::UNSPECIFIED),
-    };
-    let bind_addr = SocketAddr::new(wildcard, args.port);
+    let bind_addr = SocketAddr::new(course::address::wildcard(args.group), args.port);
     socket
         .bind(&bind_addr.into())
         .with_context(|| format!("binding {bind_addr}"))
-        .hint_with(|error| bind_hint(error, args.port))?;
+        .hint_with(|error| bind_hint(error, bind_addr))?;
     let local = socket
         .local_addr()
         .ok()
@@ -158,7 +116,6 @@ fn run() -> anyhow::Result<()> {
     narrate!("join", "group {} on interface {}", args.group, interface);
     // ANCHOR_END: join
 
-    // ANCHOR: multicast_all
     // Linux delivers to a wildcard-bound socket the datagrams of every group that *any* socket
     // of this host joined on this port (IP_MULTICAST_ALL, on by default). Turn it off: this
     // socket receives only the groups it joined itself.
@@ -179,7 +136,6 @@ fn run() -> anyhow::Result<()> {
             }
         );
     }
-    // ANCHOR_END: multicast_all
 
     if let Some(warning) = warning {
         narrate!("warning", "{warning}");
@@ -200,60 +156,35 @@ fn run() -> anyhow::Result<()> {
     );
     let mut board = Scoreboard::default();
     let mut buffer = vec![0u8; datagram::RECV_BUFFER];
-    let mut stdout = io::stdout().lock();
-    let mut last_arrival = Instant::now();
-    // ANCHOR: recv_loop
+    let mut stop = course::Stop::on_ctrl_c(args.count, args.idle_timeout);
     let reason = loop {
-        if stop.load(Ordering::SeqCst) {
-            break "Ctrl-C".to_string();
-        }
-        if args.count.is_some_and(|limit| board.datagrams >= limit) {
-            break format!("--count {} reached", board.datagrams);
-        }
-        if let Some(idle) = idle_timeout.filter(|idle| last_arrival.elapsed() >= *idle) {
-            break format!(
-                "nothing arrived for {} s (--idle-timeout)",
-                idle.as_secs_f64()
-            );
+        if let Some(reason) = stop.why(board.datagrams) {
+            break reason;
         }
         let (len, from) = match socket.recv_from(&mut buffer) {
             Ok(received) => received,
             Err(error) if datagram::is_timeout(&error) => continue,
-            // Windows reports an ICMP "port unreachable" as ConnectionReset on any UDP socket
-            // (WSAECONNRESET, 10054); it says nothing about the group's datagrams: go on.
-            Err(error) if error.kind() == io::ErrorKind::ConnectionReset => continue,
+            // An ICMP "port unreachable" for an earlier datagram (Windows, on any UDP socket).
+            Err(error) if datagram::is_port_unreachable(&error) => continue,
             Err(error) => {
                 return Err(error).with_context(|| format!("receiving on {local}"));
             }
         };
-        last_arrival = Instant::now();
-        let bytes = &buffer[..len];
-        let mut line = datagram::describe(from, bytes);
-        if let Some((header, verdict)) = board.record(bytes) {
-            match verdict.arrival {
-                Arrival::Reordered => line.push_str("  (reordered)"),
-                Arrival::Duplicate => line.push_str("  (duplicate)"),
-                Arrival::SetAside => line.push_str("  (set aside: SEQ not believed)"),
-                Arrival::InOrder if verdict.doubt.is_some() => line.push_str("  (OF not believed)"),
-                Arrival::InOrder => {}
-            }
-            // Anyone can send to a group: a number that makes no sense is said once per run.
-            if let Some(doubt) = verdict.doubt.filter(|_| verdict.first_doubt) {
-                narrate!("doubt", "run {:04x}: not believed: {doubt}", header.run);
-            }
+        stop.arrived();
+        let shown = board.show(from, &buffer[..len]);
+        // Anyone can send to a group: a number that makes no sense is said once per run.
+        if let Some(doubt) = shown.doubt {
+            narrate!("doubt", "{doubt}");
         }
-        // `| head` closes stdout early: stop quietly instead of panicking on the broken pipe.
-        if let Err(error) = writeln!(stdout, "{line}").and_then(|()| stdout.flush()) {
-            if error.kind() == io::ErrorKind::BrokenPipe {
-                break "stdout closed".to_string();
-            }
-            return Err(error).context("writing to stdout");
+        match course::write_stdout(format!("{}\n", shown.line).as_bytes()) {
+            Ok(()) => {}
+            // `| head` closed stdout: the run ends here; leave the group and print the score.
+            Err(error) if course::is_stdout_closed(&error) => break "stdout closed".to_string(),
+            Err(error) => return Err(error),
         }
     };
-    // ANCHOR_END: recv_loop
     narrate!("stop", "{reason}");
 
-    // ANCHOR: leave
     // Leave the group: the OS tells the network it no longer wants the group here. Closing the
     // socket would do it too; leaving explicitly shows the other half of the join.
     match (args.group, interface) {
@@ -263,52 +194,9 @@ fn run() -> anyhow::Result<()> {
     }
     .with_context(|| format!("leaving group {}", args.group))?;
     narrate!("leave", "group {} on interface {}", args.group, interface);
-    // ANCHOR_END: leave
 
     for line in board.report() {
         narrate!("summary", "{line}");
     }
     Ok(())
-}
-
-fn bind_hint(error: &anyhow::Error, port: u16) -> String {
-    match course::io_kind(error) {
-        Some(io::ErrorKind::AddrInUse) => format!(
-            "another program holds UDP port {port} without sharing it (SO_REUSEADDR), perhaps \
-             a udp-receiver; stop it or choose another --port on both programs"
-        ),
-        Some(io::ErrorKind::PermissionDenied) => {
-            "ports below 1024 need privileges; use a higher --port on both programs".to_string()
-        }
-        _ => format!(
-            "try another --port (the course uses {})",
-            course::MULTICAST_PORT
-        ),
-    }
-}
-
-fn join_hint_v4(error: &anyhow::Error, interface: Ipv4Addr) -> String {
-    // ENODEV "No such device" (Linux: no interface for the group, e.g. 0.0.0.0 with no default
-    // route) and EADDRNOTAVAIL (an address this host does not have) both point at --interface.
-    let problem = match course::io_kind(error) {
-        Some(io::ErrorKind::AddrNotAvailable) => {
-            format!("{interface} is not an address of this machine")
-        }
-        _ if interface.is_unspecified() => {
-            "with 0.0.0.0 the OS picks the interface of the route to the group, and there is none"
-                .to_string()
-        }
-        _ => format!("no multicast-capable interface has the address {interface}"),
-    };
-    format!(
-        "{problem}; use --interface 127.0.0.1 to stay on this machine, or the address of a real \
-         interface (`ip -br addr`, `ifconfig`, `ipconfig`) on both programs"
-    )
-}
-
-fn join_hint_v6(_error: &anyhow::Error, index: u32) -> String {
-    format!(
-        "interface {index} cannot join IPv6 groups here; pick the number of an interface that is \
-         up and has the MULTICAST flag (`ip link`); Linux loopback (lo) carries no IPv6 multicast"
-    )
 }

@@ -4,15 +4,12 @@
 //! Each test uses a group of its own (239.255.x.y, from the test's number and this process)
 //! and a free UDP port, so that tests running in parallel never hear each other.
 
-#[path = "../../udp-receiver/tests/support/mod.rs"]
-mod support;
-
 use std::net::{IpAddr, Ipv4Addr, SocketAddr, UdpSocket};
 use std::path::PathBuf;
 use std::process::Command;
 
 use socket2::{Domain, Protocol, Socket, Type};
-use support::{FORGED, assert_doubts_said_once, assert_forged_scores};
+use testkit::score::{FORGED, assert_doubts_said_once, assert_forged_scores};
 use testkit::{Finished, Program};
 
 const LISTENER: &str = env!("CARGO_BIN_EXE_multicast-listener");
@@ -129,7 +126,7 @@ fn listener_of_another_group_on_the_same_port_receives_none() {
     assert!(
         outsider
             .stderr
-            .contains("stop     nothing arrived for 1.5 s")
+            .contains("stop     nothing received for 1.5 s")
     );
 }
 
@@ -403,10 +400,43 @@ fn forged_datagrams_to_the_group_are_scored_at_the_cost_of_what_arrived() {
     let finished = member.finish();
     assert!(finished.status.success(), "{}", finished.stderr);
     assert!(
-        finished.stderr.contains("stop     --count 3 reached"),
+        finished
+            .stderr
+            .contains("stop     3 datagrams received (--count)"),
         "{}",
         finished.stderr
     );
     assert_forged_scores(&finished.stderr, "summary");
     assert_doubts_said_once(&finished.stderr);
+}
+
+/// `multicast-listener | head -1`: once the reader is gone, the listener stops at its next
+/// datagram (exit 0, "stdout closed"), and still leaves the group and prints its score.
+#[cfg(unix)]
+#[test]
+fn stdout_closed_early_stops_the_listener_with_its_score() {
+    let (group, port) = (group(8), free_udp_port());
+    sender_binary();
+    let listener = testkit::start_into_head(
+        LISTENER,
+        &["--group", &group, "--port", &port, "--idle-timeout", "15"],
+    );
+    listener.wait_stderr_line(|line| line.starts_with("join "));
+    // Datagrams keep coming until the listener notices that nobody reads its stdout; the
+    // sender is killed when the test ends.
+    let _sender = Program::start(
+        sender_binary(),
+        &[
+            "--group", &group, "--port", &port, "--count", "100", "--rate", "20",
+        ],
+    );
+    let finished = listener.finish();
+    assert_eq!(finished.status.code(), Some(0), "{}", finished.stderr);
+    let stderr = &finished.stderr;
+    let stop = stderr.find("stop     stdout closed").expect(stderr);
+    let leave = stderr.find("leave    group").expect(stderr);
+    let summary = stderr.find("summary  ").expect(stderr);
+    assert!(stop < leave && leave < summary, "{stderr}");
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    assert_eq!(finished.stdout_text().lines().count(), 1);
 }

@@ -18,70 +18,22 @@
 //! (`--interface 127.0.0.1`) with TTL 1. Book chapter: "Multicast".
 
 use std::io::{self, BufRead};
-use std::net::{IpAddr, Ipv4Addr, Ipv6Addr, SocketAddr, SocketAddrV6, UdpSocket};
+use std::net::{IpAddr, SocketAddr, SocketAddrV6, UdpSocket};
 use std::process::ExitCode;
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 use anyhow::Context;
-use clap::Parser;
 use course::{HintExt, MulticastInterface as Interface, narrate};
 use datagram::Header;
 use socket2::{Domain, Protocol, Socket, Type};
 
-/// Sends numbered datagrams to a multicast group: every listener that joined it gets a copy.
-#[derive(Parser)]
-#[command(
-    version,
-    after_help = "Example, on one machine (three listeners, one sender):\n  \
-        cargo run -p multicast-listener        # in terminals 1, 2 and 3\n  \
-        cargo run -p multicast-sender          # in terminal 4\n  \
-        cargo run -p multicast-sender -- --message \"hello, group\"\n\n\
-        IPv6 (Linux loopback carries no IPv6 multicast: use a real interface and its number \
-        from `ip link`, or see it on this machine with `sudo scripts/lab-multicast-netns`):\n  \
-        cargo run -p multicast-listener -- --group ff02::7880 --interface-index 2\n  \
-        cargo run -p multicast-sender -- --group ff02::7880 --interface-index 2"
-)]
-struct Args {
-    /// The group to send to: IPv4 224.0.0.0 to 239.255.255.255, or IPv6 ff00::/8.
-    #[arg(long, value_name = "IP", default_value_t = IpAddr::V4(course::MULTICAST_GROUP_V4),
-          value_parser = course::address::group)]
-    group: IpAddr,
-    /// The UDP port the listeners bound.
-    #[arg(long, value_name = "N", default_value_t = course::MULTICAST_PORT,
-          value_parser = course::address::port)]
-    port: u16,
-    /// IPv4 groups: the address of the interface the datagrams leave by. 127.0.0.1 (loopback)
-    /// keeps them on this machine; 0.0.0.0 lets the OS choose (the route to the group).
-    #[arg(long, value_name = "IPv4", value_parser = course::address::ipv4)]
-    interface: Option<Ipv4Addr>,
-    /// IPv6 groups: the number of the interface the datagrams leave by (`ip link` on Linux).
-    #[arg(long, value_name = "N")]
-    interface_index: Option<u32>,
-    /// How many routers the datagrams may cross, plus one (IPv6: the hop limit).
-    /// 1 keeps them on this link; 0 on this host.
-    #[arg(long, value_name = "N", default_value_t = 1,
-          value_parser = clap::value_parser!(u32).range(0..=255))]
-    ttl: u32,
-    /// Turn multicast loopback off: listeners on this machine do not get a copy.
-    #[arg(long)]
-    no_loop: bool,
-    /// How many datagrams to send (default 10; 1 with --message; with --stdin, stop after
-    /// this many lines).
-    #[arg(long, value_name = "N")]
-    count: Option<u64>,
-    /// Datagrams per second; 0 sends as fast as possible.
-    #[arg(long, value_name = "PER_SEC", default_value_t = 2.0, value_parser = course::rate)]
-    rate: f64,
-    /// The size of each datagram in bytes (header included), filled with readable text.
-    #[arg(long, value_name = "BYTES", conflicts_with_all = ["message", "stdin"])]
-    size: Option<usize>,
-    /// Send this text, after the numbering header.
-    #[arg(long, value_name = "TEXT", conflicts_with = "stdin")]
-    message: Option<String>,
-    /// Send each line read from stdin as one datagram (type lines, end with Ctrl-D).
-    #[arg(long, visible_alias = "lines")]
-    stdin: bool,
-}
+mod args;
+mod options;
+mod trouble;
+
+use args::Args;
+use options::narrate_options;
+use trouble::{interface_hint, send_hint};
 
 fn main() -> ExitCode {
     course::main(run)
@@ -89,31 +41,21 @@ fn main() -> ExitCode {
 
 fn run() -> anyhow::Result<()> {
     let args: Args = course::parse_args();
-    // Refuse a group outside 224.0.0.0/4 (ff00::/8) before any socket exists.
-    let warning = course::check_multicast_group(args.group)?;
-    // The interface to send by: an address for an IPv4 group (default 127.0.0.1), a number for
-    // an IPv6 group; a mismatch is refused with a hint.
-    let interface = course::multicast_interface(args.group, args.interface, args.interface_index)?;
+    // Refuse a group outside 224.0.0.0/4 (ff00::/8) before any socket exists. The interface to
+    // send by: an address for an IPv4 group (default 127.0.0.1), a number for an IPv6 group.
+    let (interface, warning) =
+        course::multicast_choice(args.group, args.interface, args.interface_index)?;
     let group = match args.group {
         IpAddr::V4(group) => SocketAddr::new(group.into(), args.port),
         IpAddr::V6(group) => SocketAddrV6::new(group, args.port, 0, 0).into(),
     };
-    let max = datagram::max_payload(&group);
-    if let Some(size) = args.size.filter(|&size| size > max) {
-        return Err(anyhow::anyhow!(
-            "--size {size} is larger than the largest UDP payload to {group} ({max} bytes)"
-        ))
-        .hint(format!(
-            "one UDP datagram carries at most {max} bytes over {}: use --size {max} or less",
-            if group.is_ipv4() { "IPv4" } else { "IPv6" }
-        ));
+    if let Some(size) = args.size {
+        datagram::check_fits(size, &group, |max| format!("use --size {max} or less"))?;
     }
 
-    // ANCHOR: socket
     // An ordinary UDP socket of the group's family: sending to a group needs no join.
     let socket = Socket::new(Domain::for_address(group), Type::DGRAM, Some(Protocol::UDP))
         .context("creating a UDP socket")?;
-    // ANCHOR_END: socket
 
     // ANCHOR: options
     match interface {
@@ -150,13 +92,12 @@ fn run() -> anyhow::Result<()> {
     }
     // ANCHOR_END: options
 
-    // ANCHOR: bind
     // Bind a port of the OS's choosing (port 0) on the interface's address, so that the
     // listeners see where the datagrams come from. (Binding alone does not choose the
     // interface for multicast: IP_MULTICAST_IF above does.)
     let bind_addr = match interface {
         Interface::V4(address) => SocketAddr::new(address.into(), 0),
-        Interface::V6(_) => SocketAddr::new(Ipv6Addr::UNSPECIFIED.into(), 0),
+        Interface::V6(_) => SocketAddr::new(course::address::wildcard(group.ip()), 0),
     };
     socket
         .bind(&bind_addr.into())
@@ -168,7 +109,6 @@ fn run() -> anyhow::Result<()> {
     let socket: UdpSocket = socket.into();
     let local = socket.local_addr().context("reading the bound address")?;
     narrate!("bind", "{local} (UDP socket that sends to group {group})");
-    // ANCHOR_END: bind
 
     narrate_options(&socket, interface, group)?;
     if let Some(warning) = warning {
@@ -206,16 +146,12 @@ fn run() -> anyhow::Result<()> {
             .clone()
             .unwrap_or_else(|| format!("hello, group {}", args.group));
         // Between sends, wait so that the run keeps the rate; 0 means no wait at all.
-        let interval = (args.rate > 0.0).then(|| Duration::from_secs_f64(1.0 / args.rate));
+        let pacer = course::Pacer::new(args.rate);
         // Narrate every send of a paced run; a fast run narrates its first few and the total.
-        let narrated = if interval.is_some() { u64::MAX } else { 5 };
-        let start = Instant::now();
+        let narrated = if pacer.pause().is_some() { u64::MAX } else { 5 };
         let mut sent = Sent::default();
         for seq in 0..count {
-            if let Some(interval) = interval {
-                let due = start + interval.mul_f64(seq as f64);
-                std::thread::sleep(due.saturating_duration_since(Instant::now()));
-            }
+            pacer.wait_for(seq);
             let header = Header::now(seq, Some(count), run);
             let bytes = match args.size {
                 Some(size) => header.datagram_of_size(size),
@@ -230,10 +166,9 @@ fn run() -> anyhow::Result<()> {
     };
     narrate!(
         "done",
-        "{} datagram{}, {} bytes sent to {group} in {:.1} s. Multicast has no acknowledgement: \
-         the sender cannot tell who, if anyone, received them",
-        sent.datagrams,
-        if sent.datagrams == 1 { "" } else { "s" },
+        "{}, {} bytes sent to {group} in {:.1} s. Multicast has no acknowledgement: the sender \
+         cannot tell who, if anyone, received them",
+        course::plural(sent.datagrams, "datagram"),
         sent.bytes,
         sent.since.elapsed().as_secs_f64()
     );
@@ -273,29 +208,17 @@ fn send(
     bytes: &[u8],
     narrate: bool,
 ) -> anyhow::Result<usize> {
-    let max = datagram::max_payload(&group);
-    if bytes.len() > max {
-        return Err(anyhow::anyhow!(
-            "a datagram of {} bytes is larger than the largest UDP payload to {group} ({max} \
-             bytes)",
-            bytes.len()
-        ))
-        .hint("send a shorter message: one UDP datagram cannot carry more");
-    }
+    datagram::check_fits(bytes.len(), &group, |_| {
+        "send a shorter message or line".to_string()
+    })?;
     // One send_to, one datagram: the network makes a copy for every member of the group.
     let sent = socket
         .send_to(bytes, group)
         .with_context(|| format!("sending {} bytes to {group} from {local}", bytes.len()))
         .hint_with(|error| send_hint(error, group))?;
     if narrate {
-        let header = Header::parse(bytes).map(|(header, _)| header);
-        let numbered = match header {
-            Some(Header {
-                seq,
-                total: Some(total),
-                ..
-            }) => format!("SEQ {seq} OF {total} "),
-            Some(Header { seq, .. }) => format!("SEQ {seq} "),
+        let numbered = match Header::parse(bytes) {
+            Some((header, _)) => format!("{} ", header.label()),
             None => String::new(),
         };
         narrate!("send", "{numbered}({sent} bytes) to {group} from {local}");
@@ -303,108 +226,3 @@ fn send(
     Ok(sent)
 }
 // ANCHOR_END: send
-
-/// Narrates the multicast options as the OS reports them back, with what they mean.
-fn narrate_options(
-    socket: &UdpSocket,
-    interface: Interface,
-    group: SocketAddr,
-) -> anyhow::Result<()> {
-    let (ttl, looped, name) = match interface {
-        Interface::V4(address) => {
-            narrate!(
-                "option",
-                "IP_MULTICAST_IF {address}: datagrams to {} leave through this interface",
-                group.ip()
-            );
-            (
-                socket
-                    .multicast_ttl_v4()
-                    .context("reading IP_MULTICAST_TTL")?,
-                socket
-                    .multicast_loop_v4()
-                    .context("reading IP_MULTICAST_LOOP")?,
-                ("IP_MULTICAST_TTL", "IP_MULTICAST_LOOP", "TTL"),
-            )
-        }
-        Interface::V6(index) => {
-            narrate!(
-                "option",
-                "IPV6_MULTICAST_IF {index}: datagrams to {} leave through interface {index}",
-                group.ip()
-            );
-            // std has no getter for the IPv6 hop limit of multicast; socket2 reads it.
-            let socket = socket2::SockRef::from(socket);
-            (
-                socket
-                    .multicast_hops_v6()
-                    .context("reading IPV6_MULTICAST_HOPS")?,
-                socket
-                    .multicast_loop_v6()
-                    .context("reading IPV6_MULTICAST_LOOP")?,
-                ("IPV6_MULTICAST_HOPS", "IPV6_MULTICAST_LOOP", "hop limit"),
-            )
-        }
-    };
-    let meaning = match ttl {
-        0 => "it does not even leave this host".to_string(),
-        1 => "routers do not forward it; it stays on this link".to_string(),
-        n => format!(
-            "up to {} routers may forward it, if they route multicast",
-            n - 1
-        ),
-    };
-    narrate!(
-        "option",
-        "{} {ttl}, read back from the socket ({} {ttl}: {meaning})",
-        name.0,
-        name.2
-    );
-    if looped {
-        narrate!(
-            "option",
-            "{} on: listeners on this machine get a copy too",
-            name.1
-        );
-    } else {
-        narrate!(
-            "option",
-            "{} off: listeners on this machine will not get it (Linux and macOS apply this on \
-             the sender; Windows applies it on the receiving side instead)",
-            name.1
-        );
-        if matches!(interface, Interface::V4(address) if address.is_loopback()) {
-            // Seen on Linux: the loopback interface delivers what it "sends" to this host.
-            narrate!(
-                "note",
-                "but the datagrams leave by the loopback interface, whose wire ends on this \
-                 machine: its listeners still get them. Try --no-loop between two machines"
-            );
-        }
-    }
-    Ok(())
-}
-
-fn interface_hint(address: Ipv4Addr) -> String {
-    format!(
-        "{address} must be an address of this machine: use --interface 127.0.0.1 to stay on \
-         this machine, or the address of a real interface (`ip -br addr`, `ifconfig`, \
-         `ipconfig`)"
-    )
-}
-
-fn send_hint(error: &anyhow::Error, group: SocketAddr) -> String {
-    match course::io_kind(error) {
-        // ENETUNREACH (Linux) / EHOSTUNREACH (macOS): no route for the group on that interface.
-        Some(io::ErrorKind::NetworkUnreachable | io::ErrorKind::HostUnreachable) => {
-            "no route for multicast through that interface: use --interface 127.0.0.1 to stay \
-             on this machine, or the address of an interface that is up"
-                .to_string()
-        }
-        _ => format!(
-            "check --interface (127.0.0.1 stays on this machine) and --group {}; \
-             \"Message too long\": try a smaller --size (macOS sends at most 9216 bytes by default)",
-            group.ip()
-        ),
-    }
-}

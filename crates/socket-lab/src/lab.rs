@@ -219,7 +219,7 @@ fn start_echo_server(path: &Path, clients: usize) -> Result<Peer> {
         args.extend(["--idle-timeout", "0"]);
     }
     Peer::start(path, &args, false, Duration::from_secs(10), |line| {
-        peers::first_socket_addr(line)
+        testkit::first_socket_addr(line)
     })
 }
 
@@ -236,7 +236,7 @@ fn start_socat() -> Result<Peer> {
         Duration::from_secs(10),
         |line| {
             line.contains("listening on")
-                .then(|| peers::first_socket_addr(line))
+                .then(|| testkit::first_socket_addr(line))
                 .flatten()
         },
     )

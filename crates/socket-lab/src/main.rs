@@ -39,7 +39,7 @@ mod tcp;
 mod throughput;
 mod udp;
 
-use std::io::{self, Write};
+use std::io;
 use std::path::Path;
 use std::process::ExitCode;
 
@@ -69,14 +69,8 @@ fn run() -> Result<()> {
     write_file(&args.csv, &report::csv(&lab.rows))?;
     write_file(&svg_path, &chart::svg(&lab.rows))?;
     course::narrate!("write", "{} and {}", args.csv.display(), svg_path.display());
-    // Stdout closed early (`socket-lab | head`) is not an error worth a panic.
-    let mut stdout = io::stdout().lock();
-    match write!(stdout, "{table}{answer}").and_then(|()| stdout.flush()) {
-        Err(error) if error.kind() != io::ErrorKind::BrokenPipe => {
-            Err(error).context("writing the table to stdout")
-        }
-        _ => Ok(()),
-    }
+    // A closed stdout (`socket-lab | head`) ends the program quietly, in course::main.
+    course::write_stdout(format!("{table}{answer}").as_bytes())
 }
 
 /// Runs the parts the mode asks for (all of them for `all`), with the load average before

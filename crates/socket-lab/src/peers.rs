@@ -128,18 +128,6 @@ fn drain(from: impl Read + Send + 'static) {
     });
 }
 
-/// The first token of `line` that parses as a socket address (the course's narration puts it
-/// right after the call: `bind     127.0.0.1:40123 (TCP listener)`).
-pub fn first_socket_addr(line: &str) -> Option<SocketAddr> {
-    line.split_whitespace().find_map(|token| {
-        token
-            .trim_end_matches([',', ')', ';', '.'])
-            .trim_start_matches('(')
-            .parse()
-            .ok()
-    })
-}
-
 /// What a program printed when it finished.
 pub struct Output {
     pub status: Option<ExitStatus>,
@@ -226,19 +214,5 @@ mod tests {
             Some(186500.0)
         );
         assert_eq!(json_number_after(json, "missing", "packets"), None);
-    }
-
-    #[test]
-    fn finds_the_address_in_narration_and_socat_lines() {
-        assert_eq!(
-            first_socket_addr("bind     127.0.0.1:40123 (TCP listener, backlog 128)"),
-            Some("127.0.0.1:40123".parse().unwrap())
-        );
-        assert_eq!(
-            first_socket_addr(
-                "2026/11/24 01:55:13 socat[16156] N listening on AF=2 127.0.0.1:37769"
-            ),
-            Some("127.0.0.1:37769".parse().unwrap())
-        );
     }
 }

@@ -183,7 +183,7 @@ fn spawn_counter(receiver: UdpSocket) -> Result<thread::JoinHandle<(u64, u64)>> 
                     count += 1;
                     bytes += n as u64;
                 }
-                Err(error) if is_timeout(&error) => {
+                Err(error) if course::trouble::timed_out(&error) => {
                     if count > 0 || started.elapsed() > Duration::from_secs(5) {
                         break;
                     }
@@ -205,14 +205,6 @@ pub fn drain(socket: &UdpSocket) -> Result<(u64, u64)> {
         bytes += n as u64;
     }
     Ok((count, bytes))
-}
-
-fn is_timeout(error: &io::Error) -> bool {
-    // Unix reports an expired SO_RCVTIMEO as WouldBlock, Windows as TimedOut.
-    matches!(
-        error.kind(),
-        io::ErrorKind::WouldBlock | io::ErrorKind::TimedOut
-    )
 }
 
 /// A UDP echo in a thread of the lab: every datagram goes back to where it came from, until

@@ -26,44 +26,19 @@ use std::thread;
 use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result, bail};
-use clap::Parser;
 use course::address::{Host, HostPort};
 use course::{HintExt, narrate};
 
+mod args;
+mod greeting;
+mod trouble;
+
+use args::Args;
+use greeting::first_words;
+use trouble::{connect_hint, received_error, sent_error, typed_line};
+
 /// Bytes moved per read or write when piping.
 const CHUNK: usize = 64 * 1024;
-/// How long the client listens before it sends anything, and then for more of what the
-/// server says first (see `first_words`).
-const FIRST_WORDS: Duration = Duration::from_millis(200);
-/// The most of a server's first words read before sending: one that never stops talking is
-/// not waited for.
-const FIRST_WORDS_MAX: usize = 64 * 1024;
-
-/// The TCP lesson's client: connects, sends what you type or pipe, prints the echo.
-#[derive(Parser)]
-#[command(
-    version,
-    after_help = "Example, in two terminals:\n  \
-        cargo run -p tcp-echo-server     # terminal 1\n  \
-        cargo run -p tcp-client          # terminal 2, then type a line\n\
-        Through the server and back: cargo run -p tcp-client < file > copy"
-)]
-struct Args {
-    /// Host name or IP address of the server (IPv4 as four numbers, such as 127.0.0.1).
-    #[arg(long, value_name = "HOST", value_parser = course::address::host,
-          default_value_t = Host::Ip(course::LOOPBACK_V4.into()))]
-    host: Host,
-    /// TCP port of the server.
-    #[arg(long, value_name = "N", default_value_t = course::TCP_PORT,
-          value_parser = course::address::port)]
-    port: u16,
-    /// Give up connecting to an address after this many seconds.
-    #[arg(long, value_name = "SECONDS", default_value = "5", value_parser = course::seconds)]
-    timeout: Duration,
-    /// Send this one message (and a newline), print the echo, and exit.
-    #[arg(long, value_name = "TEXT")]
-    message: Option<String>,
-}
 
 fn main() -> ExitCode {
     course::main(run)
@@ -126,24 +101,7 @@ fn connect(host: &Host, port: u16, timeout: Duration) -> Result<TcpStream> {
     let Some((address, error)) = last_error else {
         bail!("resolving {host}: no address found for {target}");
     };
-    let hint = match error.kind() {
-        io::ErrorKind::ConnectionRefused => {
-            let port_option = if port == course::TCP_PORT {
-                String::new()
-            } else {
-                format!(" -- --port {port}")
-            };
-            format!(
-                "is the server running? start it in another terminal with: \
-                 cargo run -p tcp-echo-server{port_option}"
-            )
-        }
-        io::ErrorKind::TimedOut | io::ErrorKind::WouldBlock => format!(
-            "nothing answered within {timeout:?}: is {host} reachable, and is a firewall \
-             dropping port {port}? wait longer with --timeout"
-        ),
-        _ => format!("check --host and --port (tried {target})"),
-    };
+    let hint = connect_hint(&error, &target, timeout);
     Err(error)
         .with_context(|| format!("connecting to {address}"))
         .hint(hint)
@@ -171,7 +129,6 @@ fn one_shot(mut stream: TcpStream, server: SocketAddr, message: &str) -> Result<
     finish(&mut stream, server)
 }
 
-// ANCHOR: interactive
 /// A terminal: each line you type is sent, and its echo printed when all of it is back.
 fn interactive(mut stream: TcpStream, server: SocketAddr) -> Result<()> {
     // Each line is a small write that waits for its reply: send it now rather than let
@@ -210,79 +167,6 @@ fn interactive(mut stream: TcpStream, server: SocketAddr) -> Result<()> {
     half_close(&stream, server)?;
     finish(&mut stream, server)
 }
-// ANCHOR_END: interactive
-
-/// A typed line ends in `\n` on every OS, so that "olá, mundo" is 12 bytes everywhere. The
-/// Windows console (in its usual line mode) ends each line you type with `\r\n`, and std
-/// passes both on; Linux and macOS terminals give `\n`. Piped input is not typed: it goes
-/// byte for byte, `\r` included.
-fn typed_line(line: &mut Vec<u8>) {
-    if line.ends_with(b"\r\n") {
-        line.truncate(line.len() - 2);
-        line.push(b'\n');
-    }
-}
-
-/// An echo server waits for the client, but some servers speak first: a greeting (an SMTP
-/// or FTP server's "220 ..."), or the "server busy" line of an echo server over its
-/// --max-clients, which then closes. Listen for a moment before sending anything, so that
-/// those words are not taken for an echo. A server that closed after its words refused us;
-/// one that stays open greeted us, and a greeting is data: it goes to stdout, and the
-/// conversation goes on as with any server.
-fn first_words(stream: &mut TcpStream, server: SocketAddr) -> Result<()> {
-    stream
-        .set_read_timeout(Some(FIRST_WORDS))
-        .context("setting a read timeout")?;
-    let mut said = Vec::new();
-    let mut chunk = [0u8; 4096];
-    // Read until the server is quiet for FIRST_WORDS, closes, or has said a lot.
-    let closed = loop {
-        match stream.read(&mut chunk) {
-            Ok(0) => break true,
-            Ok(n) => {
-                said.extend_from_slice(&chunk[..n]);
-                if said.len() >= FIRST_WORDS_MAX {
-                    break false;
-                }
-            }
-            Err(error) if error.kind() == io::ErrorKind::Interrupted => {}
-            // The read timeout: WouldBlock on Unix, TimedOut on Windows.
-            Err(error)
-                if matches!(
-                    error.kind(),
-                    io::ErrorKind::WouldBlock | io::ErrorKind::TimedOut
-                ) =>
-            {
-                break false;
-            }
-            Err(error) => return Err(received_error(error, server)),
-        }
-    };
-    stream
-        .set_read_timeout(None)
-        .context("clearing the read timeout")?;
-    if closed {
-        let words = if said.is_empty() {
-            "without a word".to_string()
-        } else {
-            format!("saying: {:?}", String::from_utf8_lossy(&said).trim_end())
-        };
-        return Err(anyhow::anyhow!(
-            "{server} closed the connection at once, {words}"
-        ))
-        .hint("the server serves a limited number of clients (its --max-clients); try later");
-    }
-    if !said.is_empty() {
-        narrate!(
-            "recv",
-            "{} bytes from {server} before we sent anything: it speaks first (a greeting), \
-             shown on stdout",
-            said.len()
-        );
-        course::write_stdout(&said)?;
-    }
-    Ok(())
-}
 
 // ANCHOR: read_echo
 /// Reads exactly `len` bytes: TCP may deliver our line in several pieces.
@@ -313,7 +197,6 @@ fn read_echo(stream: &mut TcpStream, server: SocketAddr, len: usize) -> Result<V
 }
 // ANCHOR_END: read_echo
 
-// ANCHOR: pipe
 /// Not a terminal: stream stdin to the server and the server's bytes to stdout, at once.
 fn pipe(stream: TcpStream, server: SocketAddr) -> Result<()> {
     // Two threads, because both directions must move together: if we sent the whole input
@@ -366,7 +249,6 @@ fn pipe(stream: TcpStream, server: SocketAddr) -> Result<()> {
     }
     Ok(())
 }
-// ANCHOR_END: pipe
 
 /// Which side of a copy failed.
 enum Side {
@@ -419,47 +301,4 @@ fn finish(stream: &mut TcpStream, server: SocketAddr) -> Result<()> {
         "the server closed its side too (end of stream); done"
     );
     Ok(())
-}
-
-fn received_error(error: io::Error, server: SocketAddr) -> anyhow::Error {
-    let hint = match error.kind() {
-        io::ErrorKind::ConnectionReset | io::ErrorKind::ConnectionAborted => {
-            "the server reset the connection: it stopped or crashed; look at its terminal"
-        }
-        _ => "look at the server's terminal",
-    };
-    Err::<(), _>(error)
-        .with_context(|| format!("receiving from {server}"))
-        .hint(hint)
-        .unwrap_err()
-}
-
-fn sent_error(error: io::Error, server: SocketAddr) -> anyhow::Error {
-    Err::<(), _>(error)
-        .with_context(|| format!("sending to {server}"))
-        .hint("the server closed the connection while we were sending; look at its terminal")
-        .unwrap_err()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::typed_line;
-
-    #[test]
-    fn a_typed_line_ends_in_a_newline_on_every_os() {
-        let typed = |bytes: &[u8]| {
-            let mut line = bytes.to_vec();
-            typed_line(&mut line);
-            line
-        };
-        // The Windows console's Enter, and a Unix terminal's.
-        assert_eq!(
-            typed("olá, mundo\r\n".as_bytes()),
-            "olá, mundo\n".as_bytes()
-        );
-        assert_eq!(typed("olá, mundo\n".as_bytes()).len(), 12);
-        // The last line of input may have no end at all; a lone \r is data.
-        assert_eq!(typed(b"last"), b"last");
-        assert_eq!(typed(b"a\rb\n"), b"a\rb\n");
-    }
 }

@@ -21,7 +21,7 @@
 //! or with any TCP client: `nc -N 127.0.0.1 7878`. Book chapter: "Sockets TCP/IP".
 
 use std::io::{self, Read, Write};
-use std::net::{IpAddr, Shutdown, SocketAddr, TcpListener, TcpStream};
+use std::net::{SocketAddr, TcpListener, TcpStream};
 use std::process::ExitCode;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -29,9 +29,15 @@ use std::thread;
 use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result};
-use clap::Parser;
+use course::trouble::{bind_hint, timed_out};
 use course::{HintExt, narrate};
 use socket2::{Domain, Protocol, Socket, Type};
+
+mod args;
+mod trouble;
+
+use args::Args;
+use trouble::{Ending, accept_failed, refuse};
 
 /// How many finished handshakes the kernel may queue for us before we call `accept`.
 /// Linux caps it at /proc/sys/net/core/somaxconn (4096 on recent kernels); std uses 128.
@@ -43,36 +49,6 @@ const CHUNK: usize = 64 * 1024;
 /// Each client's thread gets a small stack (the default is 2 MiB), so that 10,000 clients
 /// fit in memory; the 64 KiB buffer lives on the heap.
 const STACK_SIZE: usize = 128 * 1024;
-
-/// The TCP lesson's server: accepts many clients and echoes every byte back.
-#[derive(Parser)]
-#[command(
-    version,
-    after_help = "Example, in two terminals:\n  \
-        cargo run -p tcp-echo-server     # terminal 1\n  \
-        cargo run -p tcp-client          # terminal 2, then type a line\n\
-        On another port, add `-- --port 9000` to both."
-)]
-struct Args {
-    /// Local IP address to listen on (0.0.0.0 would accept clients from other machines).
-    #[arg(long, value_name = "IP", default_value_t = IpAddr::V4(course::LOOPBACK_V4),
-          value_parser = course::address::ip)]
-    bind: IpAddr,
-    /// TCP port to listen on (0: let the OS pick a free one; the first line says which).
-    #[arg(long, value_name = "N", default_value_t = course::TCP_PORT)]
-    port: u16,
-    /// Close a connection that sends nothing for this long, or stops reading what we echo
-    /// for this long (0: never).
-    #[arg(long, value_name = "SECONDS", default_value_t = 120)]
-    idle_timeout: u64,
-    /// Most clients served at once; more are told "server busy" and closed.
-    #[arg(long, value_name = "N", default_value_t = 1024,
-          value_parser = clap::builder::RangedU64ValueParser::<usize>::new().range(1..))]
-    max_clients: usize,
-    /// Narrate every recv and send, not only each connection's summary.
-    #[arg(long)]
-    verbose: bool,
-}
 
 fn main() -> ExitCode {
     course::main(run)
@@ -126,7 +102,7 @@ fn run() -> Result<()> {
             narrate!(
                 "accept",
                 "#{number} from {peer} on {on}: refused, {} connected already (--max-clients {})",
-                plural(serving, "client"),
+                course::plural(serving, "client"),
                 args.max_clients
             );
             refuse(stream, serving);
@@ -136,7 +112,7 @@ fn run() -> Result<()> {
         narrate!(
             "accept",
             "#{number} from {peer} on {on}, {whose_port}; {} connected",
-            plural(serving + 1, "client")
+            course::plural(serving + 1, "client")
         );
         if number == 1 {
             narrate!(
@@ -194,96 +170,13 @@ fn listen(address: SocketAddr) -> Result<TcpListener> {
     socket
         .bind(&address.into())
         .with_context(|| format!("binding {address}"))
-        .hint_with(|error| bind_hint(error, address))?;
+        .hint_with(|error| bind_hint(error, address, "another tcp-echo-server"))?;
     socket
         .listen(BACKLOG)
         .with_context(|| format!("listening on {address}"))?;
     Ok(socket.into())
 }
 // ANCHOR_END: socket2
-
-fn bind_hint(error: &anyhow::Error, address: SocketAddr) -> String {
-    let port = address.port();
-    match course::io_kind(error) {
-        Some(io::ErrorKind::AddrInUse) => format!(
-            "another server (maybe another tcp-echo-server) is using port {port}; \
-             stop it or pick another port with --port"
-        ),
-        Some(io::ErrorKind::AddrNotAvailable) => format!(
-            "{} is not an address of this machine; use --bind 127.0.0.1 (this machine only) \
-             or --bind 0.0.0.0 (every interface)",
-            address.ip()
-        ),
-        Some(io::ErrorKind::PermissionDenied) => format!(
-            "ports below 1024 are reserved for the administrator; pick another with --port \
-             (the course uses {})",
-            course::TCP_PORT
-        ),
-        _ => "check --bind and --port".to_string(),
-    }
-}
-
-/// A failed `accept` ends one attempt, not the server: a client that gave up before we
-/// accepted it, or a moment without free file descriptors, passes.
-fn accept_failed(error: &io::Error) {
-    match error.kind() {
-        // A signal woke us: just accept again.
-        io::ErrorKind::Interrupted => {}
-        // The client reset or gave up between the handshake and our accept.
-        io::ErrorKind::ConnectionAborted | io::ErrorKind::ConnectionReset => {
-            narrate!(
-                "accept",
-                "failed: {error}; the client left before we took it"
-            )
-        }
-        _ => {
-            let hint = if is_out_of_descriptors(error) {
-                " (every client uses a file descriptor: raise the limit with `ulimit -n`)"
-            } else {
-                ""
-            };
-            narrate!("accept", "failed: {error}{hint}; trying again in 100 ms");
-            // Not synchronisation: without a pause, a full descriptor table would make
-            // accept fail at once, again and again, and spin a core.
-            thread::sleep(Duration::from_millis(100));
-        }
-    }
-}
-
-/// EMFILE or ENFILE: the process or the whole system has no file descriptor left.
-fn is_out_of_descriptors(error: &io::Error) -> bool {
-    // std has no ErrorKind for them; the numbers are the same on Linux, macOS and the BSDs.
-    #[cfg(unix)]
-    const CODES: &[i32] = &[24, 23];
-    #[cfg(windows)]
-    const CODES: &[i32] = &[10024]; // WSAEMFILE
-    #[cfg(not(any(unix, windows)))]
-    const CODES: &[i32] = &[];
-    error
-        .raw_os_error()
-        .is_some_and(|code| CODES.contains(&code))
-}
-
-/// Over the cap: one line that says why, then close.
-fn refuse(mut stream: TcpStream, serving: usize) {
-    // Never block the accept loop on this client: the line fits in an empty send buffer.
-    let _ = stream.set_nonblocking(true);
-    let message = format!(
-        "server busy: {} connected, try again later\n",
-        plural(serving, "client")
-    );
-    let _ = stream.write_all(message.as_bytes());
-    // FIN after the line. Then drop what the client may have sent already: closing a socket
-    // with unread data makes the kernel send a reset, which could destroy the line in flight.
-    let _ = stream.shutdown(Shutdown::Write);
-    let mut unread = [0u8; 4096];
-    for _ in 0..16 {
-        match stream.read(&mut unread) {
-            Ok(n) if n > 0 => continue,
-            _ => break,
-        }
-    }
-}
 
 /// One client's connection, served by its own thread.
 struct Connection {
@@ -292,22 +185,6 @@ struct Connection {
     verbose: bool,
     /// The count of clients being served; `None` once this connection gave its place back.
     clients: Option<Arc<AtomicUsize>>,
-}
-
-/// How a connection ended.
-enum Ending {
-    /// `read` returned 0: the client shut down its sending side or closed.
-    EndOfStream,
-    /// The client's kernel sent a reset (RST): it closed abruptly or with unread data.
-    Reset,
-    /// Nothing came for the idle timeout.
-    IdleTimeout(Duration),
-    /// The client stopped reading: a send blocked for the timeout.
-    WriteTimeout(Duration),
-    /// The client vanished while we were sending (EPIPE or a reset).
-    Vanished(io::Error),
-    /// Anything else the OS reported.
-    Failed(io::Error),
 }
 
 impl Drop for Connection {
@@ -337,17 +214,7 @@ impl Connection {
         let _ = stream.set_write_timeout(idle_timeout);
 
         let mut echoed: u64 = 0;
-        let ending = self.echo(&mut stream, idle_timeout, &mut echoed);
-        let how = match ending {
-            Ending::EndOfStream => "client finished sending (end of stream)".to_string(),
-            Ending::Reset => "client reset the connection (RST)".to_string(),
-            Ending::IdleTimeout(after) => format!("idle timeout, nothing received for {after:?}"),
-            Ending::WriteTimeout(after) => {
-                format!("client stopped reading, a send waited {after:?}")
-            }
-            Ending::Vanished(error) => format!("client went away while we sent ({error})"),
-            Ending::Failed(error) => format!("error: {error}"),
-        };
+        let how = self.echo(&mut stream, idle_timeout, &mut echoed);
         // Dropping the stream closes the socket: the kernel sends FIN (or RST if unread data).
         // Close and give the place back before saying so, so that the narration is never
         // ahead of what a new client finds.
@@ -358,9 +225,9 @@ impl Connection {
             "#{} {}: {how}; {} echoed in {:.1?}; {} left",
             self.number,
             self.peer,
-            plural(echoed as usize, "byte"),
+            course::plural(echoed, "byte"),
             started.elapsed(),
-            plural(left, "client")
+            course::plural(left, "client")
         );
     }
 
@@ -377,7 +244,7 @@ impl Connection {
                 // With a read timeout, Linux may return EINTR on a signal: just read again.
                 Err(error) if error.kind() == io::ErrorKind::Interrupted => continue,
                 // A read timeout is WouldBlock on Unix, TimedOut on Windows.
-                Err(error) if is_timeout(&error) => return Ending::IdleTimeout(timeout),
+                Err(error) if timed_out(&error) => return Ending::IdleTimeout(timeout),
                 Err(error) if error.kind() == io::ErrorKind::ConnectionReset => {
                     return Ending::Reset;
                 }
@@ -389,7 +256,7 @@ impl Connection {
             // `write` may send only part of the buffer; `write_all` loops until all is sent.
             match stream.write_all(&buffer[..n]) {
                 Ok(()) => *echoed += n as u64,
-                Err(error) if is_timeout(&error) => return Ending::WriteTimeout(timeout),
+                Err(error) if timed_out(&error) => return Ending::WriteTimeout(timeout),
                 Err(error)
                     if matches!(
                         error.kind(),
@@ -408,20 +275,4 @@ impl Connection {
         }
     }
     // ANCHOR_END: echo
-}
-
-fn is_timeout(error: &io::Error) -> bool {
-    matches!(
-        error.kind(),
-        io::ErrorKind::WouldBlock | io::ErrorKind::TimedOut
-    )
-}
-
-/// "1 client", "2 clients".
-fn plural(count: usize, noun: &str) -> String {
-    if count == 1 {
-        format!("1 {noun}")
-    } else {
-        format!("{count} {noun}s")
-    }
 }

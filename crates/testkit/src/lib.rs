@@ -15,6 +15,7 @@ use std::thread;
 use std::time::{Duration, Instant};
 
 mod minimal;
+pub mod score;
 pub use minimal::{
     MINIMAL_FIRST_SOCKET_LINE, MINIMAL_MAX_LINES, MinimalShape, example_binary, minimal_binary,
 };
@@ -328,6 +329,19 @@ impl Drop for Program {
     }
 }
 
+/// Starts `binary` with `args`, its stdout piped into `head -1`, as a student's
+/// `program | head -1`: the reader of its stdout goes away after the first line. The
+/// [`Program`] is the pipeline (bash, with `pipefail`: its status is the program's); its stderr
+/// is the program's. Unix only (bash and head).
+#[cfg(unix)]
+pub fn start_into_head(binary: impl AsRef<OsStr>, args: &[&str]) -> Program {
+    let quote = |text: &str| format!("'{}'", text.replace('\'', r"'\''"));
+    let mut line = vec![quote(&binary.as_ref().to_string_lossy())];
+    line.extend(args.iter().map(|arg| quote(arg)));
+    let pipeline = format!("set -o pipefail; {} | head -1", line.join(" "));
+    Program::start_command(Command::new("bash").args(["-c", &pipeline]))
+}
+
 /// Runs a program to the end with `input` on stdin and returns what it printed.
 pub fn run(binary: impl AsRef<OsStr>, args: &[&str], input: &[u8]) -> Finished {
     let mut program = Program::start(binary, args);
@@ -445,7 +459,9 @@ fn build_command(test: &Path, package: &str, triple: &str) -> (PathBuf, Command)
     (profile_dir, build)
 }
 
-/// The first token of `line` that parses as a socket address (trailing punctuation ignored).
+/// The first token of `line` that parses as a socket address (trailing punctuation ignored):
+/// the address a program narrates it bound, `bind     127.0.0.1:40123 (TCP listener)`. The one
+/// reader of that line in Rust, for the tests and for socket-lab's peers.
 pub fn first_socket_addr(line: &str) -> Option<SocketAddr> {
     line.split_whitespace()
         .filter_map(|token| {
@@ -613,6 +629,13 @@ mod tests {
             Some("[::1]:9000".parse().unwrap())
         );
         assert_eq!(first_socket_addr("no address here"), None);
+        // socket-lab reads socat's line with it too.
+        assert_eq!(
+            first_socket_addr(
+                "2026/11/24 01:55:13 socat[16156] N listening on AF=2 127.0.0.1:37769"
+            ),
+            Some("127.0.0.1:37769".parse().unwrap())
+        );
     }
 
     /// The sibling is built where the running test's own binaries are: same target

@@ -1,12 +1,12 @@
 //! udp-receiver, run for real on loopback, port 0, against udp-sender and socat.
 
-mod support;
-
 use std::net::UdpSocket;
 use std::path::PathBuf;
 
-use support::{FORGED, assert_doubts_said_once, assert_forged_scores, number_after, run_score};
 use testkit::Program;
+use testkit::score::{
+    FORGED, assert_doubts_said_once, assert_forged_scores, number_after, run_score,
+};
 
 const RECEIVER: &str = env!("CARGO_BIN_EXE_udp-receiver");
 
@@ -272,17 +272,13 @@ fn idle_timeout_that_is_not_a_positive_duration_is_refused_with_a_hint() {
 }
 
 /// `udp-receiver | head -1`: once the reader is gone, the receiver stops cleanly (exit 0,
-/// "stdout closed") at its next datagram instead of panicking on the broken pipe.
+/// "stdout closed") at its next datagram instead of panicking on the broken pipe, and prints
+/// its score.
 #[cfg(unix)]
 #[test]
 fn stdout_closed_early_stops_the_receiver_cleanly() {
     sender();
-    let mut command = std::process::Command::new("bash");
-    command.args([
-        "-c",
-        &format!("set -o pipefail; '{RECEIVER}' --port 0 --idle-timeout 15 | head -1"),
-    ]);
-    let receiver = Program::start_command(&mut command);
+    let receiver = testkit::start_into_head(RECEIVER, &["--port", "0", "--idle-timeout", "15"]);
     let port = receiver.bound_addr().port().to_string();
     // Datagrams keep coming until the receiver notices that nobody reads its stdout; the
     // sender is killed when the test ends.
@@ -294,6 +290,12 @@ fn stdout_closed_early_stops_the_receiver_cleanly() {
     assert_eq!(finished.status.code(), Some(0), "{}", finished.stderr);
     assert!(
         finished.stderr.contains("stop     stdout closed"),
+        "{}",
+        finished.stderr
+    );
+    // The score of what came is still worth printing.
+    assert!(
+        finished.stderr.contains("summary  run "),
         "{}",
         finished.stderr
     );

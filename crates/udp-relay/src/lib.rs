@@ -45,16 +45,15 @@
 //! reports ([`Outcome::refused`]).
 
 use std::collections::VecDeque;
-use std::io;
-use std::net::{IpAddr, Ipv4Addr, Ipv6Addr, SocketAddr, UdpSocket};
+use std::net::{SocketAddr, UdpSocket};
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, PoisonError};
 use std::thread::{self, JoinHandle};
 use std::time::{Duration, Instant};
 
 use anyhow::Context;
-use course::{HintExt, narrate};
-use datagram::{Header, Scoreboard};
+use course::{HintExt, Stop, narrate};
+use datagram::{Header, Scoreboard, is_port_unreachable, is_timeout};
 
 /// How long a held datagram waits for a successor before it is sent anyway.
 pub const HOLD_FLUSH: Duration = Duration::from_secs(1);
@@ -195,24 +194,13 @@ impl Tally {
     }
 }
 
-// ANCHOR: bind
 /// Binds the listening socket (clients send here) and the upstream socket (the relay's own
 /// ephemeral port, from which it forwards). Narrates the listening address first.
 pub fn bind(options: Options) -> anyhow::Result<Bound> {
     let listen = options.listen;
     let listener = UdpSocket::bind(listen)
         .with_context(|| format!("binding {listen}"))
-        .hint_with(|error| match course::io_kind(error) {
-            Some(io::ErrorKind::AddrInUse) => format!(
-                "UDP port {} is taken (another udp-relay?): stop it or use --port",
-                listen.port()
-            ),
-            Some(io::ErrorKind::AddrNotAvailable) => format!(
-                "{} is not an address of this machine: use --bind 127.0.0.1 or 0.0.0.0",
-                listen.ip()
-            ),
-            _ => "check --bind and --port".to_string(),
-        })?;
+        .hint_with(|error| course::trouble::bind_hint(error, listen, "another udp-relay"))?;
     let local = listener.local_addr().context("reading the local address")?;
     narrate!(
         "bind",
@@ -220,7 +208,7 @@ pub fn bind(options: Options) -> anyhow::Result<Bound> {
         options.upstream
     );
     let upstream = options.upstream;
-    let from = SocketAddr::new(unspecified(&upstream), 0);
+    let from = SocketAddr::new(course::address::wildcard(upstream.ip()), 0);
     let upstream_socket = UdpSocket::bind(from).with_context(|| format!("binding {from}"))?;
     narrate!(
         "bind",
@@ -250,7 +238,6 @@ pub fn bind(options: Options) -> anyhow::Result<Bound> {
         expected: Arc::default(),
     })
 }
-// ANCHOR_END: bind
 
 impl Bound {
     /// The address clients send to.
@@ -355,7 +342,6 @@ impl Direction {
         }
     }
 
-    // ANCHOR: handle
     /// Decides the fate of one datagram and passes what must go out to `send`, in order.
     fn handle(&mut self, datagram: &[u8], mut send: impl FnMut(&[u8])) {
         let index = self.next_index;
@@ -393,7 +379,6 @@ impl Direction {
             }
         }
     }
-    // ANCHOR_END: handle
 
     fn release_held(&mut self, send: &mut impl FnMut(&[u8])) {
         if let Some((index, datagram)) = self.held.take() {
@@ -484,7 +469,7 @@ fn relay_requests(
     let mut direction = Direction::new("relay", Some(options.impairments.clone()));
     let mut buffer = vec![0u8; datagram::RECV_BUFFER];
     let mut received = 0u64;
-    let mut last = Instant::now();
+    let mut stopping = Stop::when(stop, options.count, options.idle_timeout);
     let mut previous: Option<Header> = None;
     // Every datagram the OS accepts to send upstream is scored, so the expected score is
     // exactly what the receiver will see. The lock is held across the send, so that the
@@ -497,7 +482,7 @@ fn relay_requests(
             }
             // The OS reports here the ICMP "port unreachable" of an earlier forward, and
             // does not send this one.
-            Err(error) if refused(&error) => {
+            Err(error) if is_port_unreachable(&error) => {
                 tally.failed.fetch_add(1, Ordering::SeqCst);
                 tally.refused(upstream);
             }
@@ -508,20 +493,11 @@ fn relay_requests(
         }
     };
     let reason = loop {
-        if stop() {
-            break "stopped (Ctrl-C)".to_string();
-        }
-        if options.count.is_some_and(|count| received >= count) {
-            break format!("{received} datagrams relayed (--count)");
-        }
-        if let Some(idle) = options.idle_timeout.filter(|idle| last.elapsed() >= *idle) {
-            break format!(
-                "nothing received for {} s (--idle-timeout)",
-                idle.as_secs_f64()
-            );
+        if let Some(reason) = stopping.why(received) {
+            break reason;
         }
         direction.send_due(&mut send);
-        if direction.held.is_some() && last.elapsed() >= HOLD_FLUSH {
+        if direction.held.is_some() && stopping.quiet_for() >= HOLD_FLUSH {
             direction.release_held(&mut send);
         }
         listener
@@ -530,7 +506,7 @@ fn relay_requests(
         match listener.recv_from(&mut buffer) {
             Ok((len, from)) => {
                 received += 1;
-                last = Instant::now();
+                stopping.arrived();
                 if let Ok(mut client) = last_client.lock() {
                     if *client != Some(from) {
                         narrate!("client", "{from} (replies from {upstream} go back there)");
@@ -541,8 +517,8 @@ fn relay_requests(
                 direction.handle(&buffer[..len], &mut send);
             }
             // Windows: a reply sent to a client that has gone brings an ICMP "port
-            // unreachable" back, reported here as ConnectionReset; the next client is fine.
-            Err(error) if datagram::is_timeout(&error) || refused(&error) => {}
+            // unreachable" back, reported here; the next client is fine.
+            Err(error) if is_timeout(&error) || is_port_unreachable(&error) => {}
             Err(error) => {
                 return Err(error).with_context(|| format!("receiving on {}", options.listen));
             }
@@ -610,9 +586,9 @@ fn relay_replies(
         // The socket is connected: the OS delivers only the upstream's datagrams to it.
         match upstream_socket.recv(&mut buffer) {
             Ok(len) => direction.handle(&buffer[..len], &mut send),
-            Err(error) if datagram::is_timeout(&error) => {}
+            Err(error) if is_timeout(&error) => {}
             // An ICMP "port unreachable" for a forwarded datagram: nobody listens upstream.
-            Err(error) if refused(&error) => tally.refused(upstream),
+            Err(error) if is_port_unreachable(&error) => tally.refused(upstream),
             Err(error) => {
                 narrate!("reply", "receiving from {upstream} failed: {error}");
                 break;
@@ -623,28 +599,11 @@ fn relay_replies(
     tally.dropped.fetch_add(dropped, Ordering::SeqCst);
 }
 
-/// An ICMP "port unreachable" for an earlier datagram, as the OS reports it on a UDP socket:
-/// ConnectionRefused on Linux and macOS (connected sockets only), ConnectionReset on Windows
-/// (WSAECONNRESET, 10054, connected or not).
-fn refused(error: &io::Error) -> bool {
-    matches!(
-        error.kind(),
-        io::ErrorKind::ConnectionRefused | io::ErrorKind::ConnectionReset
-    )
-}
-
 /// ` SEQ n` when the datagram has a course header.
 fn seq_of(datagram: &[u8]) -> String {
     match Header::parse(datagram) {
         Some((header, _)) => format!(" SEQ {}", header.seq),
         None => String::new(),
-    }
-}
-
-fn unspecified(to: &SocketAddr) -> IpAddr {
-    match to {
-        SocketAddr::V4(_) => IpAddr::V4(Ipv4Addr::UNSPECIFIED),
-        SocketAddr::V6(_) => IpAddr::V6(Ipv6Addr::UNSPECIFIED),
     }
 }
 

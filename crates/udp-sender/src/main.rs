@@ -22,57 +22,19 @@
 //! Book chapter: "UDP: datagrams" (`docs/src/udp.md`).
 
 use std::io::{self, BufRead, IsTerminal};
-use std::net::{IpAddr, Ipv4Addr, Ipv6Addr, SocketAddr, UdpSocket};
+use std::net::{SocketAddr, UdpSocket};
 use std::process::ExitCode;
-use std::thread;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use anyhow::Context;
-use clap::Parser;
 use course::{HintExt, narrate};
 use datagram::Header;
 
-/// Sends UDP datagrams to udp-receiver: numbered ones, one message, or the lines of stdin.
-#[derive(Parser, Debug)]
-#[command(
-    version,
-    about,
-    after_help = "With no mode, it sends 10 numbered datagrams at 2 per second \
-                  (or, when stdin is a pipe, one datagram per line of stdin).\n\n\
-                  Example, in two terminals:\n  \
-                  cargo run -p udp-receiver\n  \
-                  cargo run -p udp-sender -- --count 10 --rate 5"
-)]
-struct Args {
-    /// The receiver's host name or IP address (IPv4 as four numbers, such as 127.0.0.1).
-    #[arg(long, value_name = "HOST", default_value = "127.0.0.1",
-          value_parser = course::address::host)]
-    host: course::address::Host,
-    /// The receiver's UDP port.
-    #[arg(long, value_name = "N", default_value_t = course::UDP_PORT,
-          value_parser = course::address::port)]
-    port: u16,
-    /// Send this text as one datagram (no header), then stop.
-    #[arg(long, value_name = "TEXT", conflicts_with_all = ["count", "lines"])]
-    message: Option<String>,
-    /// Send each line typed on stdin as one datagram (no header), until end of input.
-    #[arg(long, visible_alias = "stdin", conflicts_with = "count")]
-    lines: bool,
-    /// Send this many numbered datagrams (each starts with a `SEQ n OF count` header line).
-    #[arg(long, value_name = "N")]
-    count: Option<u64>,
-    /// Size of each numbered datagram in bytes, header included (default: header + a short
-    /// text). Below the header's length (about 50 bytes) a datagram is the header alone.
-    #[arg(long, value_name = "BYTES", conflicts_with_all = ["message", "lines"])]
-    size: Option<usize>,
-    /// Numbered datagrams per second; 0 sends as fast as possible.
-    #[arg(long, value_name = "PER_SEC", default_value_t = 2.0, value_parser = course::rate)]
-    rate: f64,
-    /// Use a connected UDP socket (`connect`, then `send`): the kernel then reports an ICMP
-    /// "port unreachable" as ConnectionRefused, instead of staying silent.
-    #[arg(long)]
-    connect: bool,
-}
+mod args;
+mod trouble;
+
+use args::{Args, Mode, choose_mode};
+use trouble::send_hint;
 
 /// Above this rate, sends are not narrated one by one: the narration would be the bottleneck.
 const NARRATED_RATE: f64 = 100.0;
@@ -83,7 +45,7 @@ fn main() -> ExitCode {
 
 fn run() -> anyhow::Result<()> {
     let args: Args = course::parse_args();
-    let to = resolve(&args.host, args.port)?;
+    let to = course::address::first_address(&args.host, args.port)?;
 
     // What to send, decided before any socket exists, so that an oversized payload is refused
     // before anything leaves this machine.
@@ -92,16 +54,16 @@ fn run() -> anyhow::Result<()> {
         size: Some(size), ..
     } = mode
     {
-        check_size(size, &to)?;
+        datagram::check_fits(size, &to, |max| format!("use --size {max} or less"))?;
     }
     if let Mode::Message(text) = &mode {
-        check_size(text.len(), &to)?;
+        datagram::check_fits(text.len(), &to, |_| "send a shorter --message".to_string())?;
     }
 
     // ANCHOR: bind
     // Port 0: the OS picks a free ephemeral port, which the receiver sees as our source port.
     // (Without this bind, the first send_to would bind the socket the same way, implicitly.)
-    let local = SocketAddr::new(unspecified(&to), 0);
+    let local = SocketAddr::new(course::address::wildcard(to.ip()), 0);
     let socket = UdpSocket::bind(local)
         .with_context(|| format!("binding {local}"))
         .hint("no free local port? close other programs and try again")?;
@@ -157,47 +119,6 @@ fn run() -> anyhow::Result<()> {
     Ok(())
 }
 
-enum Mode {
-    Message(String),
-    Lines,
-    Numbered { count: u64, size: Option<usize> },
-}
-
-/// `--message`, `--lines` and `--count` choose for themselves; with none of them, a pipe on
-/// stdin means lines, and a terminal means a short, visible run of numbered datagrams.
-fn choose_mode(args: &Args) -> Mode {
-    if let Some(text) = &args.message {
-        return Mode::Message(text.clone());
-    }
-    if args.lines {
-        return Mode::Lines;
-    }
-    if args.count.is_none() && args.size.is_none() && !io::stdin().is_terminal() {
-        return Mode::Lines;
-    }
-    Mode::Numbered {
-        count: args.count.unwrap_or(10),
-        size: args.size,
-    }
-}
-
-/// Refuses a payload that no UDP datagram can carry, before trying.
-// ANCHOR: max_size
-fn check_size(size: usize, to: &SocketAddr) -> anyhow::Result<()> {
-    let max = datagram::max_payload(to);
-    if size > max {
-        let family = if to.is_ipv4() { "IPv4" } else { "IPv6" };
-        return Err(anyhow::anyhow!(
-            "a payload of {size} bytes does not fit in one UDP datagram: the maximum over {family} is {max} bytes"
-        ))
-        .hint(format!(
-            "use --size {max} or less; larger data must be split into several datagrams (or sent over TCP, which is a byte stream)"
-        ));
-    }
-    Ok(())
-}
-// ANCHOR_END: max_size
-
 struct Sender<'a> {
     socket: &'a UdpSocket,
     to: SocketAddr,
@@ -226,30 +147,6 @@ impl Sender<'_> {
     // ANCHOR_END: send_to
 }
 
-/// Linux and macOS report an ICMP "port unreachable" as ConnectionRefused; Windows as
-/// ConnectionReset.
-fn is_refusal(error: &io::Error) -> bool {
-    matches!(
-        error.kind(),
-        io::ErrorKind::ConnectionRefused | io::ErrorKind::ConnectionReset
-    )
-}
-
-fn send_hint(error: &anyhow::Error, to: SocketAddr) -> String {
-    match course::io_kind(error) {
-        // Linux and macOS: an ICMP "port unreachable" came back for an earlier datagram of this
-        // connected socket. Windows reports the same as ConnectionReset.
-        Some(io::ErrorKind::ConnectionRefused | io::ErrorKind::ConnectionReset) => format!(
-            "nothing listens on {to}: start the receiver first (cargo run -p udp-receiver), or drop --connect to send blindly"
-        ),
-        // EMSGSIZE: Linux 90, macOS 40; Windows WSAEMSGSIZE 10040.
-        _ if matches!(course::os_code(error), Some(90 | 40 | 10040)) => {
-            "the OS refused a datagram this large: use a smaller --size (macOS limits outgoing datagrams to 9,216 bytes unless you raise sysctl net.inet.udp.maxdgram)".to_string()
-        }
-        _ => "check the address and port (--host, --port)".to_string(),
-    }
-}
-
 fn send_lines(sender: &Sender) -> anyhow::Result<()> {
     if io::stdin().is_terminal() {
         narrate!(
@@ -266,7 +163,9 @@ fn send_lines(sender: &Sender) -> anyhow::Result<()> {
     let mut sent = 0u64;
     for line in stdin.lock().lines() {
         let line = line.context("reading stdin")?;
-        check_size(line.len(), &sender.to)?;
+        datagram::check_fits(line.len(), &sender.to, |_| {
+            "type a shorter line".to_string()
+        })?;
         sender.send(line.as_bytes())?;
         sent += 1;
         narrate!(
@@ -277,11 +176,14 @@ fn send_lines(sender: &Sender) -> anyhow::Result<()> {
             datagram::show_payload(line.as_bytes(), 64)
         );
     }
-    narrate!("done", "sent {} (one per line)", datagrams(sent));
+    narrate!(
+        "done",
+        "sent {} (one per line)",
+        course::plural(sent, "datagram")
+    );
     Ok(())
 }
 
-// ANCHOR: numbered
 fn send_numbered(
     sender: &Sender,
     count: u64,
@@ -290,27 +192,24 @@ fn send_numbered(
 ) -> anyhow::Result<()> {
     let run = datagram::new_run_id();
     let narrate_each = rate > 0.0 && rate <= NARRATED_RATE;
-    let pace = (rate > 0.0).then(|| Duration::from_secs_f64(1.0 / rate));
+    let pacer = course::Pacer::new(rate);
     narrate!(
         "run",
-        "{count} numbered datagram{}, RUN {run:04x}, {}, {}",
-        if count == 1 { "" } else { "s" },
+        "{}, RUN {run:04x}, {}, {}",
+        course::plural(count, "numbered datagram"),
         match size {
             Some(size) => format!("{size} bytes each"),
             None => "header and a short text each".to_string(),
         },
-        match pace {
+        match pacer.pause() {
             Some(_) => format!("{rate} per second"),
             None => "as fast as the loop goes (sends not narrated one by one)".to_string(),
         }
     );
 
-    let started = Instant::now();
     let mut bytes = 0u64;
     for seq in 0..count {
-        if let Some(pace) = pace {
-            wait_until_due(started, pace, seq);
-        }
+        pacer.wait_for(seq);
         let header = Header::now(seq, Some(count), run);
         let datagram = match size {
             // The header, then a filler up to `size` bytes.
@@ -322,54 +221,35 @@ fn send_numbered(
         if narrate_each || seq == 0 {
             narrate!(
                 sender.call(),
-                "{} bytes to {}: SEQ {seq} OF {count} (Ok: the kernel took it)",
+                "{} bytes to {}: {} (Ok: the kernel took it)",
                 datagram.len(),
-                sender.to
+                sender.to,
+                header.label()
             );
         }
     }
-    let seconds = started.elapsed().as_secs_f64().max(1e-9);
+    let seconds = pacer.started().elapsed().as_secs_f64().max(1e-9);
     narrate!(
         "done",
         "sent {}, {bytes} bytes in {:.3} s: {:.0} datagrams/s, {:.2} MB/s",
-        datagrams(count),
+        course::plural(count, "datagram"),
         seconds,
         count as f64 / seconds,
         bytes as f64 / seconds / 1e6
     );
     Ok(())
 }
-// ANCHOR_END: numbered
-
-/// Sleeps until datagram `seq` is due, `pace` apart from the start: keeping to the schedule
-/// (not "sleep after each") holds the rate on average. Past what a clock can hold, it sleeps
-/// `pace`.
-fn wait_until_due(started: Instant, pace: Duration, seq: u64) {
-    let due = u32::try_from(seq)
-        .ok()
-        .and_then(|seq| pace.checked_mul(seq))
-        .and_then(|offset| started.checked_add(offset));
-    match due {
-        Some(due) => {
-            if let Some(wait) = due.checked_duration_since(Instant::now()) {
-                thread::sleep(wait);
-            }
-        }
-        None => thread::sleep(pace),
-    }
-}
 
 /// With a connected socket, waits briefly for what the kernel may report about the sends:
 /// an ICMP "port unreachable" becomes ConnectionRefused (Linux, macOS) or ConnectionReset
 /// (Windows) on the next call on this socket.
-// ANCHOR: refused
 fn check_for_refusal(socket: &UdpSocket, to: SocketAddr) -> anyhow::Result<()> {
     socket
         .set_read_timeout(Some(Duration::from_millis(300)))
         .context("setting a read timeout")?;
     let mut reply = [0u8; 1];
     match socket.recv(&mut reply) {
-        Err(error) if is_refusal(&error) => {
+        Err(error) if datagram::is_port_unreachable(&error) => {
             narrate!(
                 "recv",
                 "{:?}: the kernel got an ICMP \"port unreachable\" from {to}",
@@ -386,30 +266,5 @@ fn check_for_refusal(socket: &UdpSocket, to: SocketAddr) -> anyhow::Result<()> {
             );
             Ok(())
         }
-    }
-}
-// ANCHOR_END: refused
-
-/// The first address of `host` (a name may have several: the first is what the OS prefers).
-fn resolve(host: &course::address::Host, port: u16) -> anyhow::Result<SocketAddr> {
-    // Never empty: no address at all is an error of its own.
-    let addresses = course::address::resolve(host, port)?;
-    Ok(addresses[0])
-}
-
-/// The wildcard address of the destination's family: IPv4 datagrams need an IPv4 socket.
-fn unspecified(to: &SocketAddr) -> IpAddr {
-    match to {
-        SocketAddr::V4(_) => IpAddr::V4(Ipv4Addr::UNSPECIFIED),
-        SocketAddr::V6(_) => IpAddr::V6(Ipv6Addr::UNSPECIFIED),
-    }
-}
-
-/// "1 datagram", "2 datagrams".
-fn datagrams(count: u64) -> String {
-    if count == 1 {
-        "1 datagram".to_string()
-    } else {
-        format!("{count} datagrams")
     }
 }

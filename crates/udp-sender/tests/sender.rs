@@ -1,10 +1,7 @@
 //! udp-sender, run for real on loopback, against udp-receiver and socat.
 
-#[path = "../../udp-receiver/tests/support/mod.rs"]
-mod support;
-
-use support::run_score;
 use testkit::Program;
+use testkit::score::run_score;
 
 const SENDER: &str = env!("CARGO_BIN_EXE_udp-sender");
 

@@ -1,8 +1,5 @@
-//! Shared by the tests of udp-receiver, udp-sender, udp-relay and multicast-listener (the
-//! last three include this file with `#[path]`): reading the score lines the programs print,
-//! and the forged datagrams every program that keeps a score must survive. (The sibling programs
-//! themselves come from `testkit::sibling_binary`.)
-#![allow(dead_code)]
+//! Reading the score that the programs which keep one (udp-receiver, udp-relay,
+//! multicast-listener) print, and the forged datagrams each of them must survive.
 
 /// The score of the one run in a narration, from the line `<call> run xxxx: <summary>`:
 /// for example `received 20 of 20 sent, lost 0, reordered 0, duplicated 0`.
