@@ -440,6 +440,8 @@ pub struct Call<T> {
     outcome: mpsc::Receiver<Result<T, String>>,
     /// Once received: the value, or the message of its panic.
     ended: Option<Result<T, String>>,
+    /// How long the spec has waited for it so far.
+    waited: Duration,
 }
 
 /// Runs `body`, a call of the student's `function`, in a thread named after it.
@@ -461,6 +463,7 @@ pub fn call<T: Send + 'static>(
         function,
         outcome: outcome_rx,
         ended: None,
+        waited: Duration::ZERO,
     }
 }
 
@@ -478,20 +481,23 @@ impl<T> Call<T> {
     /// How the function ended, if it ends within `within`: its value, or its panic's message.
     pub fn ended_within(&mut self, within: Duration) -> Option<&Result<T, String>> {
         if self.ended.is_none() {
-            self.ended = self.outcome.recv_timeout(within).ok();
+            match self.outcome.recv_timeout(within) {
+                Ok(outcome) => self.ended = Some(outcome),
+                Err(_) => self.waited += within,
+            }
         }
         self.ended.as_ref()
     }
 
-    /// Waits for the function's value, at most `within`. A function that does not return, or
-    /// that panics, fails the test; `context` follows "did not return within 5 s".
+    /// Waits for the function's value, at most `within` more. A function that does not
+    /// return, or that panics, fails the test; `context` follows "did not return within 5 s".
     #[track_caller]
     pub fn returned(&mut self, within: Duration, context: &str) -> T {
         self.ended_within(within);
         match self.ended.take() {
             Some(Ok(value)) => value,
             Some(Err(message)) => fail(words::panicked(self.function, &message)),
-            None => fail(words::did_not_return(self.function, within, context)),
+            None => fail(words::did_not_return(self.function, self.waited, context)),
         }
     }
 
