@@ -48,8 +48,15 @@ fn open(group: Ipv4Addr, port: u16) -> UdpSocket {
     listener
 }
 
-/// Receives the next datagram on `listener` and checks it is `expected`, sent to `group`.
-fn hears(listener: &UdpSocket, name: &str, expected: &str, group: Ipv4Addr) {
+/// Receives the next datagram on `listener` and checks it is `expected`, sent to `group`;
+/// `others` are the quotes the test sent to other groups.
+fn hears(
+    listener: &UdpSocket,
+    name: &str,
+    expected: &str,
+    group: Ipv4Addr,
+    others: &[(&str, Ipv4Addr)],
+) {
     let bound = listener
         .local_addr()
         .map_or_else(|error| format!("({error})"), |addr| addr.to_string());
@@ -59,11 +66,19 @@ fn hears(listener: &UdpSocket, name: &str, expected: &str, group: Ipv4Addr) {
     );
     let (datagram, _) = speckit::recv_from(listener, &step).or_fail();
     if datagram != expected.as_bytes() {
-        fail(expected_got(
+        let mut message = expected_got(
             &format!("the datagram {name} received (bound to {bound})"),
             format!("{} (sent to {group})", quote(expected.as_bytes())),
             quote(&datagram),
-        ));
+        );
+        for (other, other_group) in others {
+            if datagram == other.as_bytes() {
+                message.push_str(&format!(
+                    "\nThat quote was sent to the group {other_group}, which {name} did not join."
+                ));
+            }
+        }
+        fail(message);
     }
 }
 
@@ -84,7 +99,7 @@ fn a_listener_gets_the_quotes_sent_to_its_group() {
         publisher
             .send_to(quote.as_bytes(), (group, port))
             .doing("publishing a quote");
-        hears(&screen, "the screen", quote, group);
+        hears(&screen, "the screen", quote, group, &[]);
     }
 }
 
@@ -104,8 +119,8 @@ fn two_listeners_on_one_machine_both_get_every_quote() {
         publisher
             .send_to(quote.as_bytes(), (group, port))
             .doing("publishing a quote");
-        hears(&first, "the first screen", quote, group);
-        hears(&second, "the second screen", quote, group);
+        hears(&first, "the first screen", quote, group, &[]);
+        hears(&second, "the second screen", quote, group, &[]);
     }
 }
 
@@ -125,7 +140,21 @@ fn a_listener_does_not_get_another_groups_quotes_on_the_same_port() {
     publisher
         .send_to(b"PETR4 38.12", (stocks, port))
         .doing("publishing a stock quote");
-    hears(&bond_screen, "the bond screen", "TESOURO-2035 6.91%", bonds);
+    let bond_quote = ("TESOURO-2035 6.91%", bonds);
+    let stock_quote = ("PETR4 38.12", stocks);
+    hears(
+        &bond_screen,
+        "the bond screen",
+        bond_quote.0,
+        bonds,
+        &[stock_quote],
+    );
     // The first datagram the stock screen gets must be its own group's, not the bond quote.
-    hears(&stock_screen, "the stock screen", "PETR4 38.12", stocks);
+    hears(
+        &stock_screen,
+        "the stock screen",
+        stock_quote.0,
+        stocks,
+        &[bond_quote],
+    );
 }

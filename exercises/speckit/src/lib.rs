@@ -243,15 +243,8 @@ pub fn check_eq<T: PartialEq + Display>(what: &str, expected: T, got: T) {
     }
 }
 
-/// Fails unless `got` is `expected`, both shown as bytes, with where they start to differ.
-#[track_caller]
-pub fn check_bytes(what: &str, expected: &[u8], got: &[u8]) {
-    if expected != got {
-        fail(bytes_differ(what, expected, got))
-    }
-}
-
-/// The message of `check_bytes`, for a spec that adds a sentence.
+/// `expected_got` for bytes, with where they start to differ when that is past what the two
+/// quotes show.
 pub fn bytes_differ(what: &str, expected: &[u8], got: &[u8]) -> String {
     let mut message = expected_got(what, describe(expected), describe(got));
     let first = expected

@@ -137,7 +137,7 @@ pub fn did_not_return(function: &str, within: Duration, context: &str) -> String
 }
 
 pub fn panicked(function: &str, message: &str) -> String {
-    format!("your `{function}` panicked: {message} (where: the line above, `panicked at ...`)")
+    format!("your `{function}` panicked: {message} (the `panicked at` line above says where)")
 }
 
 pub fn returned_an_error(function: &str, error: &io::Error) -> String {

@@ -92,7 +92,7 @@ impl Desk {
         let rest = speckit::read_to_end(&mut self.client, &step, DESK).or_fail();
         if !rest.is_empty() {
             fail(format!(
-                "after {after}, {DESK} sent {} more, that the client never sent: {}{}",
+                "after {after}, {DESK} sent {} more, which the client never sent: {}{}",
                 count(rest.len(), "byte"),
                 quote(&rest),
                 stale_bytes(&rest)
@@ -106,12 +106,14 @@ impl Desk {
         match self.handler.ended_within(Duration::from_millis(200)) {
             None => String::new(),
             Some(Ok(Ok(echoed))) => format!(
-                "(your `handle` had already returned Ok({echoed}): when it returns, its stream \
-                 is dropped and the connection closes. The echo desk echoes until the client \
-                 closes its side.)"
+                "Before that, your `handle` had returned Ok({echoed}): when it returns, its \
+                 stream is dropped and the connection closes. The echo desk echoes until the \
+                 client closes its side."
             ),
-            Some(Ok(Err(error))) => format!("({})", returned_an_error(function, error)),
-            Some(Err(message)) => format!("({})", panicked(function, message)),
+            Some(Ok(Err(error))) => {
+                format!("Before that, {}", returned_an_error(function, error))
+            }
+            Some(Err(message)) => format!("Before that, {}", panicked(function, message)),
         }
     }
 }

@@ -111,7 +111,7 @@ fn expect_frame(reader: &mut impl Read, expected: Option<&[u8]>, which: &str, co
             let mut message = format!("{which}: {}", returned_an_error("read_frame", &error));
             if error.kind() == io::ErrorKind::UnexpectedEof || speckit::is_timeout(&error) {
                 message.push_str(
-                    "\nIt waited for more bytes than the station sent. The length in the header \
+                    "\nIt expected more bytes than the station sent. The length in the header \
                      is big-endian, network byte order: is it read with `u16::from_be_bytes`?",
                 );
             }

@@ -39,11 +39,18 @@ impl Room {
         let function = self.server.function();
         match self.server.ended_within(Duration::from_millis(100)) {
             None => String::new(),
-            Some(Ok(Ok(()))) => "(your `serve` had returned Ok(()): the room is closed)".into(),
-            Some(Ok(Err(error))) => {
-                format!("({})", speckit::returned_an_error(function, error))
+            Some(Ok(Ok(()))) => {
+                "Before that, your `serve` had returned Ok(()): the room is closed, \
+                                 and the clients with it."
+                    .into()
             }
-            Some(Err(message)) => format!("({})", panicked(function, message)),
+            Some(Ok(Err(error))) => {
+                format!(
+                    "Before that, {}",
+                    speckit::returned_an_error(function, error)
+                )
+            }
+            Some(Err(message)) => format!("Before that, {}", panicked(function, message)),
         }
     }
 }
@@ -91,8 +98,8 @@ impl Client {
         let line = speckit::read_line(&mut client.reader, &step, SERVER).or_fail_adding(|| {
             let state = room.server_state();
             if state.is_empty() && !others.is_empty() {
-                "(does your server serve one client at a time? `accept` must not wait for a \
-                 client to leave: give each client a thread of its own)"
+                "Does your server serve one client at a time? `accept` must not wait for a \
+                 client to leave: give each client a thread of its own."
                     .to_string()
             } else {
                 state

@@ -212,9 +212,9 @@ fn check_answers(rtts: &[Option<Duration>], count: u32, did: impl Fn(u32) -> (St
     }
     if took_another {
         rule.push(format!(
-            "A ping without its reply within {} is lost (None). A reply is this ping's only if \
-             it starts with `PING <seq> ` with this ping's number: a late or duplicated reply \
-             to an earlier ping is not.",
+            "A ping without its reply within {} is lost (None). A reply belongs to this ping \
+             only if it starts with `PING <seq> ` carrying this ping's number: a late or \
+             duplicated reply to an earlier ping does not.",
             duration(TIMEOUT)
         ));
     }

@@ -76,7 +76,10 @@ impl QuoteServer {
             u32::MAX => "never answers, as if every request were lost".to_string(),
             n => format!("ignores the first {n} requests, as if they were lost, then answers"),
         };
-        format!("the spec's quote server {ignored}; it received {received} request(s)")
+        format!(
+            "the spec's quote server {ignored}; it received {}",
+            speckit::count(received as usize, "request")
+        )
     }
 }
 
@@ -176,7 +179,7 @@ fn check_reply(server: &QuoteServer, result: io::Result<Vec<u8>>, attempts: u32)
                 "{}\n({})",
                 expected_got(
                     "what your `request` returned",
-                    format!("Ok({expected})"),
+                    format!("Ok({})", quote(b"PETR4 38.12")),
                     format!("an error: {}", io_error(&error))
                 ),
                 server.story(received)
