@@ -109,30 +109,27 @@ fn sequence_number(datagram: &[u8]) -> Option<u32> {
 }
 
 impl EchoServer {
-    /// Takes what the server received so far; a datagram that is not a ping fails the test.
-    fn take_received(&mut self, within: Duration) {
-        while let Ok(received) = self.received.recv_timeout(within) {
-            match received {
-                Ok(seq) => self.seen.push(seq),
-                Err(datagram) => fail(format!(
-                    "the spec's echo server received {} from your pinger, and did not answer: a \
-                     ping is one datagram that starts with `PING <seq> `, the number then a \
-                     space (\"PING 1 12:00:00.000\")",
-                    quote(&datagram)
-                )),
+    /// Takes the next datagram the server received, waiting at most `within`; one that is not
+    /// a ping fails the test. False when none came.
+    fn take_one(&mut self, within: Duration) -> bool {
+        match self.received.recv_timeout(within) {
+            Ok(Ok(seq)) => {
+                self.seen.push(seq);
+                true
             }
+            Ok(Err(datagram)) => fail(format!(
+                "the spec's echo server received {} from your pinger, and did not answer: a \
+                 ping is one datagram that starts with `PING <seq> `, the number then a space \
+                 (\"PING 1 12:00:00.000\")",
+                quote(&datagram)
+            )),
+            Err(_) => false,
         }
     }
 
     /// The sequence numbers of the first `count` pings the server received.
     fn pings_seen(&mut self, count: usize) -> Vec<u32> {
-        while self.seen.len() < count {
-            let before = self.seen.len();
-            self.take_received(Duration::from_millis(200));
-            if self.seen.len() == before {
-                break;
-            }
-        }
+        while self.seen.len() < count && self.take_one(Duration::from_secs(5)) {}
         self.seen.clone()
     }
 }
@@ -148,7 +145,8 @@ fn run_ping(
     let mut pinger = call("ping", move || ping(addr, count, TIMEOUT));
     let deadline = TIMEOUT * count + Duration::from_secs(3);
     pinger.ended_within(deadline);
-    server.take_received(Duration::ZERO);
+    // What the server received by now: a datagram that is not a ping is the first failure.
+    while server.take_one(Duration::ZERO) {}
     let context = format!(
         ": {count} pings, {lost} of them never answered in time, a timeout of {} each. Does it \
          wait forever for a reply that never comes? (`set_read_timeout`)",
