@@ -394,6 +394,33 @@ fn a_manifest_that_turns_the_tests_off_is_named_and_never_counts_as_a_pass() {
     );
 }
 
+#[test]
+fn an_edited_shared_spec_helper_is_named_and_never_counts_as_a_pass() {
+    let dir = fresh_copy();
+    // Every spec fails through speckit: a speckit that never fails would pass every stub.
+    let helper = dir.join("speckit/src/lib.rs");
+    let text = fs::read_to_string(&helper).unwrap();
+    let neutered = text.replace("panic!(\"{message}\")", "loop {}");
+    assert_ne!(
+        neutered, text,
+        "speckit's `fail` has changed: update this test"
+    );
+    fs::write(&helper, neutered).unwrap();
+    let finished = runner(&dir, &["check", "tcp1-echo-handler"]);
+    let (error, hint) = assert_error_and_hint(&finished, 1);
+    let copy = dir.file_name().unwrap().to_string_lossy();
+    assert!(
+        error.contains(&format!(
+            "{copy}/speckit/src/lib.rs is not the course's (it was changed)"
+        )),
+        "{error}"
+    );
+    assert!(!error.contains(".."), "{error}");
+    assert!(hint.contains("git checkout -- "), "{hint}");
+    let out = finished.stdout_text();
+    assert!(!out.contains("Compiling"), "nothing is built: {out}");
+}
+
 /// mc1-scope with every `todo!()` replaced by a loop that never ends, in the test's own thread:
 /// only a time limit can stop it. The looping process writes its id to `looping.pid`.
 fn looping_mc1_scope(dir: &Path) -> PathBuf {

@@ -7,36 +7,86 @@ use std::time::Duration;
 
 use mc2_listener::open_listener;
 use socket2::{Domain, Protocol, Socket, Type};
+use speckit::{Doing, OrFail, check_eq, expected_got, fail, quote, returned_an_error};
 
 const LOOPBACK: Ipv4Addr = Ipv4Addr::LOCALHOST;
 const DEADLINE: Duration = Duration::from_secs(3);
 
 /// A publisher that sends through the loopback interface only, never out of the machine.
 fn publisher() -> UdpSocket {
-    let socket = Socket::new(Domain::IPV4, Type::DGRAM, Some(Protocol::UDP)).unwrap();
-    socket.set_multicast_if_v4(&LOOPBACK).unwrap();
-    socket.set_multicast_loop_v4(true).unwrap();
-    socket.bind(&SocketAddrV4::new(LOOPBACK, 0).into()).unwrap();
+    let socket = Socket::new(Domain::IPV4, Type::DGRAM, Some(Protocol::UDP))
+        .doing("setting up: the publisher's socket");
+    socket
+        .set_multicast_if_v4(&LOOPBACK)
+        .doing("setting up: the publisher's interface");
+    socket
+        .set_multicast_loop_v4(true)
+        .doing("setting up: the publisher's loopback");
+    socket
+        .bind(&SocketAddrV4::new(LOOPBACK, 0).into())
+        .doing("setting up: binding the publisher");
     socket.into()
 }
 
 fn open(group: Ipv4Addr, port: u16) -> UdpSocket {
-    let listener = open_listener(group, port, LOOPBACK)
-        .unwrap_or_else(|e| panic!("open_listener({group}, {port}, {LOOPBACK}) failed: {e}"));
-    listener.set_read_timeout(Some(DEADLINE)).unwrap();
+    let listener = open_listener(group, port, LOOPBACK).unwrap_or_else(|error| {
+        let share = if error.kind() == std::io::ErrorKind::AddrInUse {
+            "\nAnother screen holds that port: to share it, every listener sets SO_REUSEADDR \
+             (and SO_REUSEPORT on Unix) before `bind`."
+        } else {
+            ""
+        };
+        fail(format!(
+            "opening a screen for group {group} on port {port}{}: {}{share}",
+            if port == 0 { " (any free port)" } else { "" },
+            returned_an_error("open_listener", &error)
+        ))
+    });
+    listener
+        .set_read_timeout(Some(DEADLINE))
+        .doing("setting up: the screen's read timeout");
     listener
 }
 
-fn next_quote(listener: &UdpSocket, name: &str) -> String {
-    let mut buffer = [0u8; 1500];
-    match listener.recv_from(&mut buffer) {
-        Ok((len, _)) => String::from_utf8_lossy(&buffer[..len]).into_owned(),
-        Err(e) => panic!("{name}: no quote within {DEADLINE:?} ({e})"),
+/// Receives the next datagram on `listener` and checks it is `expected`, sent to `group`;
+/// `others` are the quotes the test sent to other groups.
+fn hears(
+    listener: &UdpSocket,
+    name: &str,
+    expected: &str,
+    group: Ipv4Addr,
+    others: &[(&str, Ipv4Addr)],
+) {
+    let bound = listener
+        .local_addr()
+        .map_or_else(|error| format!("({error})"), |addr| addr.to_string());
+    let step = format!(
+        "{name} (your listener, bound to {bound}), waiting for {} sent to the group {group}",
+        quote(expected.as_bytes())
+    );
+    let (datagram, _) = speckit::recv_from(listener, &step).or_fail();
+    if datagram != expected.as_bytes() {
+        let mut message = expected_got(
+            &format!("the datagram {name} received (bound to {bound})"),
+            format!("{} (sent to {group})", quote(expected.as_bytes())),
+            quote(&datagram),
+        );
+        for (other, other_group) in others {
+            if datagram == other.as_bytes() {
+                message.push_str(&format!(
+                    "\nThat quote was sent to the group {other_group}, which {name} did not join."
+                ));
+            }
+        }
+        fail(message);
     }
 }
 
 fn port_of(listener: &UdpSocket) -> u16 {
-    listener.local_addr().unwrap().port()
+    listener
+        .local_addr()
+        .doing("the listener's address (local_addr)")
+        .port()
 }
 
 #[test]
@@ -46,8 +96,10 @@ fn a_listener_gets_the_quotes_sent_to_its_group() {
     let port = port_of(&screen);
     let publisher = publisher();
     for quote in ["PETR4 38.12", "VALE3 61.40"] {
-        publisher.send_to(quote.as_bytes(), (group, port)).unwrap();
-        assert_eq!(next_quote(&screen, "the screen"), quote);
+        publisher
+            .send_to(quote.as_bytes(), (group, port))
+            .doing("publishing a quote");
+        hears(&screen, "the screen", quote, group, &[]);
     }
 }
 
@@ -57,12 +109,18 @@ fn two_listeners_on_one_machine_both_get_every_quote() {
     let first = open(group, 0);
     let port = port_of(&first);
     let second = open(group, port);
-    assert_eq!(port_of(&second), port, "both screens share one port");
+    check_eq(
+        "the port of the second screen (both screens share one port)",
+        port,
+        port_of(&second),
+    );
     let publisher = publisher();
     for quote in ["ITUB4 33.05", "BBDC4 14.80"] {
-        publisher.send_to(quote.as_bytes(), (group, port)).unwrap();
-        assert_eq!(next_quote(&first, "the first screen"), quote);
-        assert_eq!(next_quote(&second, "the second screen"), quote);
+        publisher
+            .send_to(quote.as_bytes(), (group, port))
+            .doing("publishing a quote");
+        hears(&first, "the first screen", quote, group, &[]);
+        hears(&second, "the second screen", quote, group, &[]);
     }
 }
 
@@ -78,15 +136,25 @@ fn a_listener_does_not_get_another_groups_quotes_on_the_same_port() {
     let publisher = publisher();
     publisher
         .send_to(b"TESOURO-2035 6.91%", (bonds, port))
-        .unwrap();
-    publisher.send_to(b"PETR4 38.12", (stocks, port)).unwrap();
-    assert_eq!(
-        next_quote(&bond_screen, "the bond screen"),
-        "TESOURO-2035 6.91%"
+        .doing("publishing a bond quote");
+    publisher
+        .send_to(b"PETR4 38.12", (stocks, port))
+        .doing("publishing a stock quote");
+    let bond_quote = ("TESOURO-2035 6.91%", bonds);
+    let stock_quote = ("PETR4 38.12", stocks);
+    hears(
+        &bond_screen,
+        "the bond screen",
+        bond_quote.0,
+        bonds,
+        &[stock_quote],
     );
-    assert_eq!(
-        next_quote(&stock_screen, "the stock screen"),
-        "PETR4 38.12",
-        "the stock screen got the bond group's datagram"
+    // The first datagram the stock screen gets must be its own group's, not the bond quote.
+    hears(
+        &stock_screen,
+        "the stock screen",
+        stock_quote.0,
+        stocks,
+        &[bond_quote],
     );
 }

@@ -1,111 +1,190 @@
 //! The spec of the echo desk: real TCP connections on loopback, port 0, with deadlines, so a
-//! wrong handler fails and never hangs.
+//! wrong handler fails and never hangs. A failure says what your echo desk did, in words
+//! (the `speckit` helpers, shared by every exercise's spec).
 
-use std::io::{self, Read, Write};
+use std::io::{self, Write};
 use std::net::{Shutdown, TcpListener, TcpStream};
-use std::sync::mpsc;
 use std::thread;
 use std::time::Duration;
 
+use speckit::{
+    Call, Doing, OrFail, bytes_differ, call, check_eq, count, fail, panicked, quote,
+    returned_an_error,
+};
 use tcp1_echo_handler::handle;
 
 const DEADLINE: Duration = Duration::from_secs(5);
+const DESK: &str = "your echo desk";
 
-/// Connects a client to a fresh listener and runs `handle` on the accepted stream, in a thread.
-/// Returns the client and where `handle`'s result arrives.
-fn echo_desk() -> (TcpStream, mpsc::Receiver<io::Result<u64>>) {
-    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
-    let client = TcpStream::connect(listener.local_addr().unwrap()).unwrap();
-    let (server, _) = listener.accept().unwrap();
-    let (result_tx, result_rx) = mpsc::channel();
-    thread::spawn(move || {
-        let _ = result_tx.send(handle(server));
-    });
-    client.set_read_timeout(Some(DEADLINE)).unwrap();
-    client.set_write_timeout(Some(DEADLINE)).unwrap();
-    (client, result_rx)
+/// A client connected to the echo desk, and `handle` running on the accepted stream.
+struct Desk {
+    client: TcpStream,
+    handler: Call<io::Result<u64>>,
 }
 
-fn read_echo(client: &mut TcpStream, len: usize) -> Vec<u8> {
-    let mut echo = vec![0u8; len];
+fn echo_desk() -> Desk {
+    let listener = TcpListener::bind("127.0.0.1:0").doing("setting up: binding 127.0.0.1:0");
+    let addr = listener
+        .local_addr()
+        .doing("setting up: the listener's address");
+    let client = TcpStream::connect(addr).doing("setting up: connecting the client");
+    let (server, _) = listener.accept().doing("setting up: accepting the client");
+    let handler = call("handle", move || handle(server));
     client
-        .read_exact(&mut echo)
-        .unwrap_or_else(|e| panic!("expected {len} bytes of echo, the read failed: {e}"));
-    echo
+        .set_read_timeout(Some(DEADLINE))
+        .doing("setting up: the client's read timeout");
+    client
+        .set_write_timeout(Some(DEADLINE))
+        .doing("setting up: the client's write timeout");
+    Desk { client, handler }
 }
 
-/// Waits for `handle` to return, within the deadline.
-fn handler_result(result_rx: &mpsc::Receiver<io::Result<u64>>) -> u64 {
-    match result_rx.recv_timeout(DEADLINE) {
-        Ok(Ok(echoed)) => echoed,
-        Ok(Err(e)) => panic!("handle returned an error: {e}"),
-        Err(mpsc::RecvTimeoutError::Timeout) => {
-            panic!("handle did not return within {DEADLINE:?} after the client closed its side")
+impl Desk {
+    fn send(&mut self, bytes: &[u8]) {
+        let step = format!("sending {} to {DESK}", quote(bytes));
+        let sent = self.client.write_all(bytes).step(&step);
+        sent.or_fail_adding(|| self.handler_state());
+    }
+
+    /// Reads `expected.len()` bytes and checks they are `expected`, the echo of `what`.
+    fn read_echo(&mut self, expected: &[u8], what: &str) {
+        let step = format!("reading the echo of {what} from {DESK}");
+        let read = speckit::read_exactly(&mut self.client, expected.len(), &step, DESK);
+        let echo = read.or_fail_adding(|| self.handler_state());
+        if echo != expected {
+            fail(format!(
+                "{}{}",
+                bytes_differ(&format!("the echo of {what}"), expected, &echo),
+                stale_bytes(&echo)
+            ));
         }
-        Err(mpsc::RecvTimeoutError::Disconnected) => panic!("handle panicked"),
+    }
+
+    /// The client closes its side: the echo desk reads the end of the stream (`Ok(0)`).
+    fn close_client_side(&mut self) {
+        let closed = self
+            .client
+            .shutdown(Shutdown::Write)
+            .step("closing the client's side of the connection (shutdown(Write))");
+        closed.or_fail_adding(|| self.handler_state());
+    }
+
+    /// Waits for `handle` to return, and checks the count it returns.
+    fn handle_returns(&mut self, echoed: usize) {
+        let returned = self.handler.returned(
+            DEADLINE,
+            " after the client closed its side (shutdown(Write)): a `read` that returns Ok(0) \
+             means the peer closed its side: stop there and return the count",
+        );
+        match returned {
+            Ok(count) => check_eq(
+                "the count your `handle` returned (the bytes it echoed)",
+                echoed as u64,
+                count,
+            ),
+            Err(error) => fail(returned_an_error("handle", &error)),
+        }
+    }
+
+    /// After `handle` returned, the client sees the end of the stream and nothing else.
+    fn nothing_more(&mut self, after: &str) {
+        let step = format!("reading what {DESK} sent after {after}");
+        let rest = speckit::read_to_end(&mut self.client, &step, DESK).or_fail();
+        if !rest.is_empty() {
+            fail(format!(
+                "after {after}, {DESK} sent {} more, which the client never sent: {}{}",
+                count(rest.len(), "byte"),
+                quote(&rest),
+                stale_bytes(&rest)
+            ));
+        }
+    }
+
+    /// Why the echo desk may have stopped answering: `handle` returned, or panicked.
+    fn handler_state(&mut self) -> String {
+        let function = self.handler.function();
+        match self.handler.ended_within(Duration::from_millis(200)) {
+            None => String::new(),
+            Some(Ok(Ok(echoed))) => format!(
+                "Before that, your `handle` had returned Ok({echoed}): when it returns, its \
+                 stream is dropped and the connection closes. The echo desk echoes until the \
+                 client closes its side."
+            ),
+            Some(Ok(Err(error))) => {
+                format!("Before that, {}", returned_an_error(function, error))
+            }
+            Some(Err(message)) => format!("Before that, {}", panicked(function, message)),
+        }
     }
 }
 
-/// After the handler returned, the client must see the end of the stream and nothing else.
-fn assert_nothing_more(client: &mut TcpStream) {
-    let mut rest = Vec::new();
-    client.read_to_end(&mut rest).expect("reading to the end");
-    assert!(
-        rest.is_empty(),
-        "the echo desk sent {} bytes more than it received: {:?}",
-        rest.len(),
-        String::from_utf8_lossy(&rest)
-    );
+/// Zeros the client never sent are the rest of a buffer.
+fn stale_bytes(got: &[u8]) -> &'static str {
+    if got.windows(4).any(|window| window == [0; 4]) {
+        "\nZero bytes the client never sent: does your code write back its whole buffer, \
+         instead of only the bytes this `read` returned (`&buffer[..n]`)?"
+    } else {
+        ""
+    }
 }
 
 #[test]
 fn echoes_one_message_and_returns_its_length() {
-    let (mut client, result) = echo_desk();
+    let mut desk = echo_desk();
     let message = b"ping from the chat client\n";
-    client.write_all(message).unwrap();
-    assert_eq!(read_echo(&mut client, message.len()), message);
-    client.shutdown(Shutdown::Write).unwrap();
-    assert_eq!(handler_result(&result), message.len() as u64);
-    assert_nothing_more(&mut client);
+    desk.send(message);
+    desk.read_echo(message, &quote(message));
+    desk.close_client_side();
+    desk.handle_returns(message.len());
+    desk.nothing_more(&format!("the echo of {}", quote(message)));
 }
 
 #[test]
 fn keeps_echoing_message_after_message_on_one_connection() {
-    let (mut client, result) = echo_desk();
+    let mut desk = echo_desk();
     let messages: [&[u8]; 3] = [b"hello\n", b"are you there?\n", b"bye\n"];
-    for message in messages {
+    for (index, message) in messages.iter().enumerate() {
         // Wait for each echo before writing the next, so that they arrive as separate reads.
-        client.write_all(message).unwrap();
-        assert_eq!(read_echo(&mut client, message.len()), message);
+        let what = format!(
+            "the {} message on this connection ({})",
+            speckit::ordinal(index + 1),
+            quote(message)
+        );
+        desk.send(message);
+        desk.read_echo(message, &what);
     }
-    client.shutdown(Shutdown::Write).unwrap();
-    let total: usize = messages.iter().map(|m| m.len()).sum();
-    assert_eq!(handler_result(&result), total as u64);
-    assert_nothing_more(&mut client);
+    desk.close_client_side();
+    desk.handle_returns(messages.iter().map(|m| m.len()).sum());
+    desk.nothing_more("the echo of the 3 messages");
 }
 
 #[test]
 fn returns_as_soon_as_the_peer_closes_its_side() {
-    let (mut client, result) = echo_desk();
-    client.shutdown(Shutdown::Write).unwrap();
-    assert_eq!(handler_result(&result), 0);
-    assert_nothing_more(&mut client);
+    let mut desk = echo_desk();
+    desk.close_client_side();
+    desk.handle_returns(0);
+    desk.nothing_more("a connection on which the client sent nothing");
 }
 
 #[test]
 fn echoes_a_megabyte_written_while_the_echo_is_read() {
-    let (mut client, result) = echo_desk();
+    let mut desk = echo_desk();
     let data: Vec<u8> = (0..1_048_576u32).map(|i| (i % 251) as u8).collect();
-    let mut writer = client.try_clone().unwrap();
+    let mut writer = desk
+        .client
+        .try_clone()
+        .doing("setting up: a second handle on the client");
     let to_send = data.clone();
     // Write and read at the same time: a megabyte does not fit in the socket buffers at once.
-    let sender = thread::spawn(move || {
-        writer.write_all(&to_send).unwrap();
-        writer.shutdown(Shutdown::Write).unwrap();
+    let sender = thread::spawn(move || -> io::Result<()> {
+        writer.write_all(&to_send)?;
+        writer.shutdown(Shutdown::Write)
     });
-    let echo = read_echo(&mut client, data.len());
-    assert!(echo == data, "the echo differs from what was sent");
-    sender.join().unwrap();
-    assert_eq!(handler_result(&result), data.len() as u64);
-    assert_nothing_more(&mut client);
+    desk.read_echo(&data, "a megabyte (1,048,576 bytes)");
+    match sender.join() {
+        Ok(sent) => sent.step("sending a megabyte to your echo desk").or_fail(),
+        Err(_) => fail("the spec's sending thread panicked"),
+    }
+    desk.handle_returns(data.len());
+    desk.nothing_more("the echo of the megabyte");
 }

@@ -1,12 +1,14 @@
 //! The spec of the pinger: a real UDP echo server on loopback, port 0, that loses, duplicates
 //! and delays replies by rule (deterministic, from the sequence number), and deadlines, so a
-//! wrong pinger fails and never hangs.
+//! wrong pinger fails and never hangs. A failure shows, ping by ping, what the server did and
+//! what your `ping` returned (the `speckit` helpers).
 
 use std::net::{SocketAddr, UdpSocket};
 use std::sync::mpsc;
 use std::thread;
 use std::time::{Duration, Instant};
 
+use speckit::{Doing, Table, call, duration, expected_got, fail, quote, returned_an_error};
 use udp1_pinger::ping;
 
 // Generous for loopback, where a round trip takes well under a millisecond: a busy machine
@@ -25,143 +27,317 @@ enum Reply {
     Late,
 }
 
-/// Starts an echo server that answers each ping as `reply` says. It reports the sequence
-/// number of each ping it receives, as it receives it; it stops when the test is over.
-fn echo_server(reply: fn(u32) -> Reply) -> (SocketAddr, mpsc::Receiver<u32>) {
-    let socket = UdpSocket::bind("127.0.0.1:0").unwrap();
-    let addr = socket.local_addr().unwrap();
-    let (seen_tx, seen_rx) = mpsc::channel();
+impl Reply {
+    fn describe(self) -> &'static str {
+        match self {
+            Reply::Echo => "answered",
+            Reply::Lose => "lost: no reply",
+            Reply::Duplicate => "answered twice",
+            Reply::Late => "answered late, after the next ping",
+        }
+    }
+
+    /// Whether the pinger gets the reply within its timeout.
+    fn in_time(self) -> bool {
+        matches!(self, Reply::Echo | Reply::Duplicate)
+    }
+}
+
+/// The spec's echo server: its address, and each datagram it received, as it received it (the
+/// ping's sequence number, or the datagram itself when it is not a ping).
+struct EchoServer {
+    addr: SocketAddr,
+    received: mpsc::Receiver<Result<u32, Vec<u8>>>,
+    /// The sequence numbers received so far.
+    seen: Vec<u32>,
+}
+
+/// Starts an echo server that answers each ping as `reply` says; it stops when the test is
+/// over.
+fn echo_server(reply: fn(u32) -> Reply) -> EchoServer {
+    let socket = UdpSocket::bind("127.0.0.1:0").doing("setting up: binding 127.0.0.1:0");
+    let addr = socket
+        .local_addr()
+        .doing("setting up: the server's address");
+    // A bound on the thread's life only: the test reads what it needs from the channel.
+    socket
+        .set_read_timeout(Some(Duration::from_secs(60)))
+        .doing("setting up: the server's read timeout");
+    let (received_tx, received_rx) = mpsc::channel();
     thread::spawn(move || {
-        // A bound on the thread's life only: the test reads what it needs from the channel.
-        socket
-            .set_read_timeout(Some(Duration::from_secs(60)))
-            .unwrap();
         let mut buffer = [0u8; 1500];
         let mut held: Option<(Vec<u8>, SocketAddr)> = None;
         while let Ok((len, from)) = socket.recv_from(&mut buffer) {
             let datagram = buffer[..len].to_vec();
-            let text = String::from_utf8_lossy(&datagram).into_owned();
-            let seq: u32 = text
-                .strip_prefix("PING ")
-                .and_then(|rest| rest.split(' ').next())
-                .and_then(|seq| seq.parse().ok())
-                .unwrap_or_else(|| panic!("not a `PING <seq> ...` datagram: {text:?}"));
-            assert!(
-                text.starts_with(&format!("PING {seq} ")),
-                "a ping is `PING <seq> ` then anything: {text:?}"
-            );
-            if seen_tx.send(seq).is_err() {
+            let Some(seq) = sequence_number(&datagram) else {
+                // Not a ping: no reply; the test says so.
+                if received_tx.send(Err(datagram)).is_err() {
+                    break;
+                }
+                continue;
+            };
+            if received_tx.send(Ok(seq)).is_err() {
                 break; // the test is over
             }
+            // The server's sends fail only when the pinger has gone: nothing more to answer.
             if let Some((late, to)) = held.take() {
-                socket.send_to(&late, to).unwrap();
+                let _ = socket.send_to(&late, to);
             }
             match reply(seq) {
                 Reply::Echo => drop(socket.send_to(&datagram, from)),
                 Reply::Lose => {}
                 Reply::Duplicate => {
-                    socket.send_to(&datagram, from).unwrap();
-                    socket.send_to(&datagram, from).unwrap();
+                    let _ = socket.send_to(&datagram, from);
+                    let _ = socket.send_to(&datagram, from);
                 }
                 Reply::Late => held = Some((datagram, from)),
             }
         }
     });
-    (addr, seen_rx)
-}
-
-/// Runs `ping` in a thread with a deadline: a pinger that waits forever fails the test.
-fn run_ping(server: SocketAddr, count: u32) -> Vec<Option<Duration>> {
-    let (result_tx, result_rx) = mpsc::channel();
-    thread::spawn(move || {
-        let _ = result_tx.send(ping(server, count, TIMEOUT));
-    });
-    let deadline = TIMEOUT * count + Duration::from_secs(3);
-    match result_rx.recv_timeout(deadline) {
-        Ok(Ok(rtts)) => rtts,
-        Ok(Err(e)) => panic!("ping returned an error: {e}"),
-        Err(mpsc::RecvTimeoutError::Timeout) => panic!(
-            "ping did not return within {deadline:?}: does it wait forever for a lost reply?"
-        ),
-        Err(mpsc::RecvTimeoutError::Disconnected) => panic!("ping panicked"),
+    EchoServer {
+        addr,
+        received: received_rx,
+        seen: Vec::new(),
     }
 }
 
-/// The sequence numbers of the first `count` pings the server received.
-fn pings_seen(seen: &mpsc::Receiver<u32>, count: usize) -> Vec<u32> {
-    (0..count)
-        .map_while(|_| seen.recv_timeout(Duration::from_secs(5)).ok())
-        .collect()
+/// The number of a ping, `PING <seq> ` then anything.
+fn sequence_number(datagram: &[u8]) -> Option<u32> {
+    let text = std::str::from_utf8(datagram).ok()?;
+    let (seq, _) = text.strip_prefix("PING ")?.split_once(' ')?;
+    seq.parse().ok()
 }
 
-/// `true` for an answered ping, `false` for a lost one.
-fn answered(rtts: &[Option<Duration>]) -> Vec<bool> {
-    rtts.iter().map(Option::is_some).collect()
+impl EchoServer {
+    /// Takes the next datagram the server received, waiting at most `within`; one that is not
+    /// a ping fails the test. False when none came.
+    fn take_one(&mut self, within: Duration) -> bool {
+        match self.received.recv_timeout(within) {
+            Ok(Ok(seq)) => {
+                self.seen.push(seq);
+                true
+            }
+            Ok(Err(datagram)) => fail(format!(
+                "the spec's echo server received {} from your pinger, and did not answer: a \
+                 ping is one datagram that starts with `PING <seq> `, the number then a space \
+                 (\"PING 1 12:00:00.000\")",
+                quote(&datagram)
+            )),
+            Err(_) => false,
+        }
+    }
+
+    /// The sequence numbers of the first `count` pings the server received.
+    fn pings_seen(&mut self, count: usize) -> Vec<u32> {
+        while self.seen.len() < count && self.take_one(Duration::from_secs(5)) {}
+        self.seen.clone()
+    }
+}
+
+/// Runs `ping` to `addr` in a thread with a deadline: a pinger that waits forever fails the
+/// test. `lost` pings get no reply in time, for the message.
+fn run_ping(
+    server: &mut EchoServer,
+    addr: SocketAddr,
+    count: u32,
+    lost: usize,
+) -> Vec<Option<Duration>> {
+    let mut pinger = call("ping", move || ping(addr, count, TIMEOUT));
+    let deadline = TIMEOUT * count + Duration::from_secs(3);
+    pinger.ended_within(deadline);
+    // What the server received by now: a datagram that is not a ping is the first failure.
+    while server.take_one(Duration::ZERO) {}
+    let context = format!(
+        ": {count} pings, {lost} of them never answered in time, a timeout of {} each. Does it \
+         wait forever for a reply that never comes? (`set_read_timeout`)",
+        duration(TIMEOUT)
+    );
+    match pinger.returned(Duration::ZERO, &context) {
+        Ok(rtts) => rtts,
+        Err(error) => fail(returned_an_error("ping", &error)),
+    }
+}
+
+/// Checks, ping by ping, that `ping` reported answered exactly the pings answered in time.
+/// `did` says what happened to each ping on the way: its words, and whether it came in time.
+fn check_answers(rtts: &[Option<Duration>], count: u32, did: impl Fn(u32) -> (String, bool)) {
+    let mut table = Table::new(
+        "each ping: what the spec's server did with it, what the spec expected, what your `ping` returned",
+        &["ping", "the server", "expected", "your ping"],
+    );
+    let mut took_another = false;
+    let mut gave_up = false;
+    for seq in 1..=count {
+        let (what, in_time) = did(seq);
+        let expected = if in_time {
+            "Some(round trip)"
+        } else {
+            "None (lost)"
+        };
+        let (got, right) = match rtts.get(seq as usize - 1) {
+            Some(Some(rtt)) => (format!("Some({})", duration(*rtt)), in_time),
+            Some(None) => ("None".to_string(), !in_time),
+            None => (speckit::missing(), false),
+        };
+        took_another |= !right && !in_time;
+        gave_up |= !right && in_time;
+        table.row(
+            vec![seq.to_string(), what, expected.to_string(), got],
+            right,
+        );
+    }
+    for (index, extra) in rtts.iter().enumerate().skip(count as usize) {
+        let got = match extra {
+            Some(rtt) => format!("Some({})", duration(*rtt)),
+            None => "None".to_string(),
+        };
+        table.row(
+            vec![
+                (index + 1).to_string(),
+                "(not sent)".to_string(),
+                "(nothing)".to_string(),
+                got,
+            ],
+            false,
+        );
+    }
+    let mut rule = Vec::new();
+    if rtts.len() != count as usize {
+        rule.push(format!(
+            "`ping` returns one entry per ping: {count}, not {}.",
+            rtts.len()
+        ));
+    }
+    if took_another {
+        rule.push(format!(
+            "A ping without its reply within {} is lost (None). A reply belongs to this ping \
+             only if it starts with `PING <seq> ` carrying this ping's number: a late or \
+             duplicated reply to an earlier ping does not.",
+            duration(TIMEOUT)
+        ));
+    }
+    if gave_up {
+        rule.push(
+            "A ping the server answered at once was reported lost: after skipping a reply to an \
+             earlier ping, keep waiting for this ping's own, until its deadline."
+                .to_string(),
+        );
+    }
+    table.check(&rule.join("\n"));
+}
+
+fn check_pings_seen(server: &mut EchoServer, count: u32) {
+    let expected: Vec<String> = (1..=count).map(|seq| seq.to_string()).collect();
+    let got: Vec<String> = server
+        .pings_seen(count as usize)
+        .iter()
+        .map(|seq| seq.to_string())
+        .collect();
+    if got != expected {
+        fail(format!(
+            "{}\nEach ping is sent once, numbered from 1.",
+            expected_got(
+                "the pings the spec's server received, by sequence number",
+                expected.join(" "),
+                got.join(" ")
+            )
+        ));
+    }
+}
+
+fn replies(reply: fn(u32) -> Reply) -> impl Fn(u32) -> (String, bool) {
+    move |seq| (reply(seq).describe().to_string(), reply(seq).in_time())
+}
+
+fn lost(reply: fn(u32) -> Reply, count: u32) -> usize {
+    (1..=count).filter(|&seq| !reply(seq).in_time()).count()
 }
 
 #[test]
 fn every_answered_ping_gets_its_round_trip_time() {
-    let (server, seen) = echo_server(|_| Reply::Echo);
-    let rtts = run_ping(server, 4);
-    assert_eq!(answered(&rtts), [true; 4]);
-    for rtt in rtts.into_iter().flatten() {
-        assert!(rtt < TIMEOUT, "a round trip on loopback took {rtt:?}");
+    let reply: fn(u32) -> Reply = |_| Reply::Echo;
+    let mut server = echo_server(reply);
+    let to = server.addr;
+    let rtts = run_ping(&mut server, to, 4, lost(reply, 4));
+    check_answers(&rtts, 4, replies(reply));
+    for (index, rtt) in rtts.iter().enumerate() {
+        if let Some(rtt) = rtt.filter(|rtt| *rtt >= TIMEOUT) {
+            fail(format!(
+                "ping {}'s round trip on loopback, as your `ping` returned it: {}, longer than \
+                 the timeout ({}): a reply that comes after the timeout is lost (None)",
+                index + 1,
+                duration(rtt),
+                duration(TIMEOUT)
+            ));
+        }
     }
-    assert_eq!(
-        pings_seen(&seen, 4),
-        [1, 2, 3, 4],
-        "the pings the server got"
-    );
+    check_pings_seen(&mut server, 4);
 }
 
 #[test]
 fn a_lost_ping_is_reported_lost_after_the_timeout_and_pinging_goes_on() {
-    let (server, seen) = echo_server(|seq| {
+    let reply: fn(u32) -> Reply = |seq| {
         if seq % 2 == 0 {
             Reply::Lose
         } else {
             Reply::Echo
         }
-    });
+    };
+    let mut server = echo_server(reply);
     let started = Instant::now();
-    let rtts = run_ping(server, 5);
-    assert_eq!(answered(&rtts), [true, false, true, false, true]);
-    assert!(
-        started.elapsed() >= TIMEOUT * 2,
-        "two pings were lost: ping must have waited {TIMEOUT:?} for each"
-    );
-    assert_eq!(pings_seen(&seen, 5), [1, 2, 3, 4, 5]);
+    let to = server.addr;
+    let rtts = run_ping(&mut server, to, 5, lost(reply, 5));
+    let took = started.elapsed();
+    check_answers(&rtts, 5, replies(reply));
+    if took < TIMEOUT * 2 {
+        fail(expected_got(
+            "how long your `ping` took for 5 pings, 2 of them lost",
+            format!(
+                "at least {}: the whole timeout, {}, for each lost ping",
+                duration(TIMEOUT * 2),
+                duration(TIMEOUT)
+            ),
+            duration(took),
+        ));
+    }
+    check_pings_seen(&mut server, 5);
 }
 
 #[test]
 fn a_late_reply_is_not_taken_for_a_later_ping() {
     // Ping 2's reply comes after its timeout, just before ping 3's; ping 4 is lost.
-    let (server, _seen) = echo_server(|seq| match seq {
+    let reply: fn(u32) -> Reply = |seq| match seq {
         2 => Reply::Late,
         4 => Reply::Lose,
         _ => Reply::Echo,
-    });
-    let rtts = run_ping(server, 5);
-    assert_eq!(answered(&rtts), [true, false, true, false, true]);
+    };
+    let mut server = echo_server(reply);
+    let to = server.addr;
+    let rtts = run_ping(&mut server, to, 5, lost(reply, 5));
+    check_answers(&rtts, 5, replies(reply));
 }
 
 #[test]
 fn a_duplicated_reply_is_not_taken_for_the_next_ping() {
-    let (server, _seen) = echo_server(|seq| match seq {
+    let reply: fn(u32) -> Reply = |seq| match seq {
         1 => Reply::Duplicate,
         2 => Reply::Lose,
         _ => Reply::Echo,
-    });
-    let rtts = run_ping(server, 3);
-    assert_eq!(answered(&rtts), [true, false, true]);
+    };
+    let mut server = echo_server(reply);
+    let to = server.addr;
+    let rtts = run_ping(&mut server, to, 3, lost(reply, 3));
+    check_answers(&rtts, 3, replies(reply));
 }
 
 #[test]
 fn every_ping_lost_means_every_ping_times_out() {
-    let (server, seen) = echo_server(|_| Reply::Lose);
-    let rtts = run_ping(server, 3);
-    assert_eq!(answered(&rtts), [false; 3]);
-    assert_eq!(pings_seen(&seen, 3), [1, 2, 3]);
+    let reply: fn(u32) -> Reply = |_| Reply::Lose;
+    let mut server = echo_server(reply);
+    let to = server.addr;
+    let rtts = run_ping(&mut server, to, 3, lost(reply, 3));
+    check_answers(&rtts, 3, replies(reply));
+    check_pings_seen(&mut server, 3);
 }
 
 /// Kurose & Ross's lab, made reproducible: the pings go through the course's relay, which
@@ -185,18 +361,20 @@ fn through_the_seeded_relay_exactly_the_fated_pings_come_back() {
     for wanted in [Fate::Lost, Fate::Duplicated, Fate::Held] {
         assert!(
             fates.contains(&wanted),
-            "seed 7 gives no {wanted:?}: {fates:?}"
+            "the course's relay changed: seed 7 gives no {wanted:?}: {fates:?}"
         );
     }
     // A held ping is sent after the next one, long after its timeout: lost to the pinger, and
     // its late reply must not count for the next ping. A duplicated one is answered twice.
-    let expected: Vec<bool> = fates
-        .iter()
-        .map(|fate| matches!(fate, Fate::Forwarded | Fate::Duplicated))
-        .collect();
+    let in_time = |fate: &Fate| matches!(fate, Fate::Forwarded | Fate::Duplicated);
 
-    let (server, _seen) = echo_server(|_| Reply::Echo);
-    let relay = Relay::start("127.0.0.1:0".parse().unwrap(), server, impairments).unwrap();
-    let rtts = run_ping(relay.local_addr(), COUNT);
-    assert_eq!(answered(&rtts), expected, "the fates: {fates:?}");
+    let mut server = echo_server(|_| Reply::Echo);
+    let relay = Relay::start("127.0.0.1:0".parse().unwrap(), server.addr, impairments)
+        .unwrap_or_else(|error| fail(format!("setting up: starting the relay: {error:#}")));
+    let lost = fates.iter().filter(|fate| !in_time(fate)).count();
+    let rtts = run_ping(&mut server, relay.local_addr(), COUNT, lost);
+    check_answers(&rtts, COUNT, |seq| {
+        let fate = fates[seq as usize - 1];
+        (format!("relay: {}", fate.describe()), in_time(&fate))
+    });
 }
