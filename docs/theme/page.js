@@ -70,18 +70,33 @@
             text.replaceWith(...pieces);
         }
     }
+    // A table fits when the box around it (mdBook's .table-wrapper) has nothing to scroll. If
+    // breaking code spans anywhere is not enough either (a phone), words of prose may break too.
     const fit = (table) => {
-        table.classList.add('code-breaks');
         const box = table.parentElement;
-        if (box.scrollWidth > box.clientWidth + 1) table.classList.remove('code-breaks');
+        const overflows = () => box.scrollWidth > box.clientWidth + 1;
+        table.classList.remove('squeezed');
+        table.classList.add('code-breaks');
+        if (overflows()) table.classList.remove('code-breaks');
+        if (overflows()) table.classList.add('squeezed');
     };
-    // The column's width changes with the window, the sidebar and the fonts as they load.
-    const resized = new ResizeObserver((entries) => {
-        for (const entry of entries) fit(entry.target.querySelector(':scope > table'));
-    });
+    const tables = new Map(); // box -> the tables in it
     for (const table of document.querySelectorAll('.content table')) {
-        fit(table);
-        resized.observe(table.parentElement);
+        const box = table.parentElement;
+        tables.set(box, [...(tables.get(box) || []), table]);
     }
-    document.fonts.ready.then(() => document.querySelectorAll('.content table').forEach(fit));
+    const fitAll = () => tables.forEach((inside) => inside.forEach(fit));
+    // The column's width changes with the window, the sidebar and the fonts as they load. Only
+    // a new width matters: fit() itself changes the tables' height.
+    const widths = new Map();
+    const resized = new ResizeObserver((entries) => {
+        for (const entry of entries) {
+            if (widths.get(entry.target) === entry.contentRect.width) continue;
+            widths.set(entry.target, entry.contentRect.width);
+            tables.get(entry.target).forEach(fit);
+        }
+    });
+    fitAll();
+    tables.forEach((inside, box) => resized.observe(box));
+    document.fonts.ready.then(fitAll);
 })();

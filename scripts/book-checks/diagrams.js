@@ -106,10 +106,14 @@
             setTimeout(poll, 100);
         }
     };
-    const pageErrors = [];
-    window.addEventListener('error', (event) => pageErrors.push(String(event.message)));
-    window.addEventListener('unhandledrejection', (event) => pageErrors.push(String(event.reason)));
-    window.pageErrors = pageErrors;
+    // The driver also puts an error listener at the top of <head>, which sees the page's own
+    // scripts fail; without it, only errors from here on are seen.
+    if (!window.pageErrors) {
+        window.pageErrors = [];
+        window.addEventListener('error', (event) => window.pageErrors.push(String(event.message)));
+        window.addEventListener('unhandledrejection',
+            (event) => window.pageErrors.push(String(event.reason)));
+    }
     // Widths depend on the book's fonts (Open Sans, Source Code Pro): measure once they are in.
     const start = () => document.fonts.ready.then(() => setTimeout(poll, 100));
     if (document.readyState === 'complete') {

@@ -13,6 +13,7 @@ posts back. A page fails when:
     The error names the page, the element's first line and by how many pixels it overflows;
   - what a reader copies from a code block (its innerText, as mdBook's copy button takes it)
     differs from the block in the built HTML (docs/theme/page.js rearranges code blocks);
+  - a script of the page throws (an error listener goes in first, at the top of <head>);
   - a mermaid block did not become an SVG, mermaid drew its error picture, the local Font
     Awesome font did not load, an fa: icon has no glyph or no width, or a label needs more
     room than its box (clipped).
@@ -36,6 +37,12 @@ ICON = re.compile(r"fa[bklrs]?:fa-[\w-]+")
 SKIPPED = {"print.html", "toc.html", "404.html"}
 HEIGHT = 900  # the window's height; the widths do not depend on it
 TALLEST_SHOT = 16000  # px; a longer page is cut at the bottom of its screenshot
+
+# First thing in each page: record the errors of every script (mdBook's, mermaid's, page.js).
+ERRORS = ("<script>window.pageErrors = [];"
+          "addEventListener('error', (e) => pageErrors.push(String(e.message)));"
+          "addEventListener('unhandledrejection', (e) => pageErrors.push(String(e.reason)));"
+          "</script>")
 
 # Loads the pages one at a time in an iframe of the reader's window size; each page's
 # diagrams.js posts its result here. A page that never answers is recorded after 60 s.
@@ -145,6 +152,10 @@ def check_page(name, source, result):
         problems.append(f"{name}: icon without a Font Awesome glyph: {icon}")
     for label in result["clipped"]:
         problems.append(f"{name}: clipped label {label}")
+    for error in result["pageErrors"]:
+        # A script loaded from file:// is cross-origin to the page: the browser hides the detail.
+        where = " (open the page with the browser's console to see which)" * (error == "Script error.")
+        problems.append(f"{name}: JavaScript error in the page: {error}{where}")
     problems += copy_problems(name, source, result["codeTexts"])
     for wide in result["wide"]:
         problems.append(f"{name}: {wide['kind']} {quoted(wide['text'])} is {wide['px']} px wider "
@@ -184,7 +195,7 @@ def main():
             name = page.relative_to(copy).as_posix()
             sources[name] = page.read_text(encoding="utf-8")
             script = "../" * name.count("/") + "book-check-diagrams.js"
-            page.write_text(sources[name].replace(
+            page.write_text(sources[name].replace("<head>", f"<head>{ERRORS}", 1).replace(
                 "</body>", f'<script src="{script}"></script></body>'), encoding="utf-8")
         if not any('class="mermaid"' in source for source in sources.values()):
             problems.append("no page of the book has a mermaid diagram")
