@@ -22,7 +22,10 @@
     // is not loaded yet, the boxes are sized without the icons and the labels get clipped
     // (mermaid-js/mermaid#2651). document.fonts.load() starts the download even though no
     // element uses the font yet (document.fonts.ready alone would not).
-    mermaid.initialize({ startOnLoad: false, theme });
+    // deterministicIds: mermaid otherwise names each diagram's SVG after Date.now(), and two
+    // diagrams drawn within the same millisecond (a cached page, a browser that rounds its
+    // clock) share an id, so the second is drawn inside the first.
+    mermaid.initialize({ startOnLoad: false, theme, deterministicIds: true });
     const faLoaded = (document.fonts && document.fonts.load)
         ? document.fonts.load('900 1em "Font Awesome 6 Free"', '\uf52b')
         : Promise.resolve();
