@@ -1,9 +1,10 @@
-// The multicast lesson's listener in Java, as a Java course writes it: bind the group's port,
-// join the group, and receive. Run several: each one gets its own copy of every datagram
-// sent to the group. In Rust: crates/multicast-listener/examples/multicast-listener-minimal.rs
+// The multicast lesson's listener in Java, as a Java course writes it: bind the
+// group's port, join the group, and receive. Run several: each one gets its own copy
+// of every datagram sent to the group.
+// In Rust: crates/multicast-listener/examples/multicast-listener-minimal.rs
 //
-//   java java/MulticastListener.java    # terminals 1 and 2 (or: ... 239.255.78.78:7880)
-//   java java/MulticastSender.java      # terminal 3 (or: cargo run -p multicast-sender)
+//   java java/MulticastListener.java   # terminals 1 and 2 (or: ... GROUP:PORT)
+//   java java/MulticastSender.java     # terminal 3
 
 import java.io.*;
 import java.net.*;
@@ -11,16 +12,17 @@ import java.nio.charset.StandardCharsets;
 
 public class MulticastListener {
     public static void main(String[] args) throws IOException {
-        InetSocketAddress group = parse(args.length > 0 ? args[0] : "239.255.78.78:7880");
-        InetAddress interfaceAddress = InetAddress.getByName("127.0.0.1");
-        NetworkInterface loopback = NetworkInterface.getByInetAddress(interfaceAddress);
-        // MulticastSocket turns SO_REUSEADDR on before it binds the wildcard address and the
-        // group's port: other listeners may share the port.
+        String text = args.length > 0 ? args[0] : "239.255.78.78:7880";
+        InetSocketAddress group = parse(text);
+        InetAddress localhost = InetAddress.getByName("127.0.0.1");
+        NetworkInterface loopback = NetworkInterface.getByInetAddress(localhost);
+        // MulticastSocket sets SO_REUSEADDR before bind: listeners share the port.
         MulticastSocket socket = new MulticastSocket(group.getPort());
         String local = show(socket.getLocalSocketAddress());
-        System.err.printf("bind     %s (UDP, wildcard address; SO_REUSEADDR %s, set by"
-                + " MulticastSocket)%n", local, socket.getReuseAddress() ? "on" : "off");
-        // join: the OS tells the network (IGMP) this host wants the group, on this interface.
+        String reuse = socket.getReuseAddress() ? "on" : "off";
+        System.err.printf("bind     %s (UDP, wildcard address; SO_REUSEADDR %s,"
+                + " set by MulticastSocket)%n", local, reuse);
+        // join: the OS tells the network (IGMP) that this host wants the group.
         socket.joinGroup(group, loopback);
         System.err.printf("join     group %s on interface 127.0.0.1 (%s)%n",
                 group.getAddress().getHostAddress(), loopback.getName());
@@ -30,12 +32,13 @@ public class MulticastListener {
             socket.receive(packet);
             int n = packet.getLength();
             String from = show(packet.getSocketAddress());
-            String text = new String(buffer, 0, n, StandardCharsets.UTF_8);
-            System.out.printf("from %s  %5d bytes  \"%s\"%n", from, n, text.replace("\n", "\\n"));
+            String data = new String(buffer, 0, n, StandardCharsets.UTF_8);
+            System.out.printf("from %s  %5d bytes  \"%s\"%n",
+                    from, n, data.replace("\n", "\\n"));
         }
     }
 
-    /** "127.0.0.1:7878" to an address: the host before the last colon, the port after it. */
+    /** "127.0.0.1:7878": the host before the last colon, the port after it. */
     static InetSocketAddress parse(String text) {
         int colon = text.lastIndexOf(':');
         int port = Integer.parseInt(text.substring(colon + 1));

@@ -1,27 +1,29 @@
-// The TCP lesson's server in Java, as a Java course writes it: bind a port, `accept` each
-// client, echo its bytes back; a thread per client serves many at once. The Rust program it
-// matches: crates/tcp-echo-server/examples/tcp-echo-server-minimal.rs.
+// The TCP lesson's server in Java, as a Java course writes it: bind a port, `accept`
+// each client, echo its bytes back; a thread per client serves many at once.
+// In Rust: crates/tcp-echo-server/examples/tcp-echo-server-minimal.rs
 //
-//   java java/TcpEchoServer.java      # terminal 1 (or: java java/TcpEchoServer.java 127.0.0.1:0)
-//   java java/TcpClient.java          # terminal 2, then type lines (or: cargo run -p tcp-client)
+//   java java/TcpEchoServer.java   # terminal 1 (or: ... 127.0.0.1:0)
+//   java java/TcpClient.java       # terminal 2, then type lines
 
 import java.io.*;
 import java.net.*;
 
 public class TcpEchoServer {
     public static void main(String[] args) throws IOException {
-        InetSocketAddress address = parse(args.length > 0 ? args[0] : "127.0.0.1:7878");
-        // bind and listen: from now on the OS completes clients' handshakes and queues them.
+        String text = args.length > 0 ? args[0] : "127.0.0.1:7878";
+        InetSocketAddress address = parse(text);
+        // bind and listen: the OS now completes clients' handshakes and queues them.
         ServerSocket listener = new ServerSocket();
         listener.bind(address);
         String local = show(listener.getLocalSocketAddress());
         System.err.printf("bind     %s (TCP listener); waiting for clients%n", local);
         while (true) {
-            // accept takes the next queued client and returns a new socket connected to it.
+            // accept takes the next queued client: a new socket, connected to it.
             Socket socket = listener.accept();
             String peer = show(socket.getRemoteSocketAddress());
             String on = show(socket.getLocalSocketAddress());
-            System.err.printf("accept   from %s on %s (a new socket, the same port)%n", peer, on);
+            System.err.printf("accept   from %s on %s"
+                    + " (a new socket, the same port)%n", peer, on);
             // One thread per client: each blocks in read on its own connection only.
             new Thread(() -> {
                 try (socket) {
@@ -34,7 +36,7 @@ public class TcpEchoServer {
         }
     }
 
-    /** Writes back whatever read returns (TCP is a byte stream) until the client closes. */
+    /** Writes back whatever read returns (TCP is a byte stream) until the end. */
     static void echo(InputStream in, OutputStream out) throws IOException {
         byte[] buffer = new byte[4096];
         int n;
@@ -44,14 +46,14 @@ public class TcpEchoServer {
         }
     }
 
-    /** "127.0.0.1:7878" to an address: the host before the last colon, the port after it. */
+    /** "127.0.0.1:7878": the host before the last colon, the port after it. */
     static InetSocketAddress parse(String text) {
         int colon = text.lastIndexOf(':');
         int port = Integer.parseInt(text.substring(colon + 1));
         return new InetSocketAddress(text.substring(0, colon), port);
     }
 
-    /** 127.0.0.1:7878, as Rust prints an address (Java's toString writes /127.0.0.1:7878). */
+    /** 127.0.0.1:7878, as Rust prints it (Java's toString writes /127.0.0.1:7878). */
     static String show(SocketAddress address) {
         InetSocketAddress inet = (InetSocketAddress) address;
         String ip = inet.getAddress().getHostAddress();

@@ -1,9 +1,10 @@
-// The UDP lesson's sender in Java, as a Java course writes it: no connection, one `send`,
-// one datagram. Ten of them, numbered; no exception only means the kernel took each one:
-// UDP cannot tell if it arrived. In Rust: crates/udp-sender/examples/udp-sender-minimal.rs
+// The UDP lesson's sender in Java, as a Java course writes it: no connection, one
+// `send`, one datagram. Ten of them, numbered; no exception only means the kernel
+// took each one: UDP cannot tell if it arrived.
+// In Rust: crates/udp-sender/examples/udp-sender-minimal.rs
 //
-//   java java/UdpReceiver.java    # terminal 1 (or: cargo run -p udp-receiver)
-//   java java/UdpSender.java      # terminal 2 (or: java java/UdpSender.java 127.0.0.1:7879)
+//   java java/UdpReceiver.java   # terminal 1
+//   java java/UdpSender.java     # terminal 2 (or: ... 127.0.0.1:7879)
 
 import java.io.*;
 import java.net.*;
@@ -12,27 +13,31 @@ import java.time.Instant;
 
 public class UdpSender {
     public static void main(String[] args) throws IOException, InterruptedException {
-        InetSocketAddress to = parse(args.length > 0 ? args[0] : "127.0.0.1:7879");
-        // No port given: the OS picks a free one, which the receiver sees as where datagrams
-        // come from. Like Rust's UdpSocket::bind, the constructor binds at once.
+        String text = args.length > 0 ? args[0] : "127.0.0.1:7879";
+        InetSocketAddress to = parse(text);
+        // The constructor binds at once, port 0: the OS picks a free port, which the
+        // receiver sees as where the datagrams come from.
         DatagramSocket socket = new DatagramSocket();
         String local = show(socket.getLocalSocketAddress());
-        System.err.printf("bind     %s (port 0 asked: the OS chose the port)%n", local);
-        long run = ProcessHandle.current().pid() % 0x10000; // tells this run from the next one
+        System.err.printf("bind     %s (port 0 asked: the OS chose the port)%n",
+                local);
+        // The run number tells this run from the next one.
+        long run = ProcessHandle.current().pid() % 0x10000;
         for (int seq = 0; seq < 10; seq++) {
             Instant sent = Instant.now(); // the receiver shows the delay
-            String text = String.format("SEQ %d OF 10 RUN %04x SENT %d.%06d\nhello %d", seq, run,
-                    sent.getEpochSecond(), sent.getNano() / 1000, seq);
-            byte[] datagram = text.getBytes(StandardCharsets.UTF_8);
+            String header = String.format("SEQ %d OF 10 RUN %04x SENT %d.%06d",
+                    seq, run, sent.getEpochSecond(), sent.getNano() / 1000);
+            String message = header + "\nhello " + seq;
+            byte[] datagram = message.getBytes(StandardCharsets.UTF_8);
             socket.send(new DatagramPacket(datagram, datagram.length, to));
-            System.err.printf("send     %d bytes to %s: SEQ %d OF 10 (no exception: the kernel"
-                    + " took it)%n", datagram.length, show(to), seq);
+            System.err.printf("send     %d bytes to %s: SEQ %d OF 10 (no exception:"
+                    + " the kernel took it)%n", datagram.length, show(to), seq);
             Thread.sleep(500); // 2 per second, to watch them come
         }
         socket.close();
     }
 
-    /** "127.0.0.1:7878" to an address: the host before the last colon, the port after it. */
+    /** "127.0.0.1:7878": the host before the last colon, the port after it. */
     static InetSocketAddress parse(String text) {
         int colon = text.lastIndexOf(':');
         int port = Integer.parseInt(text.substring(colon + 1));
