@@ -1,6 +1,8 @@
 //! The Java TCP programs (`java/TcpEchoServer.java`, `java/TcpClient.java`) against the full
 //! Rust programs, both ways, on loopback and port 0: the same bytes come back, and both ends
-//! narrate the same connection.
+//! narrate the same connection. Of the Rust programs' narration, the tests read only the
+//! first line's address and the line that names the peer's address, so that rewording it
+//! does not break them.
 
 use std::net::SocketAddr;
 
@@ -8,16 +10,13 @@ use testkit::{Finished, Program, first_socket_addr};
 
 const LINES: &str = "olá, servidor\nsecond line\n";
 
-/// The client's own address from its first line, `connect  from LOCAL to SERVER ...`, which
-/// must name the server it was given.
+/// The client's own address: the first address on its first line (`connect  from LOCAL to
+/// SERVER ...`), which must also name the server it was given.
 fn connected_from(client: &Finished, server: SocketAddr) -> SocketAddr {
     let first = client.stderr.lines().next().unwrap_or_default();
-    assert!(
-        first.starts_with("connect  from ") && first.contains(&format!(" to {server} ")),
-        "{}",
-        client.stderr
-    );
-    first_socket_addr(first).expect("the client's address in its connect line")
+    assert!(first.contains(&server.to_string()), "{}", client.stderr);
+    first_socket_addr(first)
+        .unwrap_or_else(|| panic!("no address on the client's first line:\n{}", client.stderr))
 }
 
 #[test]
@@ -50,11 +49,8 @@ fn java_client_gets_each_line_back_from_the_rust_server() {
         client.stderr
     );
     // The Rust server saw the same connection from its side: our address, its own port.
-    let accept = server.wait_stderr_line(|line| line.starts_with("accept "));
-    assert!(
-        accept.contains(&format!("from {ours} on {address}")),
-        "{accept}"
-    );
+    let accept = server.wait_stderr_line(|line| line.contains(&ours.to_string()));
+    assert!(accept.contains(&address.to_string()), "{accept}");
 }
 
 #[test]
