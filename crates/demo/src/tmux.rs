@@ -128,7 +128,7 @@ fn usable(lesson: &str) -> Result<()> {
     let without = format!("cargo run -p demo -- {lesson}");
     if cfg!(windows) {
         return Err(anyhow::anyhow!("tmux does not run on Windows")).hint(format!(
-            "without --tmux the demo shows every program in this terminal: {without}"
+            "the demo shows every program in this terminal without --tmux: {without}"
         ));
     }
     let installed = Command::new("tmux")
