@@ -254,8 +254,13 @@ fn tmux_without_a_terminal_is_refused_with_a_hint() {
 fn ctrl_c_stops_every_program_of_the_demo() {
     use std::process::Command;
 
-    let program = Program::start(DEMO, &["tcp", "--port", "0", "--interactive"]);
-    let stdout = program.wait_stdout_contains("client 1's lines are yours");
+    // A demo that would run for minutes, and reads nothing from its stdin (which the test
+    // closes as it interrupts).
+    let program = Program::start(
+        DEMO,
+        &["udp", "--port", "0", "--count", "1000", "--rate", "5"],
+    );
+    let stdout = program.wait_stdout_contains("sender   | send_to");
     let pids: Vec<String> = said(&stdout, "demo", '|')
         .iter()
         .filter(|line| line.starts_with("start"))
@@ -266,8 +271,14 @@ fn ctrl_c_stops_every_program_of_the_demo() {
         .collect();
     assert_eq!(pids.len(), 3, "{stdout}");
     let finished = program.interrupt();
-    assert_eq!(finished.status.code(), Some(130), "{}", finished.stderr);
     let stdout = finished.stdout_text();
+    assert_eq!(
+        finished.status.code(),
+        Some(130),
+        "{:?}\nstdout:\n{stdout}\nstderr:\n{}",
+        finished.status,
+        finished.stderr
+    );
     assert!(
         stdout.contains("demo     | stop     Ctrl-C: every program stops"),
         "{stdout}"
