@@ -10,7 +10,6 @@ mod support;
 use std::net::{IpAddr, Ipv4Addr, SocketAddr, UdpSocket};
 use std::path::PathBuf;
 use std::process::Command;
-use std::time::Duration;
 
 use socket2::{Domain, Protocol, Socket, Type};
 use support::{FORGED, assert_doubts_said_once, assert_forged_scores};
@@ -154,7 +153,8 @@ fn message_and_stdin_lines_reach_the_group() {
     assert!(stdout.contains("\"second line\""), "{stdout}");
 }
 
-// Ctrl-C is SIGINT here; elsewhere testkit::Program::interrupt can only kill the program.
+// Unix only: testkit sends SIGINT there. A Windows process gets Ctrl-C only from its own
+// console, so testkit can only kill it and the summary is never printed.
 #[cfg(unix)]
 #[test]
 fn ctrl_c_leaves_the_group_and_prints_the_summary() {
@@ -273,6 +273,8 @@ fn no_route_for_multicast_gets_a_hint_about_the_interface_option() {
 }
 
 /// The classroom demo without tmux: three listeners in the background, one sender.
+// The demo is a bash script.
+#[cfg(unix)]
 #[test]
 fn classroom_demo_shows_three_listeners_each_receiving_every_datagram() {
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..");
@@ -283,7 +285,7 @@ fn classroom_demo_shows_three_listeners_each_receiving_every_datagram() {
             .env("CARGO_TARGET_DIR", target_dir())
             .current_dir(&root),
     );
-    let finished = demo.finish_within(Duration::from_secs(120));
+    let finished = demo.finish_within(std::time::Duration::from_secs(120));
     let stdout = finished.stdout_text();
     assert!(finished.status.success(), "{stdout}{}", finished.stderr);
     assert_eq!(
@@ -297,6 +299,7 @@ fn classroom_demo_shows_three_listeners_each_receiving_every_datagram() {
     );
 }
 
+#[cfg(unix)]
 fn target_dir() -> PathBuf {
     PathBuf::from(LISTENER)
         .parent()
@@ -307,6 +310,8 @@ fn target_dir() -> PathBuf {
 
 /// The Linux lab (network namespaces, IPv4 and IPv6). As root it must pass; otherwise the
 /// script must say why it skips and exit 0.
+// The lab is a bash script, and network namespaces are Linux's.
+#[cfg(unix)]
 #[test]
 fn namespace_lab_shows_every_host_receiving_or_skips_cleanly() {
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..");
@@ -317,7 +322,7 @@ fn namespace_lab_shows_every_host_receiving_or_skips_cleanly() {
             .env("CARGO_TARGET_DIR", target_dir())
             .current_dir(&root),
     );
-    let finished = lab.finish_within(Duration::from_secs(300));
+    let finished = lab.finish_within(std::time::Duration::from_secs(300));
     let output = format!("{}{}", finished.stdout_text(), finished.stderr);
     assert!(finished.status.success(), "{output}");
     if output.contains("lab-multicast-netns: skipped") {

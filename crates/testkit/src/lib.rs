@@ -397,7 +397,7 @@ pub fn sibling_binary(package: &str) -> PathBuf {
         return path.clone();
     }
     let test = std::env::current_exe().expect("the path of the running test");
-    let (profile_dir, mut build) = build_command(&test, package);
+    let (profile_dir, mut build) = build_command(&test, package, env!("TESTKIT_TARGET"));
     let status = build
         .status()
         .unwrap_or_else(|error| panic!("running cargo build -p {package}: {error}"));
@@ -412,9 +412,10 @@ pub fn sibling_binary(package: &str) -> PathBuf {
     path
 }
 
-/// `$CARGO build -p <package>` with the target directory, profile and triple of the test at `test`, which runs
-/// from `<target dir>[/<triple>]/<profile>/deps/`; and the directory the binaries go to.
-fn build_command(test: &Path, package: &str) -> (PathBuf, Command) {
+/// `$CARGO build -p <package>` with the target directory, profile and triple of the test at
+/// `test`, which runs from `<target dir>[/<triple>]/<profile>/deps/` and was compiled for
+/// `triple`; and the directory the binaries go to.
+fn build_command(test: &Path, package: &str, triple: &str) -> (PathBuf, Command) {
     let profile_dir = test
         .parent()
         .and_then(Path::parent)
@@ -425,14 +426,13 @@ fn build_command(test: &Path, package: &str) -> (PathBuf, Command) {
         .expect("the profile lives in a target dir");
     let mut build = Command::new(std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into()));
     build.args(["build", "--quiet", "-p", package]);
-    // Cargo marks the root of every target directory with CACHEDIR.TAG; a directory without it
-    // is a target triple's (`cargo test --target <triple>`).
-    let target_dir = if above.join("CACHEDIR.TAG").exists() {
-        above
-    } else {
-        let triple = above.file_name().expect("a target triple");
+    // Under `cargo test --target <triple>` the profile lives in a directory named for the
+    // triple. (Not told by CACHEDIR.TAG: cargo writes one there as well as at the root.)
+    let target_dir = if above.file_name() == Some(OsStr::new(triple)) {
         build.arg("--target").arg(triple);
         above.parent().expect("the triple lives in a target dir")
+    } else {
+        above
     };
     build.arg("--target-dir").arg(target_dir);
     // `debug` is the dev profile's directory; every other profile's directory has its name.
@@ -616,14 +616,22 @@ mod tests {
     }
 
     /// The sibling is built where the running test's own binaries are: same target
-    /// directory, profile and triple.
+    /// directory, profile and triple. The layout is cargo's: CACHEDIR.TAG at the root of the
+    /// target dir and in each triple's directory too; and a target dir may sit inside another
+    /// (scripts/check-exercises uses target/check-exercises).
     #[test]
     fn sibling_build_follows_the_running_tests_directories() {
         let root = std::env::temp_dir().join(format!("testkit-target-{}", std::process::id()));
-        std::fs::create_dir_all(root.join("x86_64-pc-windows-gnu/release/deps")).unwrap();
-        std::fs::write(root.join("CACHEDIR.TAG"), "").unwrap();
+        let windows = "x86_64-pc-windows-gnu";
+        for dir in ["debug/deps", "check-exercises/debug/deps"] {
+            std::fs::create_dir_all(root.join(dir)).unwrap();
+        }
+        std::fs::create_dir_all(root.join(windows).join("release/deps")).unwrap();
+        for dir in [".", windows, "check-exercises"] {
+            std::fs::write(root.join(dir).join("CACHEDIR.TAG"), "").unwrap();
+        }
         let args = |test: PathBuf| {
-            let (profile_dir, command) = build_command(&test, "tcp-echo-server");
+            let (profile_dir, command) = build_command(&test, "tcp-echo-server", windows);
             let args: Vec<String> = command
                 .get_args()
                 .map(|arg| arg.to_string_lossy().into_owned())
@@ -639,13 +647,24 @@ mod tests {
             format!("build --quiet -p tcp-echo-server --target-dir {root_text}")
         );
 
-        let (dir, cross) = args(root.join("x86_64-pc-windows-gnu/release/deps/client-1234"));
-        assert_eq!(dir, root.join("x86_64-pc-windows-gnu/release"));
+        let (dir, cross) = args(root.join(windows).join("release/deps/client-1234"));
+        assert_eq!(dir, root.join(windows).join("release"));
         assert_eq!(
             cross,
             format!(
-                "build --quiet -p tcp-echo-server --target x86_64-pc-windows-gnu \
+                "build --quiet -p tcp-echo-server --target {windows} \
                  --target-dir {root_text} --profile release"
+            )
+        );
+
+        let nested = root.join("check-exercises");
+        let (dir, inner) = args(nested.join("debug/deps/client-1234"));
+        assert_eq!(dir, nested.join("debug"));
+        assert_eq!(
+            inner,
+            format!(
+                "build --quiet -p tcp-echo-server --target-dir {}",
+                nested.display()
             )
         );
         let _ = std::fs::remove_dir_all(&root);

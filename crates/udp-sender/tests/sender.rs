@@ -78,7 +78,10 @@ fn largest_ipv4_payload_is_sent_whole() {
 
 #[test]
 fn oversized_message_is_refused_too() {
-    let message = "x".repeat(65_508);
+    // 65,508 bytes in 21,836 characters of 3 UTF-8 bytes each: the command line stays within
+    // Windows' 32,767 UTF-16 units, where 65,508 one-byte characters could not even start.
+    let message = "€".repeat(21_836);
+    assert_eq!(message.len(), 65_508);
     let sent = testkit::run(SENDER, &["--message", &message], b"");
     assert_eq!(sent.status.code(), Some(1), "{}", sent.stderr);
     assert!(sent.stderr.contains("hint: "), "{}", sent.stderr);

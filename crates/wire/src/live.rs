@@ -1,0 +1,176 @@
+//! Live capture on Linux's loopback interface, `lo`, with a packet socket (`AF_PACKET`): the
+//! kernel hands it a copy of every frame that crosses an interface, before any program
+//! reads it. That is how tcpdump captures, without libpcap here.
+//!
+//! Loopback only: a classic BPF filter, run by the kernel before a frame is queued, keeps the
+//! frames of `lo` and drops those of every other interface. It also drops loopback's copy of
+//! each frame on its way out, so that each packet shows once (tcpdump does the same).
+
+use std::io::{self, Read};
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
+
+use anyhow::Context;
+use course::HintExt;
+use socket2::{Domain, Protocol, SockFilter, Socket, Type};
+
+use crate::capture::Frame;
+use crate::link::Link;
+use crate::save::SNAPLEN;
+
+/// How often a blocked receive gives up, so that the caller can look at Ctrl-C and its limits.
+pub const POLL: Duration = Duration::from_millis(200);
+
+/// ETH_P_ALL, `<linux/if_ether.h>`: every protocol, not only IPv4 or IPv6.
+const ETH_P_ALL: u16 = 0x0003;
+
+/// A packet socket that receives the frames of `lo`.
+pub struct Loopback {
+    socket: Socket,
+    /// The interface number of `lo`.
+    index: u32,
+    buffer: Vec<u8>,
+}
+
+impl Loopback {
+    /// Opens the packet socket and keeps only `lo`'s frames. Needs root or CAP_NET_RAW.
+    pub fn open() -> anyhow::Result<Loopback> {
+        let index = loopback_index();
+        // The protocol goes in network byte order, as in the frame's EtherType field.
+        let protocol = Protocol::from(i32::from(ETH_P_ALL.to_be()));
+        let socket = Socket::new(Domain::PACKET, Type::RAW, Some(protocol))
+            .context("opening a packet socket (AF_PACKET) to capture on lo")
+            .hint_with(permission_hint)?;
+        // Frames of every interface may be queued before a filter is in place: drop all that
+        // come, empty the queue, then keep lo's (as libpcap does; the queue can only shrink,
+        // so emptying it ends even on a busy loopback).
+        socket
+            .attach_filter(&[SockFilter::new(RET_K, 0, 0, 0)])
+            .context("attaching a filter that drops every frame (SO_ATTACH_FILTER)")?;
+        drain(&socket).context("emptying the packet socket")?;
+        socket
+            .attach_filter(&loopback_only(index))
+            .context("attaching the filter that keeps only lo's frames (SO_ATTACH_FILTER)")?;
+        // A larger queue, so that a burst on loopback is not dropped while we print.
+        let _ = socket.set_recv_buffer_size(4 << 20);
+        socket
+            .set_read_timeout(Some(POLL))
+            .context("setting the read timeout")?;
+        Ok(Loopback {
+            socket,
+            index,
+            buffer: vec![0; SNAPLEN as usize],
+        })
+    }
+
+    /// The interface number of `lo` (1 on Linux, in every network namespace).
+    pub fn index(&self) -> u32 {
+        self.index
+    }
+
+    /// The next frame, or `None` when [`POLL`] passed without one.
+    pub fn next_frame(&mut self) -> io::Result<Option<Frame>> {
+        let len = match (&self.socket).read(&mut self.buffer) {
+            Ok(len) => len,
+            Err(error) if datagram::is_timeout(&error) => return Ok(None),
+            Err(error) => return Err(error),
+        };
+        Ok(Some(Frame {
+            // The time it reached us: close enough to when it crossed lo for the lesson.
+            timestamp: now(),
+            // On lo, a raw packet socket sees an Ethernet header with zero addresses.
+            link: Link::Ethernet,
+            data: self.buffer[..len].to_vec(),
+            original_len: len as u32,
+        }))
+    }
+}
+
+/// The time since the Unix epoch, as frames are stamped.
+pub fn now() -> Duration {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .unwrap_or_default()
+}
+
+/// BPF_RET | BPF_K: the filter's answer, how many bytes of the frame to keep (0: drop it).
+const RET_K: u16 = 0x06;
+
+/// The index of `lo` from sysfs; Linux gives loopback 1 (LOOPBACK_IFINDEX) when sysfs is
+/// not mounted.
+fn loopback_index() -> u32 {
+    std::fs::read_to_string("/sys/class/net/lo/ifindex")
+        .ok()
+        .and_then(|text| text.trim().parse().ok())
+        .unwrap_or(1)
+}
+
+/// The classic BPF program (Documentation/networking/filter.rst): accept a frame when the
+/// interface it crossed is `index` and it is not loopback's outgoing copy; drop all else.
+fn loopback_only(index: u32) -> [SockFilter; 6] {
+    const LD_W_ABS: u16 = 0x20; // BPF_LD | BPF_W | BPF_ABS
+    const JEQ_K: u16 = 0x15; // BPF_JMP | BPF_JEQ | BPF_K
+    // Ancillary data (SKF_AD_OFF = -0x1000): the interface index and the packet type.
+    const IFINDEX: u32 = 0xffff_f000 + 8;
+    const PKTTYPE: u32 = 0xffff_f000 + 4;
+    const PACKET_OUTGOING: u32 = 4;
+    [
+        SockFilter::new(LD_W_ABS, 0, 0, IFINDEX),
+        SockFilter::new(JEQ_K, 0, 3, index), // not lo: to the last line
+        SockFilter::new(LD_W_ABS, 0, 0, PKTTYPE),
+        SockFilter::new(JEQ_K, 1, 0, PACKET_OUTGOING), // the outgoing copy: to the last line
+        SockFilter::new(RET_K, 0, 0, SNAPLEN),         // keep up to SNAPLEN bytes
+        SockFilter::new(RET_K, 0, 0, 0),               // drop
+    ]
+}
+
+/// Reads and throws away, unseen, whatever is queued, without waiting.
+fn drain(socket: &Socket) -> io::Result<()> {
+    socket.set_nonblocking(true)?;
+    let mut buffer = vec![0u8; SNAPLEN as usize];
+    loop {
+        match (&*socket).read(&mut buffer) {
+            Ok(_) => {}
+            Err(error) if error.kind() == io::ErrorKind::WouldBlock => break,
+            Err(error) if error.kind() == io::ErrorKind::Interrupted => {}
+            Err(error) => return Err(error),
+        }
+    }
+    socket.set_nonblocking(false)
+}
+
+/// packet(7): "Only processes with effective UID 0 or the CAP_NET_RAW capability may open
+/// packet sockets." The three ways to get it, the namespace only where the system allows it.
+fn permission_hint(error: &anyhow::Error) -> String {
+    if course::io_kind(error) != Some(io::ErrorKind::PermissionDenied) {
+        return "packet sockets exist on Linux only, for root or CAP_NET_RAW; or read a capture \
+                file instead: cargo run -p wire -- FILE"
+            .to_string();
+    }
+    let mut hint = "capturing needs root or CAP_NET_RAW: run `cargo build -p wire && sudo \
+                    target/debug/wire --live`, or once per build `sudo setcap cap_net_raw=ep \
+                    target/debug/wire` then `target/debug/wire --live`"
+        .to_string();
+    if user_namespaces_allowed() {
+        hint.push_str(
+            ", or without sudo inside a user and network namespace with its own loopback: \
+             `unshare --user --map-root-user --net sh -c 'ip link set lo up && \
+             target/debug/wire --live'` (run the programs to watch in that shell too)",
+        );
+    } else {
+        hint.push_str(
+            " (this system forbids unprivileged user namespaces, so unshare will not do)",
+        );
+    }
+    hint
+}
+
+/// Whether `unshare --user` works for an ordinary user: Ubuntu 23.10+ restricts it through
+/// AppArmor, and any Linux can set the number of user namespaces to 0.
+fn user_namespaces_allowed() -> bool {
+    let read = |path: &str| std::fs::read_to_string(path).map(|text| text.trim().to_string());
+    let restricted = read("/proc/sys/kernel/apparmor_restrict_unprivileged_userns")
+        .is_ok_and(|value| value == "1")
+        || read("/proc/sys/kernel/unprivileged_userns_clone").is_ok_and(|value| value == "0")
+        || read("/proc/sys/user/max_user_namespaces").is_ok_and(|value| value == "0");
+    !restricted
+}

@@ -1,0 +1,84 @@
+//! Part of the wire program (not of the library): watching the loopback interface live, on
+//! Linux, until Ctrl-C, --count or --duration.
+
+use std::path::PathBuf;
+use std::time::Duration;
+
+use wire::Wire;
+
+use crate::show::Show;
+
+/// What `--live` may be told.
+// Read by the Linux capture only: elsewhere `loopback` refuses at once.
+#[cfg_attr(not(target_os = "linux"), allow(dead_code))]
+pub struct Options {
+    /// Also write the packets shown to this pcapng file.
+    pub write: Option<PathBuf>,
+    /// Stop after this long.
+    pub duration: Option<Duration>,
+}
+
+/// Captures `lo` and shows its packets.
+#[cfg(target_os = "linux")]
+pub fn loopback(options: &Options, wire: &mut Wire, show: &mut Show) -> anyhow::Result<()> {
+    use std::sync::atomic::Ordering;
+    use std::time::Instant;
+
+    use course::narrate;
+    use wire::Verdict;
+    use wire::link::Link;
+    use wire::live::Loopback;
+    use wire::save::Save;
+
+    let mut loopback = Loopback::open()?;
+    narrate!(
+        "capture",
+        "lo (interface {}) with a packet socket: loopback only (Ctrl-C to stop)",
+        loopback.index()
+    );
+    let mut save = match &options.write {
+        Some(path) => Some(Save::create(path, "lo", Link::Ethernet)?),
+        None => None,
+    };
+    let interrupted = course::ctrl_c();
+    let started = Instant::now();
+    wire.start_at(wire::live::now());
+    let reason = loop {
+        if interrupted.load(Ordering::SeqCst) {
+            break "Ctrl-C".to_string();
+        }
+        if let Some(duration) = options.duration.filter(|&d| started.elapsed() >= d) {
+            break format!("{} s (--duration)", duration.as_secs_f64());
+        }
+        // None: a short wait passed without a frame; look at the stop conditions again.
+        let Some(frame) = loopback.next_frame()? else {
+            continue;
+        };
+        let verdict = wire.frame(&frame);
+        if let (Some(save), Verdict::Shown(_)) = (&mut save, &verdict) {
+            save.write(&frame)?;
+        }
+        if !show.verdict(verdict) {
+            break show.stop_reason();
+        }
+    };
+    narrate!("stop", "{reason}");
+    if let (Some(save), Some(path)) = (save, &options.write) {
+        save.finish()?;
+        narrate!("write", "{} (pcapng)", path.display());
+    }
+    Ok(())
+}
+
+/// Packet sockets exist on Linux only.
+#[cfg(not(target_os = "linux"))]
+pub fn loopback(_: &Options, _: &mut Wire, _: &mut Show) -> anyhow::Result<()> {
+    use course::HintExt;
+    Err(anyhow::anyhow!(
+        "live capture is for Linux only; give a capture FILE to read"
+    ))
+    .hint(format!(
+        "{}, then: cargo run -p wire -- capture.pcap",
+        wire::capture::HOW_TO_CAPTURE
+    ))
+}
