@@ -24,7 +24,8 @@ pub const MAX_LISTENERS: u64 = 9;
                   cargo run -p demo -- tcp                 # the server and two clients\n  \
                   cargo run -p demo -- udp --reorder 0.2   # sender -> relay -> receiver\n  \
                   cargo run -p demo -- multicast           # one sender, three listeners\n  \
-                  cargo run -p demo -- tcp --port 0        # any free port"
+                  cargo run -p demo -- tcp --port 0        # any free port\n  \
+                  sudo target/debug/demo tcp --wire        # and the packets (Linux)"
 )]
 pub struct Args {
     /// The lesson to run (no lesson: tcp).
@@ -60,6 +61,10 @@ pub struct Tcp {
     /// (Ctrl-Z then Enter on Windows).
     #[arg(long)]
     pub interactive: bool,
+    /// Also show every packet to or from the server's port, captured live on loopback, among
+    /// the lines in time order (Linux; needs root or CAP_NET_RAW).
+    #[arg(long, conflicts_with = "tmux")]
+    pub wire: bool,
     #[command(flatten)]
     pub show: Show,
 }

@@ -11,6 +11,11 @@
 //! `|` marks narration (the program's stderr), `>` data (its stdout): a mark rather than a
 //! colour, so that it survives a pipe, a file and every terminal.
 //!
+//! With `--wire` a capture thread sends packets down the same channel, stamped when captured,
+//! and says how far it has read. Lines then wait ([`Conversation::order_by_time`]) until the
+//! capture has read past their stamp, so that lines and packets, which reach the printer from
+//! different threads, come out in the order of their stamps.
+//!
 //! The lesson's script waits for what it needs (a `bind` line, an echo) with a deadline, and
 //! every wait also watches for a program that ended when it should not have, and for Ctrl-C.
 //! Dropping the conversation kills every program still running and waits for it.
@@ -20,7 +25,8 @@ use std::io::{self, BufRead, BufReader, Read, Write};
 use std::net::SocketAddr;
 use std::path::Path;
 use std::process::{Child, ChildStdin, Command, ExitStatus, Stdio};
-use std::sync::atomic::Ordering;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, SyncSender};
 use std::thread;
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
@@ -56,6 +62,8 @@ pub enum Channel {
     Narration,
     /// stdout: the data it prints.
     Data,
+    /// A packet captured on loopback (`--wire`).
+    Packet,
 }
 
 /// One line, as read.
@@ -76,6 +84,8 @@ enum Event {
     Closed(Who),
     /// A line the instructor typed; `None` at the end of the input.
     Typed(Option<String>),
+    /// The capture has read every packet seen before this time.
+    Clock(Duration),
 }
 
 /// What the demo gives a program on its stdin.
@@ -121,6 +131,44 @@ pub struct Conversation {
     reading_stdin: bool,
     /// What the script waits for now, for the error if a program ends meanwhile.
     waiting_for: String,
+    /// Lines are put in the order of their stamps: each waits until the capture has read past
+    /// its stamp, or at most this long.
+    order: Option<Duration>,
+    /// How far the capture has read: every packet seen before this time has been sent.
+    clock: Duration,
+    /// Lines waiting to be printed, in the order of their stamps.
+    held: Vec<Line>,
+    /// Set when the conversation is over, for the threads that are no program's readers.
+    over: Arc<AtomicBool>,
+}
+
+/// Sends the lines of a speaker that is not a program (the capture thread).
+// Used by the Linux capture only (--wire).
+#[cfg_attr(not(target_os = "linux"), allow(dead_code))]
+pub struct Lines {
+    who: Who,
+    sender: SyncSender<Event>,
+    over: Arc<AtomicBool>,
+}
+
+#[cfg_attr(not(target_os = "linux"), allow(dead_code))]
+impl Lines {
+    /// Sends a line stamped `at`; false once the conversation is over.
+    pub fn send(&self, at: Duration, channel: Channel, text: String) -> bool {
+        let line = Line {
+            at,
+            who: self.who,
+            channel,
+            text,
+        };
+        self.sender.send(Event::Line(line)).is_ok()
+    }
+
+    /// Says that every packet seen before `at` has been sent; false once the conversation is
+    /// over.
+    pub fn read_up_to(&self, at: Duration) -> bool {
+        !self.over.load(Ordering::SeqCst) && self.sender.send(Event::Clock(at)).is_ok()
+    }
 }
 
 /// The error of a wait cut short by Ctrl-C.
@@ -155,6 +203,10 @@ impl Conversation {
             typed: VecDeque::new(),
             reading_stdin: false,
             waiting_for: String::new(),
+            order: None,
+            clock: Duration::ZERO,
+            held: Vec::new(),
+            over: Arc::new(AtomicBool::new(false)),
         };
         conversation.add_speaker("demo", String::new(), None, None);
         conversation
@@ -193,14 +245,42 @@ impl Conversation {
             channel: Channel::Narration,
             text: format!("{call:<8} {text}"),
         };
-        self.print(&line)?;
-        self.record(line);
-        Ok(())
+        self.show(line)
     }
 
     /// The demo's conclusion, a line of its own after the conversation: `demo: text`.
     pub fn conclude(&mut self, text: &str) -> Result<()> {
+        self.release(None)?;
         course::write_stdout(format!("demo: {text}\n").as_bytes())
+    }
+
+    /// From now on lines come out in the order of their stamps rather than of their arrival:
+    /// each waits until the capture has read past its stamp, or `most` at worst.
+    #[cfg_attr(not(target_os = "linux"), allow(dead_code))]
+    pub fn order_by_time(&mut self, most: Duration) {
+        self.order = Some(most);
+    }
+
+    /// A speaker that is no program: its lines come from a thread of the demo.
+    #[cfg_attr(not(target_os = "linux"), allow(dead_code))]
+    pub fn speaker(&mut self, name: &str) -> Lines {
+        let who = self.add_speaker(name, String::new(), None, None);
+        Lines {
+            who,
+            sender: self.sender.clone(),
+            over: Arc::clone(&self.over),
+        }
+    }
+
+    /// Lets the lines still on their way come out: waits until the capture has read up to
+    /// now (at most the longest wait), printing, then prints every held line.
+    pub fn settle(&mut self) -> Result<()> {
+        if let Some(most) = self.order {
+            let now = now();
+            let deadline = Instant::now() + most;
+            while self.clock < now && self.next(deadline)?.is_some() {}
+        }
+        self.release(None)
     }
 
     /// Starts a program as speaker `name`, with piped stdout and stderr.
@@ -418,6 +498,7 @@ impl Conversation {
             if course::ctrl_c().load(Ordering::SeqCst) {
                 return Err(Interrupted.into());
             }
+            self.release(Some(now()))?;
             let left = deadline.saturating_duration_since(Instant::now());
             if left.is_zero() {
                 return Ok(None);
@@ -429,9 +510,10 @@ impl Conversation {
                 Err(RecvTimeoutError::Disconnected) => return Ok(None),
             };
             match event {
-                Event::Line(line) => {
-                    self.print(&line)?;
-                    self.record(line);
+                Event::Line(line) => self.show(line)?,
+                Event::Clock(at) => {
+                    self.clock = self.clock.max(at);
+                    self.release(Some(now()))?;
                 }
                 Event::Closed(who) => {
                     let speaker = &mut self.speakers[who];
@@ -478,16 +560,42 @@ impl Conversation {
         ))
     }
 
-    fn record(&mut self, line: Line) {
+    /// Records a line for the waits and checks at once, and prints it now or, when lines are
+    /// put in time order, once its turn comes.
+    fn show(&mut self, line: Line) -> Result<()> {
         if self.transcript.len() < MAX_TRANSCRIPT {
-            self.transcript.push(line);
+            self.transcript.push(line.clone());
         }
+        if self.order.is_none() {
+            return self.print(&line);
+        }
+        if line.channel == Channel::Packet {
+            // The capture stamps a packet when it reads it, so it has read up to here.
+            self.clock = self.clock.max(line.at);
+        }
+        // After the lines stamped at the same time or earlier: equal stamps keep their order.
+        let place = self.held.partition_point(|held| held.at <= line.at);
+        self.held.insert(place, line);
+        self.release(Some(now()))
+    }
+
+    /// Prints the held lines whose turn has come by `time`: stamped no later than what the
+    /// capture has read, or waiting for the longest wait already. All of them with `None`.
+    fn release(&mut self, time: Option<Duration>) -> Result<()> {
+        let ripe = match (time, self.order) {
+            (Some(time), Some(most)) => ripe(&self.held, self.clock, time, most),
+            _ => self.held.len(),
+        };
+        for line in self.held.drain(..ripe).collect::<Vec<_>>() {
+            self.print(&line)?;
+        }
+        Ok(())
     }
 
     fn print(&self, line: &Line) -> Result<()> {
         let name = &self.speakers[line.who].name;
         let mark = match line.channel {
-            Channel::Narration => '|',
+            Channel::Narration | Channel::Packet => '|',
             Channel::Data => '>',
         };
         let text = format!("{name:<width$} {mark} {}", line.text, width = self.width);
@@ -498,6 +606,8 @@ impl Conversation {
 impl Drop for Conversation {
     /// Whatever happened (an error, a closed stdout, a panic), no program outlives the demo.
     fn drop(&mut self) {
+        self.over.store(true, Ordering::SeqCst);
+        let _ = self.release(None);
         for speaker in &mut self.speakers {
             speaker.stdin = None;
             if let Some(mut child) = speaker.child.take() {
@@ -506,6 +616,13 @@ impl Drop for Conversation {
             }
         }
     }
+}
+
+/// How many of the `held` lines (in the order of their stamps) may be printed at `time`: those
+/// stamped no later than `clock`, what the capture has read, or waiting for `most` already.
+fn ripe(held: &[Line], clock: Duration, time: Duration, most: Duration) -> usize {
+    let until = clock.max(time.saturating_sub(most));
+    held.partition_point(|line| line.at <= until)
 }
 
 /// Whether the demo stopped because of Ctrl-C.
@@ -608,6 +725,28 @@ mod tests {
         assert_eq!(text_of(b"no end"), "no end");
         assert_eq!(text_of(b"a\rb\n"), "a\rb");
         assert_eq!(text_of(b"\xff\n"), "\u{fffd}");
+    }
+
+    /// A line waits for the capture to read past its stamp; packets stamped earlier, sent
+    /// later, come out before it.
+    #[test]
+    fn lines_wait_until_the_capture_has_read_past_their_stamp() {
+        let ms = Duration::from_millis;
+        let line = |at: u64| Line {
+            at: ms(at),
+            who: 1,
+            channel: Channel::Narration,
+            text: String::new(),
+        };
+        let held = [line(10), line(20), line(30)];
+        let most = ms(2000);
+        // The capture has read up to 5 ms: nothing may go, however late it is now...
+        assert_eq!(ripe(&held, ms(5), ms(1000), most), 0);
+        // ...up to 20 ms: the first two go.
+        assert_eq!(ripe(&held, ms(20), ms(1000), most), 2);
+        // A capture held up for 2 s: the lines go anyway, in order.
+        assert_eq!(ripe(&held, ms(5), ms(2025), most), 2);
+        assert_eq!(ripe(&held, ms(5), ms(5000), most), 3);
     }
 
     #[test]

@@ -21,12 +21,18 @@
 //! last line says what the run shows: both TCP connections on one port, the receiver's score
 //! equal to the one the relay expected, every listener with every datagram.
 //!
+//! On Linux, `cargo run -p demo -- tcp --wire` also shows the packets of both connections,
+//! captured live on loopback (root or CAP_NET_RAW), among the lines: the handshake before
+//! `connect` returns, the segments of each line and its echo, the FINs. Every one of them on
+//! the listener's port.
+//!
 //! No socket here: the demo runs other programs. How: conversation.rs (child processes, one
 //! reader thread per pipe, one printer); each lesson's order in tcp.rs, udp.rs, multicast.rs;
-//! `--tmux` (one pane per program) in tmux.rs. Book chapters: "Sockets TCP/IP", "UDP",
-//! "Multicast".
+//! `--tmux` (one pane per program) in tmux.rs; `--wire` in capture.rs. Book chapters:
+//! "Sockets TCP/IP", "UDP", "Multicast".
 
 mod args;
+mod capture;
 mod conversation;
 mod multicast;
 mod programs;

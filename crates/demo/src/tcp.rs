@@ -10,6 +10,7 @@ use std::net::SocketAddr;
 use anyhow::{Context, Result};
 
 use crate::args::Tcp;
+use crate::capture;
 use crate::conversation::{Binds, Channel, Conversation, Input, STEP, Who};
 use crate::programs::{self, Programs};
 
@@ -23,6 +24,11 @@ const LINES: [&str; 2] = ["olá, eu sou o cliente 1", "olá, eu sou o cliente 2"
 pub fn run(conversation: &mut Conversation, programs: &Programs, args: &Tcp) -> Result<()> {
     let server_program = programs.path("tcp-echo-server")?;
     let client_program = programs.path("tcp-client")?;
+    // Before anything starts: a capture that is not allowed stops the demo right here.
+    let capture = match args.wire {
+        true => Some(capture::open("tcp --wire")?),
+        false => None,
+    };
 
     // The server, narrating every recv and send too. Its first line is the address it bound.
     let asked = SocketAddr::from((course::LOOPBACK_V4, args.port));
@@ -39,6 +45,9 @@ pub fn run(conversation: &mut Conversation, programs: &Programs, args: &Tcp) -> 
         })?;
     let listening =
         testkit::first_socket_addr(&bind).context("the server's bind line names no address")?;
+    if let Some(capture) = capture {
+        capture.watch(conversation, listening.port())?;
+    }
 
     // Two clients, both connected before either sends: two connections open at the same time.
     let mut clients = Vec::new();
@@ -109,6 +118,7 @@ pub fn run(conversation: &mut Conversation, programs: &Programs, args: &Tcp) -> 
         conversation.wait_end(&[*client], STEP)?;
     }
     conversation.stop(server, "the demo ends it, as Ctrl-C in its terminal would")?;
+    conversation.settle()?;
 
     let ports: Vec<String> = accepted_on.iter().map(ToString::to_string).collect();
     if accepted_on.iter().all(|on| *on == listening) {

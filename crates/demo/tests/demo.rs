@@ -294,3 +294,103 @@ fn ctrl_c_stops_every_program_of_the_demo() {
         assert!(!alive, "pid {pid} outlived the demo:\n{stdout}");
     }
 }
+
+/// `--wire` (Linux): every packet of both connections, each on the listener's port, among the
+/// lines. Where capturing is not allowed (not root, no CAP_NET_RAW) the demo must refuse with
+/// one error and a hint saying how to get the right, before starting anything.
+#[cfg(target_os = "linux")]
+#[test]
+fn tcp_demo_with_wire_shows_every_packet_on_the_listeners_port() {
+    let finished = demo(&["tcp", "--port", "0", "--wire"]);
+    let stdout = finished.stdout_text();
+    if !finished.status.success() {
+        let (error, hint) = testkit::assert_error_and_hint(&finished, 1);
+        assert!(error.contains("packet socket"), "{error}");
+        assert!(
+            hint.starts_with("hint: capturing needs root or CAP_NET_RAW: run `sudo "),
+            "{hint}"
+        );
+        assert!(!stdout.contains("| start"), "{stdout}");
+        eprintln!("skipped the capture itself: {error}");
+        return;
+    }
+    let bind = said(&stdout, "server", '|')[0];
+    let port = first_socket_addr(bind).unwrap().port();
+    let listener = format!("127.0.0.1:{port}");
+    let packets = said(&stdout, "wire", '|');
+    assert!(!packets.is_empty(), "{stdout}");
+    for packet in &packets {
+        // `TCP      127.0.0.1:50412 -> 127.0.0.1:7878  SYN seq=0 len=0`
+        let words: Vec<&str> = packet.split_whitespace().collect();
+        assert_eq!(words[0], "TCP", "{stdout}");
+        assert!(
+            words[1] == listener || words[3] == listener,
+            "a packet not on the listener's port {port}: {packet}\n{stdout}"
+        );
+    }
+    let lines: Vec<&str> = stdout.lines().collect();
+    let position = |wanted: &dyn Fn(&str) -> bool, what: &str| {
+        lines
+            .iter()
+            .position(|line| wanted(line))
+            .unwrap_or_else(|| panic!("no {what}:\n{stdout}"))
+    };
+    for client in ["client 1", "client 2"] {
+        let connect = said(&stdout, client, '|')
+            .into_iter()
+            .find(|line| line.starts_with("connect"))
+            .unwrap();
+        let own = first_socket_addr(connect).unwrap().to_string();
+        let from_client = format!("TCP      {own} -> {listener}  ");
+        let to_client = format!("TCP      {listener} -> {own}  ");
+        let packet = |direction: &str, flags: &str| {
+            let wanted = format!("wire     | {direction}{flags}");
+            position(&|line| line.starts_with(&wanted), &wanted)
+        };
+        // The handshake, the line and its echo, and a FIN from each side, in that order.
+        let syn = packet(&from_client, "SYN seq=0 len=0");
+        let syn_ack = packet(&to_client, "SYN-ACK seq=0 ack=1 len=0");
+        let data = packet(&from_client, "PSH-ACK seq=1 ack=1 len=25");
+        let echo = packet(&to_client, "PSH-ACK seq=1 ack=26 len=25");
+        let fin = packet(&from_client, "FIN-ACK seq=26");
+        let fin_back = packet(&to_client, "FIN-ACK seq=26 ack=27");
+        assert!(
+            syn < syn_ack && syn_ack < data && data < echo && echo < fin && fin < fin_back,
+            "{stdout}"
+        );
+        // What the demo did comes before the packets it caused.
+        let started = position(
+            &|line| line.starts_with(&format!("demo     | start    {client}:")),
+            "the start line",
+        );
+        let typed = position(
+            &|line| line.starts_with("demo     | type") && line.ends_with(client),
+            "the type line",
+        );
+        let closed = position(
+            &|line| line.starts_with(&format!("demo     | close    {client}'s input")),
+            "the close line",
+        );
+        assert!(started < syn && typed < data && closed < fin, "{stdout}");
+    }
+    assert!(
+        stdout.contains(&format!(
+            "demo     | capture  lo (interface 1): each packet to or from port {port} is a line"
+        )),
+        "{stdout}"
+    );
+}
+
+/// Where the live capture does not exist, `--wire` is refused with a hint to capture with
+/// Wireshark and read the file with the wire program.
+#[cfg(not(target_os = "linux"))]
+#[test]
+fn wire_is_refused_where_there_is_no_packet_socket() {
+    let finished = demo(&["tcp", "--port", "0", "--wire"]);
+    let (error, hint) = testkit::assert_error_and_hint(&finished, 1);
+    assert!(error.contains("Linux only"), "{error}");
+    assert!(
+        hint.ends_with("cargo run -p wire -- capture.pcap"),
+        "{hint}"
+    );
+}
