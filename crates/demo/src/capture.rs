@@ -20,15 +20,14 @@
 //! microseconds apart, may now and then come out the wrong way round; stamps taken by the
 //! kernel when the packet crossed loopback (SO_TIMESTAMPNS) would settle it.
 
-use std::time::Duration;
-
 use anyhow::Result;
 
-use crate::conversation::{Conversation, Lines};
+use crate::conversation::Conversation;
 
 /// The longest a line waits for the capture to read past it (a capture thread held up by a
 /// busy machine): after that it is printed as it is.
-pub const MOST: Duration = Duration::from_secs(2);
+#[cfg(target_os = "linux")]
+pub const MOST: std::time::Duration = std::time::Duration::from_secs(2);
 
 /// An open capture, not yet watching.
 pub struct Capture {
@@ -99,7 +98,7 @@ impl Capture {
 
 /// The capture thread: until the conversation is over.
 #[cfg(target_os = "linux")]
-fn watch(loopback: &mut wire::live::Loopback, port: u16, lines: &Lines) {
+fn watch(loopback: &mut wire::live::Loopback, port: u16, lines: &crate::conversation::Lines) {
     use crate::conversation::Channel;
     use wire::{Filter, Verdict, Wire};
 
