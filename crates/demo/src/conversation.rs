@@ -239,8 +239,13 @@ impl Conversation {
 
     /// The demo's own narration: `demo | call     text`, in the programs' column format.
     pub fn say(&mut self, call: &str, text: &str) -> Result<()> {
+        self.say_at(now(), call, text)
+    }
+
+    /// The demo's narration, stamped `at`: when it did what the line says.
+    fn say_at(&mut self, at: Duration, call: &str, text: &str) -> Result<()> {
         let line = Line {
-            at: now(),
+            at,
             who: DEMO,
             channel: Channel::Narration,
             text: format!("{call:<8} {text}"),
@@ -293,6 +298,8 @@ impl Conversation {
         binds: Option<Binds>,
     ) -> Result<Who> {
         let command = programs::shown(program, args);
+        // The start line's time: before the program can do anything.
+        let started = now();
         let mut child = Command::new(program)
             .args(args)
             .stdin(match input {
@@ -316,7 +323,7 @@ impl Conversation {
         if let Some(stderr) = stderr {
             self.read(who, Channel::Narration, stderr)?;
         }
-        self.say("start", &format!("{name}: {command} (pid {pid})"))?;
+        self.say_at(started, "start", &format!("{name}: {command} (pid {pid})"))?;
         Ok(who)
     }
 

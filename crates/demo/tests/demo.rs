@@ -371,7 +371,15 @@ fn tcp_demo_with_wire_shows_every_packet_on_the_listeners_port() {
             &|line| line.starts_with(&format!("demo     | close    {client}'s input")),
             "the close line",
         );
-        assert!(started < syn && typed < data && closed < fin, "{stdout}");
+        assert!(started < syn, "{client} started after its SYN:\n{stdout}");
+        assert!(
+            typed < data,
+            "{client}'s line typed after its segment:\n{stdout}"
+        );
+        assert!(
+            closed < fin,
+            "{client}'s input closed after its FIN:\n{stdout}"
+        );
     }
     assert!(
         stdout.contains(&format!(
