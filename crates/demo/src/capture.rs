@@ -1,0 +1,198 @@
+//! `--wire`: the packets behind the calls. A thread captures the loopback interface live (the
+//! wire crate's packet socket, Linux only) and sends each packet of the lesson's port down the
+//! conversation's channel, stamped when captured, to be printed among the programs' lines:
+//!
+//! ```text
+//! demo     | start    client 1: tcp-client --port 7878 (pid 4242)
+//! wire     | TCP      127.0.0.1:50412 -> 127.0.0.1:7878  SYN seq=0 len=0
+//! wire     | TCP      127.0.0.1:7878 -> 127.0.0.1:50412  SYN-ACK seq=0 ack=1 len=0
+//! wire     | TCP      127.0.0.1:50412 -> 127.0.0.1:7878  ACK seq=1 ack=1 len=0
+//! client 1 | connect  from 127.0.0.1:50412 to 127.0.0.1:7878 (the OS picked our port, 50412)
+//! server   | accept   #1 from 127.0.0.1:50412 on 127.0.0.1:7878, the listener's own port; ...
+//! ```
+//!
+//! A program narrates a call once it returns: its packets come just before its line.
+//!
+//! Each line is stamped when the demo reads it, each packet when the capture thread reads it
+//! (the wire crate's stamp), and the lines are printed in the order of their stamps. Both are a
+//! little after the event, by the time a thread takes to wake up: a fraction of a millisecond,
+//! more on a busy machine. So a packet and the line of the call that caused it, a few hundred
+//! microseconds apart, may now and then come out the wrong way round; stamps taken by the
+//! kernel when the packet crossed loopback (SO_TIMESTAMPNS) would settle it.
+
+use anyhow::Result;
+
+use crate::conversation::Conversation;
+
+/// The longest a line waits for the capture to read past it (a capture thread held up by a
+/// busy machine): after that it is printed as it is.
+#[cfg(target_os = "linux")]
+pub const MOST: std::time::Duration = std::time::Duration::from_secs(2);
+
+/// An open capture, not yet watching.
+pub struct Capture {
+    #[cfg(target_os = "linux")]
+    loopback: wire::live::Loopback,
+}
+
+/// Opens the capture, before any program starts: where capturing is not allowed, the demo
+/// stops with nothing started.
+#[cfg(target_os = "linux")]
+pub fn open(args: &str) -> Result<Capture> {
+    use course::HintExt;
+
+    match wire::live::Loopback::open() {
+        Ok(loopback) => Ok(Capture { loopback }),
+        Err(error) => {
+            // The wire crate's own hint names the wire program; this one names the demo.
+            let (message, _) = course::describe(&error);
+            let kind = course::io_kind(&error);
+            Err(anyhow::anyhow!("{message}")).hint(permission_hint(kind, args))
+        }
+    }
+}
+
+/// Packet sockets exist on Linux only.
+#[cfg(not(target_os = "linux"))]
+pub fn open(_args: &str) -> Result<Capture> {
+    use course::HintExt;
+
+    Err(anyhow::anyhow!(
+        "--wire captures live on Linux only (a packet socket)"
+    ))
+    .hint(
+        "capture with Wireshark (Windows: Npcap's loopback adapter; macOS: lo0) while the demo \
+         runs, save it as pcap, then read it: cargo run -p wire -- capture.pcap",
+    )
+}
+
+impl Capture {
+    /// Starts the capture thread: every packet to or from `port` becomes a line of `wire`.
+    #[cfg(target_os = "linux")]
+    pub fn watch(self, conversation: &mut Conversation, port: u16) -> Result<()> {
+        use anyhow::Context;
+
+        let lines = conversation.speaker("wire");
+        conversation.order_by_time(MOST);
+        conversation.say(
+            "capture",
+            &format!(
+                "lo (interface {}): each packet to or from port {port} is a line of `wire`, \
+                 among the others in the order they were seen",
+                self.loopback.index()
+            ),
+        )?;
+        let mut loopback = self.loopback;
+        std::thread::Builder::new()
+            .name("capture".to_string())
+            .spawn(move || watch(&mut loopback, port, &lines))
+            .context("starting the capture thread")?;
+        Ok(())
+    }
+
+    #[cfg(not(target_os = "linux"))]
+    pub fn watch(self, _: &mut Conversation, _: u16) -> Result<()> {
+        Ok(())
+    }
+}
+
+/// The capture thread: until the conversation is over.
+#[cfg(target_os = "linux")]
+fn watch(loopback: &mut wire::live::Loopback, port: u16, lines: &crate::conversation::Lines) {
+    use crate::conversation::Channel;
+    use wire::{Filter, Verdict, Wire};
+
+    let mut wire = Wire::new(Filter::Ports(vec![port]));
+    wire.start_at(wire::live::now());
+    loop {
+        let frame = match loopback.next_frame() {
+            Ok(Some(frame)) => frame,
+            // A short wait without a frame: every frame seen before now has been read.
+            Ok(None) => {
+                if !lines.read_up_to(wire::live::now()) {
+                    return;
+                }
+                continue;
+            }
+            Err(error) => {
+                let text = format!("stop     the capture failed: {error}");
+                lines.send(wire::live::now(), Channel::Narration, text);
+                return;
+            }
+        };
+        if let Verdict::Shown(event) = wire.frame(&frame) {
+            let packet = &event.packet;
+            let text = format!(
+                "{:<8} {} -> {}  {}",
+                wire::text::word(packet),
+                packet.source,
+                packet.destination,
+                wire::text::details(packet)
+            );
+            if !lines.send(event.timestamp, Channel::Packet, text) {
+                return;
+            }
+        }
+    }
+}
+
+/// packet(7): "Only processes with effective UID 0 or the CAP_NET_RAW capability may open
+/// packet sockets." The ways to get it, for this demo's executable; the namespace only where
+/// the system allows it.
+#[cfg(target_os = "linux")]
+fn permission_hint(kind: Option<std::io::ErrorKind>, args: &str) -> String {
+    if kind != Some(std::io::ErrorKind::PermissionDenied) {
+        return "the packet socket could not be opened: the message says why; without --wire \
+                the demo runs as usual"
+            .to_string();
+    }
+    let demo = std::env::current_exe()
+        .map(|path| path.display().to_string())
+        .unwrap_or_else(|_| "target/debug/demo".to_string());
+    let mut hint = format!(
+        "capturing needs root or CAP_NET_RAW: run `sudo {demo} {args}`, or give the demo the \
+         capability once per build, `sudo setcap cap_net_raw=ep {demo}`, then `{demo} {args}`"
+    );
+    if user_namespaces_allowed() {
+        hint.push_str(&format!(
+            ", or without sudo in a user and network namespace with a loopback of its own: \
+             `unshare --user --map-root-user --net sh -c 'ip link set lo up && {demo} {args}'`"
+        ));
+    } else {
+        hint.push_str(" (this system forbids unprivileged user namespaces: unshare will not do)");
+    }
+    hint
+}
+
+/// Whether `unshare --user` works for an ordinary user: Ubuntu 23.10+ restricts it through
+/// AppArmor, and any Linux can set the number of user namespaces to 0. (The same test as the
+/// wire program's, which keeps it private.)
+#[cfg(target_os = "linux")]
+fn user_namespaces_allowed() -> bool {
+    let read = |path: &str| std::fs::read_to_string(path).map(|text| text.trim().to_string());
+    let restricted = read("/proc/sys/kernel/apparmor_restrict_unprivileged_userns")
+        .is_ok_and(|value| value == "1")
+        || read("/proc/sys/kernel/unprivileged_userns_clone").is_ok_and(|value| value == "0")
+        || read("/proc/sys/user/max_user_namespaces").is_ok_and(|value| value == "0");
+    !restricted
+}
+
+#[cfg(all(test, target_os = "linux"))]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_refused_capture_says_how_to_get_the_right_for_this_demo() {
+        let hint = permission_hint(Some(std::io::ErrorKind::PermissionDenied), "tcp --wire");
+        assert!(
+            hint.starts_with("capturing needs root or CAP_NET_RAW: run `sudo "),
+            "{hint}"
+        );
+        assert!(hint.contains(" tcp --wire`"), "{hint}");
+        assert!(hint.contains("sudo setcap cap_net_raw=ep "), "{hint}");
+        assert!(
+            hint.contains("unshare") || hint.contains("forbids"),
+            "{hint}"
+        );
+    }
+}

@@ -1,0 +1,330 @@
+//! `--tmux`: one tmux pane per program instead of one conversation. Each pane runs its program
+//! as a student would in a terminal of their own (the clients read what you type), started in
+//! the order the lesson needs: a later program starts once an earlier pane shows the line it
+//! waits for (`bind`, `join`). Where tmux exists: Linux and macOS.
+//!
+//! The panes stay open when their program ends; `C-b d` (detach) ends the demo and its
+//! session. Started inside tmux, the demo switches to its session and leaves it open.
+
+use std::io::IsTerminal;
+use std::path::Path;
+use std::process::{Command, Stdio};
+use std::thread;
+use std::time::{Duration, Instant};
+
+use anyhow::{Context, Result, bail};
+use course::HintExt;
+
+use crate::args::{Lesson, Multicast, Tcp, Udp};
+use crate::conversation::STEP;
+use crate::programs::{self, Programs};
+
+pub fn run(lesson: &Lesson, programs: &Programs) -> Result<()> {
+    usable(lesson.name())?;
+    let mut session = Session::new(lesson.name())?;
+    match lesson {
+        Lesson::Tcp(args) => tcp(&mut session, programs, args)?,
+        Lesson::Udp(args) => udp(&mut session, programs, args)?,
+        Lesson::Multicast(args) => multicast(&mut session, programs, args)?,
+    }
+    session.show()
+}
+
+fn tcp(session: &mut Session, programs: &Programs, args: &Tcp) -> Result<()> {
+    let port = args.port.to_string();
+    let server = session.pane(
+        "server",
+        &programs.path("tcp-echo-server")?,
+        &["--port", &port, "--verbose"],
+    )?;
+    let listening = session.address(&server, "server", "bind")?;
+    let port = listening.port().to_string();
+    let client = programs.path("tcp-client")?;
+    let first = session.pane("client 1: type here", &client, &["--port", &port])?;
+    session.pane("client 2: and here", &client, &["--port", &port])?;
+    session.select(&first)
+}
+
+fn udp(session: &mut Session, programs: &Programs, args: &Udp) -> Result<()> {
+    let idle = args.idle_timeout.as_secs_f64().to_string();
+    let port = args.port.to_string();
+    let receiver = session.pane(
+        "receiver",
+        &programs.path("udp-receiver")?,
+        &["--port", &port, "--idle-timeout", &idle],
+    )?;
+    let receiving = session.address(&receiver, "receiver", "bind")?.to_string();
+    let relay_port = args.relay_port().to_string();
+    let mut relay_args = programs::arguments(&[
+        "--port",
+        &relay_port,
+        "--to",
+        &receiving,
+        "--idle-timeout",
+        &idle,
+    ]);
+    relay_args.extend(args.impairments());
+    let relay_args: Vec<&str> = relay_args.iter().map(String::as_str).collect();
+    let relay = session.pane("relay", &programs.path("udp-relay")?, &relay_args)?;
+    let relaying = session.address(&relay, "relay", "bind")?.port().to_string();
+    session.pane(
+        "sender",
+        &programs.path("udp-sender")?,
+        &[
+            "--port",
+            &relaying,
+            "--count",
+            &args.count.to_string(),
+            "--rate",
+            &args.rate.to_string(),
+        ],
+    )?;
+    Ok(())
+}
+
+fn multicast(session: &mut Session, programs: &Programs, args: &Multicast) -> Result<()> {
+    let listener = programs.path("multicast-listener")?;
+    let interface = course::LOOPBACK_V4.to_string();
+    let count = args.count.to_string();
+    let mut port = args.port;
+    for n in 1..=args.listeners {
+        let title = format!("listener {n}");
+        let pane = session.pane(
+            &title,
+            &listener,
+            &[
+                "--port",
+                &port.to_string(),
+                "--interface",
+                &interface,
+                "--count",
+                &count,
+                "--idle-timeout",
+                "10",
+            ],
+        )?;
+        port = session.address(&pane, &title, "bind")?.port();
+        session.line(&pane, &title, "join")?;
+    }
+    session.pane(
+        "sender",
+        &programs.path("multicast-sender")?,
+        &[
+            "--port",
+            &port.to_string(),
+            "--interface",
+            &interface,
+            "--count",
+            &count,
+            "--rate",
+            &args.rate.to_string(),
+        ],
+    )?;
+    Ok(())
+}
+
+/// tmux is there, and so is a terminal to show it in.
+fn usable(lesson: &str) -> Result<()> {
+    let without = format!("cargo run -p demo -- {lesson}");
+    if cfg!(windows) {
+        return Err(anyhow::anyhow!("tmux does not run on Windows")).hint(format!(
+            "the demo shows every program in this terminal without --tmux: {without}"
+        ));
+    }
+    let installed = Command::new("tmux")
+        .arg("-V")
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status()
+        .is_ok_and(|status| status.success());
+    if !installed {
+        return Err(anyhow::anyhow!("tmux is not installed")).hint(format!(
+            "install it (Debian, Ubuntu: sudo apt install tmux; macOS: brew install tmux), or \
+             run the demo without --tmux: {without}"
+        ));
+    }
+    if !(std::io::stdin().is_terminal() && std::io::stdout().is_terminal()) {
+        return Err(anyhow::anyhow!("--tmux needs a terminal")).hint(format!(
+            "run it in a terminal, or without --tmux: {without}"
+        ));
+    }
+    Ok(())
+}
+
+/// The demo's tmux session. Dropped, it is killed with its programs, unless handed to the
+/// tmux the demo runs in.
+struct Session {
+    name: String,
+    panes: usize,
+    keep: bool,
+}
+
+impl Session {
+    fn new(lesson: &str) -> Result<Session> {
+        let name = format!("demo-{lesson}-{}", std::process::id());
+        tmux(&["new-session", "-d", "-s", &name, "-x", "200", "-y", "50"])?;
+        let session = Session {
+            name,
+            panes: 0,
+            keep: false,
+        };
+        // The panes keep what their program printed after it ends; each shows its title.
+        for (option, value) in [
+            ("remain-on-exit", "on"),
+            ("pane-border-status", "top"),
+            ("pane-border-format", " #{pane_title} "),
+        ] {
+            tmux(&["set-option", "-w", "-t", &session.name, option, value])?;
+        }
+        tmux(&[
+            "set-option",
+            "-t",
+            &session.name,
+            "status-right",
+            " C-b d: end the demo ",
+        ])?;
+        Ok(session)
+    }
+
+    /// Starts `program` in a new pane titled `title`; returns the pane's id.
+    fn pane(&mut self, title: &str, program: &Path, args: &[&str]) -> Result<String> {
+        let command = shell_command(program, args);
+        let id = if self.panes == 0 {
+            // The session's first pane runs a shell: replace it, now that the panes stay.
+            tmux(&["respawn-pane", "-k", "-t", &self.name, &command])?;
+            tmux_output(&["display-message", "-p", "-t", &self.name, "#{pane_id}"])?
+        } else {
+            tmux_output(&[
+                "split-window",
+                "-t",
+                &self.name,
+                "-P",
+                "-F",
+                "#{pane_id}",
+                &command,
+            ])?
+        };
+        self.panes += 1;
+        tmux(&["select-pane", "-t", &id, "-T", title])?;
+        let layout = if self.panes > 3 {
+            "tiled"
+        } else {
+            "even-vertical"
+        };
+        tmux(&["select-layout", "-t", &self.name, layout])?;
+        Ok(id)
+    }
+
+    /// Waits until the pane shows a line that starts with `call`, and returns it. A line
+    /// `error:` instead ends the demo with that error and the program's hint.
+    fn line(&self, pane: &str, title: &str, call: &str) -> Result<String> {
+        let deadline = Instant::now() + STEP;
+        loop {
+            let text = tmux_output(&["capture-pane", "-p", "-t", pane])?;
+            let lines: Vec<&str> = text.lines().map(str::trim).collect();
+            if let Some(line) = lines.iter().find(|line| line.starts_with(call)) {
+                return Ok(line.to_string());
+            }
+            if let Some(error) = lines.iter().find_map(|line| line.strip_prefix("error: ")) {
+                let hint = lines
+                    .iter()
+                    .find_map(|line| line.strip_prefix("hint: "))
+                    .unwrap_or("its pane says why");
+                return Err(anyhow::anyhow!("{title}: {error}")).hint(hint);
+            }
+            if Instant::now() >= deadline {
+                bail!(
+                    "{title} showed no `{call}` line within {} s",
+                    STEP.as_secs()
+                );
+            }
+            // Not synchronisation with our own code: tmux offers no way to wait for a line.
+            thread::sleep(Duration::from_millis(100));
+        }
+    }
+
+    /// The address on the pane's `call` line.
+    fn address(&self, pane: &str, title: &str, call: &str) -> Result<std::net::SocketAddr> {
+        let line = self.line(pane, title, call)?;
+        testkit::first_socket_addr(&line)
+            .with_context(|| format!("{title}'s {call} line names no address: {line}"))
+    }
+
+    fn select(&self, pane: &str) -> Result<()> {
+        tmux(&["select-pane", "-t", pane])
+    }
+
+    /// Shows the session: attaches this terminal to it until `C-b d`, or, inside tmux,
+    /// switches to it and leaves it open.
+    fn show(mut self) -> Result<()> {
+        if std::env::var_os("TMUX").is_some() {
+            tmux(&["switch-client", "-t", &self.name])?;
+            self.keep = true;
+            course::narrate!(
+                "tmux",
+                "session {0}; close it with: tmux kill-session -t {0}",
+                self.name
+            );
+            return Ok(());
+        }
+        let status = Command::new("tmux")
+            .args(["attach-session", "-t", &self.name])
+            .status()
+            .context("running tmux attach-session")?;
+        if !status.success() {
+            bail!("tmux attach-session failed ({status})");
+        }
+        Ok(())
+    }
+}
+
+impl Drop for Session {
+    fn drop(&mut self) {
+        if !self.keep {
+            let _ = tmux(&["kill-session", "-t", &self.name]);
+        }
+    }
+}
+
+fn tmux(args: &[&str]) -> Result<()> {
+    tmux_output(args).map(drop)
+}
+
+/// Runs tmux and returns what it printed, trimmed.
+fn tmux_output(args: &[&str]) -> Result<String> {
+    let output = Command::new("tmux")
+        .args(args)
+        .stdin(Stdio::null())
+        .output()
+        .with_context(|| format!("running tmux {}", args.join(" ")))?;
+    if !output.status.success() {
+        bail!(
+            "tmux {} failed: {}",
+            args.first().copied().unwrap_or_default(),
+            String::from_utf8_lossy(&output.stderr).trim()
+        );
+    }
+    Ok(String::from_utf8_lossy(&output.stdout).trim().to_string())
+}
+
+/// A command line for tmux, which runs it with `sh -c`: every word in single quotes.
+fn shell_command(program: &Path, args: &[&str]) -> String {
+    std::iter::once(program.to_string_lossy().as_ref())
+        .chain(args.iter().copied())
+        .map(|word| format!("'{}'", word.replace('\'', r"'\''")))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_word_reaches_the_program_as_it_is() {
+        assert_eq!(
+            shell_command(Path::new("/a b/tcp-client"), &["--port", "it's"]),
+            r#"'/a b/tcp-client' '--port' 'it'\''s'"#
+        );
+    }
+}
