@@ -8,13 +8,19 @@
 //!   `hint:` line that says what to try, and exit status 1. Never a panic or a backtrace. A
 //!   closed stdout (`program | head`) is a normal end ([`write_stdout`]);
 //! - [`address`]: the one parser of every address, host and port a student types;
+//! - [`lang`] and [`text`]: every message in English and in Portuguese (Brazil), one table per
+//!   language with the same keys, [`t!`] and [`say!`] to use them; [`help`] puts the help texts
+//!   into clap and adds `--lang` to every program;
 //! - what several programs do alike: [`Stop`] (when a receive loop ends), [`Pacer`] (sending
 //!   at `--rate`), [`trouble`] (the hints of a failed bind, an expired timeout), [`plural`].
 
 pub mod address;
+pub mod help;
+pub mod lang;
 pub mod narration;
 mod pace;
 mod stop;
+pub mod text;
 pub mod trouble;
 
 pub use pace::Pacer;
@@ -71,12 +77,17 @@ macro_rules! narrate {
     };
 }
 
-/// "1 client", "2 clients": a count and its noun, in the plural unless the count is 1.
+/// "1 client", "2 clients": a count and its noun, in the plural unless the count is 1, in the
+/// language of the run. The tables hold each noun as `noun.<noun>`, the two forms apart:
+/// `("noun.client", "{count} client|{count} clients")`. A noun not in the tables gets an "s".
 pub fn plural<N: fmt::Display + PartialEq + From<u8>>(count: N, noun: &str) -> String {
-    if count == N::from(1) {
-        format!("1 {noun}")
-    } else {
-        format!("{count} {noun}s")
+    let one = count == N::from(1);
+    match text::get_static(&format!("noun.{noun}")).and_then(|forms| forms.split_once('|')) {
+        Some((singular, plural)) => {
+            text::fill(if one { singular } else { plural }, &[("count", &count)])
+        }
+        None if one => format!("1 {noun}"),
+        None => format!("{count} {noun}s"),
     }
 }
 
@@ -161,9 +172,9 @@ pub fn describe(error: &anyhow::Error) -> (String, Vec<String>) {
 /// They go the way of the narration, after it, and as safely.
 pub fn report(error: &anyhow::Error) {
     let (message, hints) = describe(error);
-    narration::line(format!("error: {message}"));
+    narration::line(format!("{}: {message}", text::get("course.error")));
     for hint in hints {
-        narration::line(format!("hint: {hint}"));
+        narration::line(format!("{}: {hint}", text::get("course.hint")));
     }
 }
 
@@ -243,17 +254,22 @@ pub fn main(run: impl FnOnce() -> anyhow::Result<()>) -> ExitCode {
 /// way: one `error:` line (clap's own message), one `hint:` line, exit status 2 (a usage
 /// error). `--help` and `--version` print as usual.
 pub fn parse_args<A: clap::Parser>() -> A {
-    match A::try_parse() {
+    // The help texts and clap's frame in the language of the run, and `--lang` (see [`help`]).
+    let command = help::localize(A::command());
+    let name = command.get_name().to_string();
+    let parsed = command
+        .try_get_matches()
+        .and_then(|mut matches| A::from_arg_matches_mut(&mut matches));
+    match parsed {
         Ok(args) => args,
         Err(error) => {
             if !error.use_stderr() {
                 // --help or --version: not a mistake.
                 error.exit();
             }
-            let name = A::command().get_name().to_string();
             let (message, hint) = usage_error(&error, &name);
-            narration::line(format!("error: {message}"));
-            narration::line(format!("hint: {hint}"));
+            narration::line(format!("{}: {message}", text::get("course.error")));
+            narration::line(format!("{}: {hint}", text::get("course.hint")));
             narration::flush();
             std::process::exit(2);
         }
@@ -264,7 +280,7 @@ pub fn parse_args<A: clap::Parser>() -> A {
 fn usage_error(error: &clap::Error, program: &str) -> (String, String) {
     let rendered = error.render().to_string();
     let first = rendered.lines().next().unwrap_or_default();
-    let message = first.strip_prefix("error: ").unwrap_or(first).to_string();
+    let message = help::usage_message(error, first.strip_prefix("error: ").unwrap_or(first));
     let help = format!("cargo run -p {program} -- --help");
     // `--port -1`: clap reads "-1" as an option of its own.
     let negative = message.split('\'').nth(1).is_some_and(|value| {
@@ -283,11 +299,11 @@ fn usage_error(error: &clap::Error, program: &str) -> (String, String) {
     let hint = if let Some(own) = own {
         own.hint().to_string()
     } else if error.kind() == clap::error::ErrorKind::UnknownArgument && negative {
-        format!("negative numbers are not valid here; every option and its values: {help}")
+        t!("course.usage.negative", help)
     } else if let Some(valid) = valid {
-        format!("one of: {valid}; every option and an example: {help}")
+        t!("course.usage.one-of", valid, help)
     } else {
-        format!("every option, its values and an example: {help}")
+        t!("course.usage.every-option", help)
     };
     (message, hint)
 }

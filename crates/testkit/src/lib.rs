@@ -115,6 +115,20 @@ impl Finished {
     }
 }
 
+/// Makes the course's programs speak English (`SOCKETS_LANG=en`), whatever the locale of the
+/// machine running the tests, unless the test chose a language itself (`SOCKETS_LANG` set on
+/// the command). [`Program`] does it for every program it starts; call it on a `Command` a
+/// test runs itself.
+pub fn in_english(command: &mut Command) -> &mut Command {
+    let chosen = command
+        .get_envs()
+        .any(|(name, _)| name == OsStr::new("SOCKETS_LANG"));
+    if !chosen {
+        command.env("SOCKETS_LANG", "en");
+    }
+    command
+}
+
 impl Program {
     /// Starts `binary` (use `env!("CARGO_BIN_EXE_<name>")`, or [`sibling_binary`]) with
     /// `args`, stdin piped.
@@ -126,7 +140,7 @@ impl Program {
     /// stdout and stderr are replaced by pipes.
     pub fn start_command(command: &mut Command) -> Program {
         let name = command.get_program().to_string_lossy().into_owned();
-        let mut child = command
+        let mut child = in_english(command)
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
             .stderr(Stdio::piped())
@@ -515,7 +529,7 @@ impl HeldStderr {
         let mut command = Command::new(binary);
         command.args(args);
         let name = command.get_program().to_string_lossy().into_owned();
-        let mut child = command
+        let mut child = in_english(&mut command)
             .stdin(Stdio::null())
             .stdout(Stdio::piped())
             .stderr(Stdio::piped())
