@@ -39,6 +39,7 @@ fn run() -> Result<()> {
     let mut stream = connect(&args.host, args.port, args.timeout)?;
     let server = stream.peer_addr().context("reading the server's address")?;
     first_words(&mut stream, server)?;
+    // ANCHOR: timeouts
     // A server that accepts and then never answers must not hold us for ever: a read or a
     // write that waits longer than this fails (WouldBlock on Unix, TimedOut on Windows).
     let reply_timeout = Some(args.reply_timeout);
@@ -49,6 +50,7 @@ fn run() -> Result<()> {
     // Each line is a small write that waits for its echo: it leaves at once, in a segment of
     // its own, rather than wait for more data to merge with it (Nagle's algorithm).
     let _ = stream.set_nodelay(true);
+    // ANCHOR_END: timeouts
 
     if !args.message.is_empty() {
         one_shot(stream, server, &args.message)

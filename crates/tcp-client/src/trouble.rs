@@ -98,14 +98,14 @@ pub fn connect_hint(error: &io::Error, address: SocketAddr, timeout: Duration) -
         }
         // The machine answered: nothing listens there on that address and port.
         io::ErrorKind::ConnectionRefused => format!(
-            "nothing listens on {address}: is the server running on {ip}, with --bind 0.0.0.0? \
-             Without it, it listens on 127.0.0.1, which only its own machine reaches: start it \
-             there with: cargo run -p tcp-echo-server -- --bind 0.0.0.0{port_option}"
+            "is the server running on {ip}, started with --bind 0.0.0.0? Without --bind it \
+             listens on 127.0.0.1 only, which other machines cannot reach. On the server's \
+             machine, run: cargo run -p tcp-echo-server -- --bind 0.0.0.0{port_option}"
         ),
         io::ErrorKind::HostUnreachable => format!(
-            "no machine answered at {ip}: check the address (is it the server's, on your \
-             network?); Wi-Fi client isolation, a firewall that rejects, or, on macOS 15 and \
-             later, the Local Network permission of your terminal app can also cause this"
+            "no machine answered at {ip}. Check the address. Other causes: Wi-Fi client \
+             isolation, a firewall that rejects, or (macOS 15 and later) the Local Network \
+             permission of your terminal app"
         ),
         io::ErrorKind::NetworkUnreachable => format!(
             "this machine has no route to {ip}: are you connected to a network, and is the \

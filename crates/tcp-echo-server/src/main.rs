@@ -160,6 +160,7 @@ struct Connection {
 }
 
 impl Connection {
+    // ANCHOR: serve
     fn serve(mut self, mut stream: TcpStream) {
         let started = Instant::now();
         let timeout = self.serving.idle_timeout;
@@ -187,6 +188,7 @@ impl Connection {
             course::plural(left, "client")
         );
     }
+    // ANCHOR_END: serve
 
     // ANCHOR: echo
     /// Reads whatever has arrived (1 byte to a whole buffer: TCP keeps no message boundaries)
