@@ -26,7 +26,12 @@ pub struct Args {
     /// Give up connecting to an address after this many seconds.
     #[arg(long, value_name = "SECONDS", default_value = "5", value_parser = course::seconds)]
     pub timeout: Duration,
-    /// Send this one message (and a newline), print the echo, and exit.
+    /// Send this message and a newline, in one write, print the echo, and exit. Give it more
+    /// than once to send several messages, one write each, before reading their echo.
     #[arg(long, value_name = "TEXT")]
-    pub message: Option<String>,
+    pub message: Vec<String>,
+    /// Once connected, give up when the server sends nothing back for this many seconds
+    /// while we wait for its echo or its close (or takes nothing while we send).
+    #[arg(long, value_name = "SECONDS", default_value = "10", value_parser = course::seconds)]
+    pub reply_timeout: Duration,
 }

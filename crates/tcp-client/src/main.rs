@@ -1,23 +1,15 @@
 //! # tcp-client: connects to a TCP server, sends what you type or pipe, prints the echo
 //!
-//! What it teaches (the lesson's "Sockets TCP/IP" section, the client's side):
-//! - `connect` performs the handshake; after it, the connection is a pair of addresses and
-//!   ports (yours, chosen by the OS, and the server's), and the narration shows both;
-//! - TCP is a byte stream: to know that a line's echo is complete, the client counts bytes
-//!   (a line sent as one write may come back in several reads);
-//! - sending and receiving at the same time (two threads), and the half-close
-//!   (`shutdown(Write)`) that tells the server "I am done sending" while still reading.
+//! What it teaches (the lesson's "Sockets TCP/IP", the client's side): `connect` performs the
+//! handshake; a connection is a pair of addresses and ports (yours, picked by the OS, and the
+//! server's); TCP is a byte stream, so the client counts the bytes of each echo; two threads
+//! send and receive at once; the half-close (`shutdown(Write)`) says "I am done sending".
 //!
-//! Start the server in one terminal, then this client in another and type lines:
+//! Run `cargo run -p tcp-echo-server` in one terminal, then `cargo run -p tcp-client` in
+//! another and type lines; or `-- --message "olá"`; or a file there and back, `< file > copy`.
 //!
-//! ```text
-//! cargo run -p tcp-echo-server
-//! cargo run -p tcp-client
-//! ```
-//!
-//! Or pipe a file through the server and back: `cargo run -p tcp-client < file > copy`,
-//! or send one message: `cargo run -p tcp-client -- --message "olá"`.
-//! Book chapter: "Sockets TCP/IP".
+//! The same calls and nothing else: examples/tcp-client-minimal.rs. Not the lesson: args.rs,
+//! copy.rs (pipe mode's loops), greeting.rs (servers that speak first), trouble.rs (errors).
 
 use std::io::{self, BufRead, IsTerminal, Read, Write};
 use std::net::{Shutdown, SocketAddr, TcpStream};
@@ -25,20 +17,18 @@ use std::process::ExitCode;
 use std::thread;
 use std::time::{Duration, Instant};
 
-use anyhow::{Context, Result, bail};
-use course::address::{Host, HostPort};
-use course::{HintExt, narrate};
+use anyhow::{Context, Result};
+use course::address::Host;
+use course::narrate;
 
 mod args;
+mod copy;
 mod greeting;
 mod trouble;
 
 use args::Args;
 use greeting::first_words;
-use trouble::{connect_hint, received_error, sent_error, typed_line};
-
-/// Bytes moved per read or write when piping.
-const CHUNK: usize = 64 * 1024;
+use trouble::{closed_early, connect_failed, receive_failed, sent_error, typed_line};
 
 fn main() -> ExitCode {
     course::main(run)
@@ -49,9 +39,21 @@ fn run() -> Result<()> {
     let mut stream = connect(&args.host, args.port, args.timeout)?;
     let server = stream.peer_addr().context("reading the server's address")?;
     first_words(&mut stream, server)?;
+    // ANCHOR: timeouts
+    // A server that accepts and then never answers must not hold us for ever: a read or a
+    // write that waits longer than this fails (WouldBlock on Unix, TimedOut on Windows).
+    let reply_timeout = Some(args.reply_timeout);
+    stream
+        .set_read_timeout(reply_timeout)
+        .and_then(|()| stream.set_write_timeout(reply_timeout))
+        .context("setting the reply timeout")?;
+    // Each line is a small write that waits for its echo: it leaves at once, in a segment of
+    // its own, rather than wait for more data to merge with it (Nagle's algorithm).
+    let _ = stream.set_nodelay(true);
+    // ANCHOR_END: timeouts
 
-    if let Some(message) = &args.message {
-        one_shot(stream, server, message)
+    if !args.message.is_empty() {
+        one_shot(stream, server, &args.message)
     } else if io::stdin().is_terminal() {
         interactive(stream, server)
     } else {
@@ -62,10 +64,6 @@ fn run() -> Result<()> {
 // ANCHOR: connect
 /// Resolves `host` and connects to the first of its addresses that answers.
 fn connect(host: &Host, port: u16, timeout: Duration) -> Result<TcpStream> {
-    let target = HostPort {
-        host: host.clone(),
-        port,
-    };
     // A name may resolve to several addresses: `localhost` is often ::1 (IPv6) first, then
     // 127.0.0.1. The server may listen on only one of them, so try each in turn.
     let addresses = course::address::resolve(host, port)?;
@@ -73,11 +71,10 @@ fn connect(host: &Host, port: u16, timeout: Duration) -> Result<TcpStream> {
         let list: Vec<String> = addresses.iter().map(ToString::to_string).collect();
         narrate!("resolve", "{host} -> {}", list.join(", "));
     }
-
-    let mut last_error = None;
-    for address in &addresses {
+    let mut failed = None;
+    for address in addresses.iter().copied() {
         // The OS sends SYN, the server's kernel answers SYN-ACK, we send ACK: connected.
-        match TcpStream::connect_timeout(address, timeout) {
+        match TcpStream::connect_timeout(&address, timeout) {
             Ok(stream) => {
                 let local = stream.local_addr().context("reading our own address")?;
                 narrate!(
@@ -87,37 +84,34 @@ fn connect(host: &Host, port: u16, timeout: Duration) -> Result<TcpStream> {
                 );
                 return Ok(stream);
             }
-            Err(error) => {
-                if addresses.len() > 1 {
-                    narrate!(
-                        "connect",
-                        "{address} failed: {error}; trying the next address"
-                    );
-                }
-                last_error = Some((address, error));
+            Err(error) if addresses.len() > 1 => {
+                narrate!(
+                    "connect",
+                    "{address} failed: {error}; trying the next address"
+                );
+                failed = Some((address, error));
             }
+            Err(error) => failed = Some((address, error)),
         }
     }
-    let Some((address, error)) = last_error else {
-        bail!("resolving {host}: no address found for {target}");
-    };
-    let hint = connect_hint(&error, &target, timeout);
-    Err(error)
-        .with_context(|| format!("connecting to {address}"))
-        .hint(hint)
+    Err(connect_failed(failed, host, port, timeout))
 }
 // ANCHOR_END: connect
 
-/// `--message`: send one line, read its echo, half-close, read to the end.
-fn one_shot(mut stream: TcpStream, server: SocketAddr, message: &str) -> Result<()> {
-    let _ = stream.set_nodelay(true);
-    let line = format!("{message}\n");
+// ANCHOR: one_shot
+/// `--message`: one write per message, then read their echo, half-close, read to the end.
+fn one_shot(mut stream: TcpStream, server: SocketAddr, messages: &[String]) -> Result<()> {
     let started = Instant::now();
-    stream
-        .write_all(line.as_bytes())
-        .with_context(|| format!("sending to {server}"))?;
-    narrate!("send", "{} bytes to {server}", line.len());
-    let echo = read_echo(&mut stream, server, line.len())?;
+    let mut sent = 0;
+    for message in messages {
+        let line = format!("{message}\n");
+        stream
+            .write_all(line.as_bytes())
+            .map_err(|error| sent_error(error, server))?;
+        narrate!("send", "{} bytes to {server}", line.len());
+        sent += line.len();
+    }
+    let echo = read_echo(&mut stream, server, sent)?;
     narrate!(
         "recv",
         "{} bytes back from {server} after {:.1?} (round trip)",
@@ -125,35 +119,28 @@ fn one_shot(mut stream: TcpStream, server: SocketAddr, message: &str) -> Result<
         started.elapsed()
     );
     course::write_stdout(&echo)?;
-    half_close(&stream, server)?;
-    finish(&mut stream, server)
+    finish(stream, server)
 }
+// ANCHOR_END: one_shot
 
 /// A terminal: each line you type is sent, and its echo printed when all of it is back.
 fn interactive(mut stream: TcpStream, server: SocketAddr) -> Result<()> {
-    // Each line is a small write that waits for its reply: send it now rather than let
-    // Nagle's algorithm hold it back for more data.
-    let _ = stream.set_nodelay(true);
     narrate!(
         "ready",
         "type a line and press Enter; Ctrl-D (Ctrl-Z on Windows) ends"
     );
     let mut input = io::stdin().lock();
     let mut line = Vec::new();
-    loop {
-        line.clear();
-        let n = input
-            .read_until(b'\n', &mut line)
-            .context("reading stdin")?;
-        if n == 0 {
-            break;
-        }
-        typed_line(&mut line);
+    while input
+        .read_until(b'\n', &mut line)
+        .context("reading stdin")?
+        > 0
+    {
+        typed_line(&mut line); // the Windows console's \r\n becomes \n
         let started = Instant::now();
         stream
             .write_all(&line)
-            .with_context(|| format!("sending to {server}"))
-            .hint("the server closed the connection; start the client again")?;
+            .map_err(|error| sent_error(error, server))?;
         let echo = read_echo(&mut stream, server, line.len())?;
         course::write_stdout(&echo)?;
         narrate!(
@@ -162,41 +149,59 @@ fn interactive(mut stream: TcpStream, server: SocketAddr) -> Result<()> {
             echo.len(),
             started.elapsed()
         );
+        line.clear();
     }
-    // End of input: tell the server we are done, and wait for it to close its side.
-    half_close(&stream, server)?;
-    finish(&mut stream, server)
+    finish(stream, server)
 }
 
 // ANCHOR: read_echo
-/// Reads exactly `len` bytes: TCP may deliver our line in several pieces.
+/// Reads exactly `len` bytes: TCP may deliver what we sent in several pieces, or merged.
 fn read_echo(stream: &mut TcpStream, server: SocketAddr, len: usize) -> Result<Vec<u8>> {
     let mut echo = vec![0u8; len];
     let mut got = 0;
-    while got < len {
-        match stream.read(&mut echo[got..]) {
-            Ok(0) => {
-                // The server closed before echoing everything: show what it did send.
-                echo.truncate(got);
-                course::write_stdout(&echo)?;
-                return Err(anyhow::anyhow!(
-                    "the server closed the connection after {got} of {len} bytes"
-                ))
-                .with_context(|| format!("reading the echo from {server}"))
-                .hint(
-                    "the server stopped, or closed an idle connection (its \
-                     --idle-timeout); look at its terminal and start the client again",
-                );
-            }
-            Ok(n) => got += n,
-            Err(error) if error.kind() == io::ErrorKind::Interrupted => continue,
-            Err(error) => return Err(received_error(error, server)),
+    let failure = loop {
+        if got == len {
+            return Ok(echo);
         }
-    }
-    Ok(echo)
+        match stream.read(&mut echo[got..]) {
+            Ok(0) => break closed_early(server, got, len),
+            Ok(n) => got += n,
+            Err(error) if error.kind() == io::ErrorKind::Interrupted => {}
+            Err(error) => {
+                let what = format!("{got} of the {len} bytes came back");
+                break receive_failed(error, stream, server, &what);
+            }
+        }
+    };
+    course::write_stdout(&echo[..got])?; // what did come back
+    Err(failure)
 }
 // ANCHOR_END: read_echo
 
+// ANCHOR: finish
+/// Tells the server we are done sending (FIN), and reads until it closes its side too.
+fn finish(mut stream: TcpStream, server: SocketAddr) -> Result<()> {
+    stream
+        .shutdown(Shutdown::Write)
+        .with_context(|| format!("shutting down our sending side to {server}"))?;
+    narrate!(
+        "shutdown",
+        "write side closed (FIN): the server reads end of stream"
+    );
+    let mut rest = Vec::new();
+    let read = stream.read_to_end(&mut rest);
+    course::write_stdout(&rest)?;
+    let what = "it did not close its side after ours";
+    read.map_err(|error| receive_failed(error, &stream, server, what))?;
+    narrate!(
+        "close",
+        "the server closed its side too (end of stream); done"
+    );
+    Ok(())
+}
+// ANCHOR_END: finish
+
+// ANCHOR: pipe
 /// Not a terminal: stream stdin to the server and the server's bytes to stdout, at once.
 fn pipe(stream: TcpStream, server: SocketAddr) -> Result<()> {
     // Two threads, because both directions must move together: if we sent the whole input
@@ -206,11 +211,7 @@ fn pipe(stream: TcpStream, server: SocketAddr) -> Result<()> {
         .try_clone()
         .context("cloning the socket handle for the sending thread")?;
     let sender = thread::spawn(move || -> Result<u64> {
-        let sent =
-            copy(&mut io::stdin().lock(), &mut sending).map_err(|(error, side)| match side {
-                Side::From => anyhow::Error::new(error).context("reading stdin"),
-                Side::To => sent_error(error, server),
-            })?;
+        let sent = copy::stdin_to(&mut sending, server)?;
         // The half-close: our kernel sends FIN, so the server's `read` returns 0 (end of
         // stream), it finishes echoing and closes. Without it the server would wait for more
         // input and we would wait for the rest of the echo, forever. We can still read.
@@ -223,82 +224,6 @@ fn pipe(stream: TcpStream, server: SocketAddr) -> Result<()> {
         );
         Ok(sent)
     });
-
-    let mut receiving = stream;
-    let received = copy(&mut receiving, &mut io::stdout().lock());
-    let received = match received {
-        Ok(received) => received,
-        // Whoever read our stdout may have stopped (`| head`): course::main ends quietly then.
-        Err((error, Side::To)) => return Err(course::stdout_error(error)),
-        Err((error, Side::From)) => {
-            // The sender thread may be blocked writing to a dead connection: it fails on
-            // its own, since the socket is reset. Report the receive error.
-            return Err(received_error(error, server));
-        }
-    };
-    let sent = sender
-        .join()
-        .map_err(|_| anyhow::anyhow!("the sending thread panicked"))??;
-    narrate!(
-        "close",
-        "got {received} bytes back from {server} (of {sent} sent), then end of stream: \
-         the server closed"
-    );
-    if received != sent {
-        bail!("sent {sent} bytes to {server} but {received} came back");
-    }
-    Ok(())
+    copy::to_stdout(stream, server, sender)
 }
-
-/// Which side of a copy failed.
-enum Side {
-    From,
-    To,
-}
-
-/// Copies until end of input, in chunks, with `write_all` (a write may take only part).
-fn copy(from: &mut impl Read, to: &mut impl Write) -> Result<u64, (io::Error, Side)> {
-    let mut buffer = vec![0u8; CHUNK];
-    let mut total = 0;
-    loop {
-        let n = match from.read(&mut buffer) {
-            Ok(0) => break,
-            Ok(n) => n,
-            Err(error) if error.kind() == io::ErrorKind::Interrupted => continue,
-            Err(error) => return Err((error, Side::From)),
-        };
-        to.write_all(&buffer[..n])
-            .map_err(|error| (error, Side::To))?;
-        total += n as u64;
-    }
-    to.flush().map_err(|error| (error, Side::To))?;
-    Ok(total)
-}
-
-/// Tells the server we are done sending (FIN), and keeps reading.
-fn half_close(stream: &TcpStream, server: SocketAddr) -> Result<()> {
-    stream
-        .shutdown(Shutdown::Write)
-        .with_context(|| format!("shutting down our sending side to {server}"))?;
-    narrate!(
-        "shutdown",
-        "write side closed (FIN): the server reads end of stream"
-    );
-    Ok(())
-}
-
-/// After our half-close: read until the server closes too.
-fn finish(stream: &mut TcpStream, server: SocketAddr) -> Result<()> {
-    let mut rest = Vec::new();
-    stream
-        .read_to_end(&mut rest)
-        .map_err(|error| received_error(error, server))?;
-    if !rest.is_empty() {
-        course::write_stdout(&rest)?;
-    }
-    narrate!(
-        "close",
-        "the server closed its side too (end of stream); done"
-    );
-    Ok(())
-}
+// ANCHOR_END: pipe

@@ -6,6 +6,7 @@
 
 use std::io::{Read, Write};
 use std::net::{SocketAddr, TcpListener, TcpStream};
+use std::sync::mpsc;
 use std::thread;
 use std::time::{Duration, Instant};
 
@@ -397,4 +398,163 @@ fn a_host_typo_is_refused_before_any_socket_exists() {
             "--host {typo}: the listener accepted {accepted:?}"
         );
     }
+}
+
+/// A server that accepts and never writes a byte (a student's exercise server that forgets
+/// to echo), or, with `echo`, echoes but never closes after the client's end of stream. It
+/// holds the connection until the test is done with it.
+struct MuteServer {
+    port: String,
+    done: mpsc::Sender<()>,
+    serving: thread::JoinHandle<()>,
+}
+
+impl MuteServer {
+    fn start(echo: bool) -> MuteServer {
+        let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+        let port = listener.local_addr().unwrap().port().to_string();
+        let (done, finished) = mpsc::channel();
+        let serving = thread::spawn(move || {
+            let (mut stream, _) = listener.accept().unwrap();
+            stream.set_read_timeout(Some(TIMEOUT)).unwrap();
+            let mut chunk = [0u8; 4096];
+            while let Ok(n @ 1..) = stream.read(&mut chunk) {
+                if echo {
+                    stream.write_all(&chunk[..n]).unwrap();
+                }
+            }
+            // End of stream (or the client gave up): keep our side open all the same.
+            let _ = finished.recv_timeout(TIMEOUT);
+        });
+        MuteServer {
+            port,
+            done,
+            serving,
+        }
+    }
+
+    fn stop(self) {
+        self.done.send(()).unwrap();
+        self.serving.join().unwrap();
+    }
+}
+
+/// `--message` used to wait for ever for an echo that never comes.
+#[test]
+fn a_server_that_never_answers_is_given_up_after_the_reply_timeout() {
+    let server = MuteServer::start(false);
+    let started = Instant::now();
+    let finished = testkit::run(
+        CLIENT,
+        &[
+            "--port",
+            &server.port,
+            "--message",
+            "olá",
+            "--reply-timeout",
+            "0.5",
+        ],
+        b"",
+    );
+    let (error, hint) = testkit::assert_error_and_hint(&finished, 1);
+    assert!(
+        error.contains("no reply from 127.0.0.1:") && error.contains("for 500ms"),
+        "{error}"
+    );
+    assert!(error.ends_with("0 of the 5 bytes came back"), "{error}");
+    assert!(
+        hint.contains("write back what it reads") && hint.contains("--reply-timeout"),
+        "{hint}"
+    );
+    assert!(started.elapsed() < TIMEOUT);
+    server.stop();
+}
+
+/// Piped input, and a server that never answers: given up once all is sent, never a hang.
+#[test]
+fn a_piped_client_gives_up_on_a_server_that_never_answers() {
+    let server = MuteServer::start(false);
+    let finished = testkit::run(
+        CLIENT,
+        &["--port", &server.port, "--reply-timeout", "0.5"],
+        b"um\ndois\n",
+    );
+    let (error, hint) = testkit::assert_error_and_hint(&finished, 1);
+    assert!(
+        error.contains("no reply") && error.ends_with("we sent 8 bytes, 0 came back"),
+        "{error}"
+    );
+    assert!(hint.contains("--reply-timeout"), "{hint}");
+    server.stop();
+}
+
+/// A server that echoes but never closes after our half-close: the echo is shown, then an
+/// error that says what did not happen.
+#[test]
+fn a_server_that_never_closes_after_our_half_close_is_given_up() {
+    let server = MuteServer::start(true);
+    let finished = testkit::run(
+        CLIENT,
+        &[
+            "--port",
+            &server.port,
+            "--message",
+            "olá",
+            "--reply-timeout",
+            "0.5",
+        ],
+        b"",
+    );
+    let (error, hint) = testkit::assert_error_and_hint(&finished, 1);
+    assert_eq!(finished.stdout_text(), "olá\n");
+    assert!(
+        error.ends_with("it did not close its side after ours"),
+        "{error}"
+    );
+    assert!(hint.contains("close when read returns 0"), "{hint}");
+    server.stop();
+}
+
+/// A quiet server is no error while the input itself is slow: the reply timeout counts only
+/// while the client waits for an answer it is owed.
+#[test]
+fn slow_piped_input_is_not_taken_for_a_quiet_server() {
+    let (_server, port) = server();
+    let mut client = Program::start(CLIENT, &["--port", &port, "--reply-timeout", "0.3"]);
+    client.write_stdin(b"um\n").unwrap();
+    client.wait_stdout_len(3);
+    // Not synchronisation: the condition under test, input that pauses longer than the
+    // reply timeout while nothing is owed.
+    thread::sleep(Duration::from_millis(1200));
+    client.write_stdin(b"dois\n").unwrap();
+    let finished = client.finish();
+    assert!(finished.status.success(), "{}", finished.stderr);
+    assert_eq!(finished.stdout_text(), "um\ndois\n");
+}
+
+/// `--message` more than once: one write each, sent before any echo is read, and the echo of
+/// them all.
+#[test]
+fn several_messages_are_several_writes_and_one_echo() {
+    let (_server, port) = server();
+    let finished = testkit::run(
+        CLIENT,
+        &["--port", &port, "--message", "olá", "--message", "tchau"],
+        b"",
+    );
+    assert!(finished.status.success(), "{}", finished.stderr);
+    assert_eq!(finished.stdout_text(), "olá\ntchau\n");
+    let sends: Vec<&str> = finished
+        .stderr
+        .lines()
+        .filter(|line| line.starts_with("send "))
+        .collect();
+    assert_eq!(sends.len(), 2, "{}", finished.stderr);
+    assert!(sends[0].starts_with("send     5 bytes to"), "{sends:?}");
+    assert!(sends[1].starts_with("send     6 bytes to"), "{sends:?}");
+    assert!(
+        finished.stderr.contains("recv     11 bytes back"),
+        "{}",
+        finished.stderr
+    );
 }

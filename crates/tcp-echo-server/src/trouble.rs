@@ -1,9 +1,8 @@
-//! What goes wrong on a server, sorted: a failed `accept`, a client over the cap, and how a
-//! connection ended.
+//! What goes wrong on a server, sorted: a failed `accept`, and how a connection ended.
 
 use std::fmt;
-use std::io::{self, Read, Write};
-use std::net::{Shutdown, TcpStream};
+use std::io;
+use std::net::SocketAddr;
 use std::thread;
 use std::time::Duration;
 
@@ -36,6 +35,15 @@ pub fn accept_failed(error: &io::Error) {
     }
 }
 
+/// Out of threads or memory: std drops the thread's closure, so the stream closes and the
+/// connection's place under the cap is given back; the server carries on with the others.
+pub fn no_thread(number: u64, peer: SocketAddr, error: &io::Error) {
+    narrate!(
+        "close",
+        "#{number} {peer}: could not start a thread for it ({error}); closed"
+    );
+}
+
 /// EMFILE or ENFILE: the process or the whole system has no file descriptor left.
 fn is_out_of_descriptors(error: &io::Error) -> bool {
     // std has no ErrorKind for them; the numbers are the same on Linux, macOS and the BSDs.
@@ -48,27 +56,6 @@ fn is_out_of_descriptors(error: &io::Error) -> bool {
     error
         .raw_os_error()
         .is_some_and(|code| CODES.contains(&code))
-}
-
-/// Over the cap: one line that says why, then close.
-pub fn refuse(mut stream: TcpStream, serving: usize) {
-    // Never block the accept loop on this client: the line fits in an empty send buffer.
-    let _ = stream.set_nonblocking(true);
-    let message = format!(
-        "server busy: {} connected, try again later\n",
-        course::plural(serving, "client")
-    );
-    let _ = stream.write_all(message.as_bytes());
-    // FIN after the line. Then drop what the client may have sent already: closing a socket
-    // with unread data makes the kernel send a reset, which could destroy the line in flight.
-    let _ = stream.shutdown(Shutdown::Write);
-    let mut unread = [0u8; 4096];
-    for _ in 0..16 {
-        match stream.read(&mut unread) {
-            Ok(n) if n > 0 => continue,
-            _ => break,
-        }
-    }
 }
 
 /// How a connection ended.
@@ -85,6 +72,26 @@ pub enum Ending {
     Vanished(io::Error),
     /// Anything else the OS reported.
     Failed(io::Error),
+}
+
+impl Ending {
+    /// A failed `read`: a reset, or anything else.
+    pub fn read_failed(error: io::Error) -> Ending {
+        match error.kind() {
+            io::ErrorKind::ConnectionReset => Ending::Reset,
+            _ => Ending::Failed(error),
+        }
+    }
+
+    /// A failed `write`: the client vanished (EPIPE or a reset), or anything else.
+    pub fn write_failed(error: io::Error) -> Ending {
+        match error.kind() {
+            io::ErrorKind::BrokenPipe
+            | io::ErrorKind::ConnectionReset
+            | io::ErrorKind::ConnectionAborted => Ending::Vanished(error),
+            _ => Ending::Failed(error),
+        }
+    }
 }
 
 impl fmt::Display for Ending {

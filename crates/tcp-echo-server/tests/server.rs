@@ -310,3 +310,75 @@ fn zero_max_clients_is_refused() {
     let (error, _) = testkit::assert_error_and_hint(&finished, 2);
     assert!(error.contains("--max-clients"), "{error}");
 }
+
+/// A server bound to loopback says so under its bind line, and how to let other machines in:
+/// across two computers, "connection refused" from a server on 127.0.0.1 was a puzzle.
+#[test]
+fn a_loopback_server_says_only_this_machine_can_connect() {
+    let (server, address) = server(&[]);
+    assert!(address.ip().is_loopback(), "{address}");
+    let line = server.wait_stderr_line(|line| line.contains("only this machine"));
+    assert!(line.contains("--bind 0.0.0.0"), "{line}");
+    let first = server.stderr_text();
+    assert!(
+        first
+            .lines()
+            .next()
+            .is_some_and(|line| line.starts_with("bind ")),
+        "the bind line comes first, for scripts that read the port: {first}"
+    );
+}
+
+/// The sizes of the reads the server narrated (`--verbose`) for connection #1, once it closed.
+fn read_sizes(server: &Program) -> Vec<u64> {
+    server.wait_stderr_line(|line| line.starts_with("close    #1 "));
+    server
+        .stderr_text()
+        .lines()
+        .filter(|line| line.starts_with("recv     #1 "))
+        .map(|line| testkit::score::number_after(line, "#1 "))
+        .collect()
+}
+
+/// With `--slow`, the server reads only after a pause: three writes sent meanwhile come out
+/// of one read. TCP keeps the bytes and their order, not the writes' boundaries.
+#[test]
+fn a_slow_reader_gets_several_writes_in_one_read() {
+    let (server, address) = server(&["--verbose", "--slow", "500"]);
+    let mut stream = client(address);
+    stream.set_nodelay(true).unwrap(); // three segments on the wire, not one
+    for piece in ["olá\n", "tudo bem?\n", "tchau\n"] {
+        stream.write_all(piece.as_bytes()).unwrap();
+    }
+    let mut echo = vec![0u8; 21];
+    stream.read_exact(&mut echo).unwrap();
+    assert_eq!(echo, "olá\ntudo bem?\ntchau\n".as_bytes());
+    drop(stream);
+    assert_eq!(read_sizes(&server), [21], "{}", server.stderr_text());
+}
+
+/// With `--buffer 4`, one write of 10 bytes comes out of three reads: 4, 4, 2. The rest of a
+/// write waits in the kernel for the next read (in UDP, it would be cut off and lost).
+#[test]
+fn a_small_buffer_reads_one_write_in_pieces() {
+    let (server, address) = server(&["--verbose", "--buffer", "4"]);
+    let mut stream = client(address);
+    assert_eq!(round_trip(&mut stream, b"0123456789"), b"0123456789");
+    drop(stream);
+    assert_eq!(read_sizes(&server), [4, 4, 2], "{}", server.stderr_text());
+    let knobs = server.wait_stderr_line(|line| line.contains("demo knobs"));
+    assert!(knobs.contains("at most 4 bytes"), "{knobs}");
+}
+
+#[test]
+fn buffer_and_slow_out_of_range_are_refused() {
+    for (option, value) in [
+        ("--buffer", "0"),
+        ("--buffer", "1048577"),
+        ("--slow", "60001"),
+    ] {
+        let finished = Program::start(SERVER, &[option, value]).finish();
+        let (error, _) = testkit::assert_error_and_hint(&finished, 2);
+        assert!(error.contains(option), "{error}");
+    }
+}
