@@ -130,6 +130,27 @@ fn listener_of_another_group_on_the_same_port_receives_none() {
     );
 }
 
+/// Seen in the Two computers chapter: a listener joined on 127.0.0.1 hears nothing from other
+/// machines, and used to stop without a word about why.
+#[test]
+fn nothing_heard_on_loopback_ends_with_a_note_about_other_machines() {
+    let (group, port) = (group(9), free_udp_port());
+    let alone = listener(&group, &port, &["--idle-timeout", "0.5"]).finish();
+    assert!(alone.status.success(), "{}", alone.stderr);
+    let last = alone.stderr.lines().last().unwrap_or_default();
+    assert!(
+        last.starts_with("note     nothing arrived. Joined on the loopback interface (127.0.0.1)")
+            && last.contains("--interface <LAN address>"),
+        "{}",
+        alone.stderr
+    );
+    // With a datagram received, there is nothing to explain.
+    let member = listener(&group, &port, &["--count", "1"]);
+    send(&group, &port, &["--count", "1"]);
+    let member = member.finish();
+    assert!(!member.stderr.contains("note "), "{}", member.stderr);
+}
+
 #[test]
 fn message_and_stdin_lines_reach_the_group() {
     let (group, port) = (group(4), free_udp_port());
