@@ -44,6 +44,13 @@ pub fn join_hint_v4(error: &anyhow::Error, interface: Ipv4Addr) -> String {
 
 /// The hint for a join of an IPv6 group on interface number `index` that failed.
 pub fn join_hint_v6(_error: &anyhow::Error, index: u32) -> String {
+    if index == 0 {
+        // macOS refuses an IPv6 join with index 0, "let the OS choose" (EADDRNOTAVAIL, 49).
+        return "0 asks the OS to choose the interface, which macOS refuses: give the number of \
+                a real interface (`ifconfig` on macOS shows it as scopeid, 0x6 is 6; `ip link` \
+                on Linux; `netsh interface ipv6 show interfaces` on Windows)"
+            .to_string();
+    }
     format!(
         "interface {index} cannot join IPv6 groups here; pick the number of an interface that is \
          up and has the MULTICAST flag (`ip link`); Linux loopback (lo) carries no IPv6 multicast"
