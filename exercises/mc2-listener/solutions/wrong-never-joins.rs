@@ -19,7 +19,7 @@ pub fn open_listener(group: Ipv4Addr, port: u16, interface: Ipv4Addr) -> io::Res
     #[cfg(not(unix))]
     let bind_to = SocketAddrV4::new(Ipv4Addr::UNSPECIFIED, port);
     socket.bind(&bind_to.into())?;
-    // The interface would be the join's: with no join, it goes unused.
-    let _ = interface;
+    // The join would take the group and the interface: with no join, they go unused.
+    let _ = (group, interface);
     Ok(socket.into())
 }
