@@ -32,7 +32,7 @@ pub struct Args {
     pub interface: Option<Ipv4Addr>,
     /// IPv6 groups: the number of the interface to join on (`ip link` on Linux,
     /// `netsh interface ipv6 show interfaces` on Windows, `ifconfig` on macOS); 0 lets the OS
-    /// choose.
+    /// choose (Linux, Windows; macOS refuses it).
     #[arg(long, value_name = "N")]
     pub interface_index: Option<u32>,
     /// Stop after this many datagrams.

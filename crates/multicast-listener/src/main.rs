@@ -1,9 +1,9 @@
 //! # multicast-listener: one of many receivers of a group
 //!
 //! Multicast (difusão seletiva) sends one datagram to a *group* (grupo) address; every socket
-//! that joined the group receives its own copy. This listener shows the four calls that make
-//! that work: share the port (`SO_REUSEADDR`, `SO_REUSEPORT`), bind the wildcard address,
-//! join the group on one interface, and leave it at the end.
+//! that joined the group receives its own copy. This listener shows the calls that make that
+//! work: share the port (`SO_REUSEADDR`, `SO_REUSEPORT`), bind the wildcard address, join the
+//! group on one interface, receive, and leave the group at the end.
 //!
 //! Run three listeners, each in its own terminal, then the sender in a fourth:
 //!
@@ -13,9 +13,9 @@
 //! ```
 //!
 //! Everything stays on this machine: the group is joined on the loopback interface
-//! (`--interface 127.0.0.1`), which works with no network at all. `scripts/demo-multicast`
-//! does the same in one command; `scripts/lab-multicast-netns` (Linux, root) runs listeners on
-//! separate network namespaces, IPv4 and IPv6. Book chapter: "Multicast".
+//! (`--interface 127.0.0.1`), which works with no network at all. `cargo run -p demo --
+//! multicast` does the same in one terminal; `scripts/lab-multicast-netns` (Linux, root) runs
+//! listeners on separate network namespaces, IPv4 and IPv6. Book chapter: "Multicast".
 
 use std::net::{IpAddr, SocketAddr, UdpSocket};
 use std::process::ExitCode;
@@ -78,18 +78,15 @@ fn run() -> anyhow::Result<()> {
     // ANCHOR_END: reuse
 
     // ANCHOR: bind
-    // Bind the wildcard address (0.0.0.0 or ::) with the group's port: the portable choice.
-    // Windows refuses to bind a group address (WSAEADDRNOTAVAIL); Unix would accept it, as a
-    // filter. The group itself is chosen by the join below.
+    // Bind the wildcard address (0.0.0.0 or ::) with the group's port, on every OS: Windows
+    // refuses to bind a group address (WSAEADDRNOTAVAIL). The group is chosen by the join.
     let bind_addr = SocketAddr::new(course::address::wildcard(args.group), args.port);
     socket
         .bind(&bind_addr.into())
         .with_context(|| format!("binding {bind_addr}"))
         .hint_with(|error| bind_hint(error, bind_addr))?;
-    let local = socket
-        .local_addr()
-        .ok()
-        .and_then(|addr| addr.as_socket())
+    let local = (socket.local_addr().context("reading the bound address")?)
+        .as_socket()
         .unwrap_or(bind_addr);
     narrate!(
         "bind",
@@ -99,10 +96,32 @@ fn run() -> anyhow::Result<()> {
     );
     // ANCHOR_END: bind
 
+    join(&socket, args.group, interface)?;
+    if let Some(warning) = warning {
+        narrate!("warning", "{warning}");
+    }
+
+    // From here on the std UdpSocket is enough: recv_from into a plain byte buffer.
+    let socket: UdpSocket = socket.into();
+    let (board, reason) = receive(&socket, &args, local)?;
+    narrate!("stop", "{reason}");
+
+    leave(&socket, args.group, interface)?;
+    for line in board.report() {
+        narrate!("summary", "{line}");
+    }
+    if let Some(note) = trouble::nothing_heard_note(board.datagrams, interface) {
+        narrate!("note", "{note}");
+    }
+    Ok(())
+}
+
+/// Joins the group on one interface, and on Linux keeps this socket to the groups it joined.
+fn join(socket: &Socket, group: IpAddr, interface: Interface) -> anyhow::Result<()> {
     // ANCHOR: join
     // Join the group on one interface: the OS tells the network (IGMP for IPv4, MLD for IPv6)
     // that this host wants the group's datagrams there, and delivers them to this socket.
-    match (args.group, interface) {
+    match (group, interface) {
         (IpAddr::V4(group), Interface::V4(address)) => socket
             .join_multicast_v4(&group, &address)
             .with_context(|| format!("joining group {group} on interface {address}"))
@@ -111,43 +130,43 @@ fn run() -> anyhow::Result<()> {
             .join_multicast_v6(&group, index)
             .with_context(|| format!("joining group {group} on interface index {index}"))
             .hint_with(|error| join_hint_v6(error, index))?,
-        _ => unreachable!("course::multicast_interface returns the group's family"),
+        _ => unreachable!("course::multicast_choice returns the group's family"),
     }
-    narrate!("join", "group {} on interface {}", args.group, interface);
+    narrate!("join", "group {group} on interface {interface}");
     // ANCHOR_END: join
 
+    // ANCHOR: multicast_all
     // Linux delivers to a wildcard-bound socket the datagrams of every group that *any* socket
     // of this host joined on this port (IP_MULTICAST_ALL, on by default). Turn it off: this
-    // socket receives only the groups it joined itself.
+    // socket receives only the groups it joined itself, as on macOS and Windows.
     #[cfg(target_os = "linux")]
     {
-        match args.group {
-            IpAddr::V4(_) => socket.set_multicast_all_v4(false),
-            IpAddr::V6(_) => socket.set_multicast_all_v6(false),
-        }
-        .context("turning IP_MULTICAST_ALL off")?;
+        let (turned_off, name) = match group {
+            IpAddr::V4(_) => (socket.set_multicast_all_v4(false), "IP_MULTICAST_ALL"),
+            IpAddr::V6(_) => (socket.set_multicast_all_v6(false), "IPV6_MULTICAST_ALL"),
+        };
+        turned_off.with_context(|| format!("turning {name} off"))?;
         narrate!(
             "option",
-            "{} off: only the groups this socket joined (Linux)",
-            if args.group.is_ipv4() {
-                "IP_MULTICAST_ALL"
-            } else {
-                "IPV6_MULTICAST_ALL"
-            }
+            "{name} off: only the groups this socket joined (Linux)"
         );
     }
+    // ANCHOR_END: multicast_all
+    Ok(())
+}
 
-    if let Some(warning) = warning {
-        narrate!("warning", "{warning}");
-    }
-
-    // From here on the std UdpSocket is enough: recv_from into a plain byte buffer.
-    let socket: UdpSocket = socket.into();
-    // A read timeout so that the loop wakes up to look at Ctrl-C and the idle timeout.
+// ANCHOR: recv
+/// Receives and prints datagrams until Ctrl-C, `--count` or `--idle-timeout`; returns the score
+/// and why it stopped.
+fn receive(
+    socket: &UdpSocket,
+    args: &Args,
+    local: SocketAddr,
+) -> anyhow::Result<(Scoreboard, String)> {
+    // A read timeout wakes the loop up to look at Ctrl-C and the idle timeout.
     socket
         .set_read_timeout(Some(POLL))
         .context("setting a read timeout")?;
-
     narrate!(
         "recv",
         "waiting for datagrams to {} port {}; Ctrl-C to stop",
@@ -161,14 +180,13 @@ fn run() -> anyhow::Result<()> {
         if let Some(reason) = stop.why(board.datagrams) {
             break reason;
         }
+        // One recv_from, one datagram: its bytes, and the address of the sender.
         let (len, from) = match socket.recv_from(&mut buffer) {
             Ok(received) => received,
             Err(error) if datagram::is_timeout(&error) => continue,
             // An ICMP "port unreachable" for an earlier datagram (Windows, on any UDP socket).
             Err(error) if datagram::is_port_unreachable(&error) => continue,
-            Err(error) => {
-                return Err(error).with_context(|| format!("receiving on {local}"));
-            }
+            Err(error) => return Err(error).with_context(|| format!("receiving on {local}")),
         };
         stop.arrived();
         let shown = board.show(from, &buffer[..len]);
@@ -183,20 +201,21 @@ fn run() -> anyhow::Result<()> {
             Err(error) => return Err(error),
         }
     };
-    narrate!("stop", "{reason}");
+    Ok((board, reason))
+}
+// ANCHOR_END: recv
 
-    // Leave the group: the OS tells the network it no longer wants the group here. Closing the
-    // socket would do it too; leaving explicitly shows the other half of the join.
-    match (args.group, interface) {
+// ANCHOR: leave
+/// Leaves the group: the OS tells the network it no longer wants the group here. Closing the
+/// socket would do it too; leaving explicitly shows the other half of the join.
+fn leave(socket: &UdpSocket, group: IpAddr, interface: Interface) -> anyhow::Result<()> {
+    match (group, interface) {
         (IpAddr::V4(group), Interface::V4(address)) => socket.leave_multicast_v4(&group, &address),
         (IpAddr::V6(group), Interface::V6(index)) => socket.leave_multicast_v6(&group, index),
-        _ => unreachable!("course::multicast_interface returns the group's family"),
+        _ => unreachable!("course::multicast_choice returns the group's family"),
     }
-    .with_context(|| format!("leaving group {}", args.group))?;
-    narrate!("leave", "group {} on interface {}", args.group, interface);
-
-    for line in board.report() {
-        narrate!("summary", "{line}");
-    }
+    .with_context(|| format!("leaving group {group}"))?;
+    narrate!("leave", "group {group} on interface {interface}");
     Ok(())
 }
+// ANCHOR_END: leave

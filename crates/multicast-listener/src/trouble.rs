@@ -1,13 +1,25 @@
-//! What goes wrong when binding a group's port or joining a group, sorted into hints.
+//! What goes wrong when binding a group's port or joining a group, sorted into hints; and what
+//! to say when nothing arrived.
 
 use std::io;
 use std::net::{Ipv4Addr, SocketAddr};
 
-/// The hint for a bind of the group's port that failed: a listener shares the port with the
-/// others, so the one in the way is a socket that does not share it.
+use course::MulticastInterface as Interface;
+
+/// The hint for a bind of the group's port that failed. The listener binds the wildcard
+/// address with `--port` (it has no `--bind`): a listener shares the port with the others, so
+/// the one in the way is a socket that does not share it.
 pub fn bind_hint(error: &anyhow::Error, address: SocketAddr) -> String {
-    let holder = "a udp-receiver, which does not share its port (SO_REUSEADDR)";
-    course::trouble::bind_hint(error, address, holder)
+    match course::io_kind(error) {
+        Some(io::ErrorKind::AddrInUse | io::ErrorKind::PermissionDenied) => {
+            let holder = "a udp-receiver, which does not share its port (SO_REUSEADDR)";
+            course::trouble::bind_hint(error, address, holder)
+        }
+        _ => format!(
+            "the listener binds the wildcard address {} with the group's port: check --port",
+            address.ip()
+        ),
+    }
 }
 
 /// The hint for a join of an IPv4 group on `interface` that failed.
@@ -32,8 +44,66 @@ pub fn join_hint_v4(error: &anyhow::Error, interface: Ipv4Addr) -> String {
 
 /// The hint for a join of an IPv6 group on interface number `index` that failed.
 pub fn join_hint_v6(_error: &anyhow::Error, index: u32) -> String {
+    if index == 0 {
+        // macOS refuses an IPv6 join with index 0, "let the OS choose" (EADDRNOTAVAIL, 49).
+        return "0 asks the OS to choose the interface, which macOS refuses: give the number of \
+                a real interface (`ifconfig` on macOS shows it as scopeid, 0x6 is 6; `ip link` \
+                on Linux; `netsh interface ipv6 show interfaces` on Windows)"
+            .to_string();
+    }
     format!(
         "interface {index} cannot join IPv6 groups here; pick the number of an interface that is \
          up and has the MULTICAST flag (`ip link`); Linux loopback (lo) carries no IPv6 multicast"
     )
+}
+
+/// What to say when a run ends with nothing received while joined on the loopback interface:
+/// datagrams from other machines arrive on a network card, where this listener never joined.
+pub fn nothing_heard_note(received: u64, interface: Interface) -> Option<String> {
+    match interface {
+        Interface::V4(address) if received == 0 && address.is_loopback() => Some(format!(
+            "nothing arrived. Joined on the loopback interface ({address}), this listener hears \
+             only senders on this machine; to hear other machines, join on this machine's \
+             network address: --interface <LAN address> (`ip -br addr`, `ifconfig`, \
+             `ipconfig`), with the sender on its own address"
+        )),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn failed(kind: io::ErrorKind) -> anyhow::Error {
+        anyhow::Error::new(io::Error::from(kind)).context("binding 0.0.0.0:7880")
+    }
+
+    /// The listener has no --bind: no hint of its may send the student looking for one.
+    #[test]
+    fn bind_hints_name_only_options_the_listener_has() {
+        let address: SocketAddr = "0.0.0.0:7880".parse().unwrap();
+        for kind in [
+            io::ErrorKind::AddrInUse,
+            io::ErrorKind::AddrNotAvailable,
+            io::ErrorKind::PermissionDenied,
+            io::ErrorKind::Other,
+        ] {
+            let hint = bind_hint(&failed(kind), address);
+            assert!(!hint.contains("--bind"), "{kind:?}: {hint}");
+            assert!(hint.contains("--port"), "{kind:?}: {hint}");
+        }
+        assert!(bind_hint(&failed(io::ErrorKind::AddrInUse), address).contains("udp-receiver"));
+    }
+
+    #[test]
+    fn nothing_heard_on_loopback_points_at_the_interface_option() {
+        let loopback = Interface::V4(Ipv4Addr::LOCALHOST);
+        let note = nothing_heard_note(0, loopback).expect("a note");
+        assert!(note.contains("--interface <LAN address>"), "{note}");
+        assert_eq!(nothing_heard_note(1, loopback), None);
+        let lan = Interface::V4(Ipv4Addr::new(192, 168, 1, 20));
+        assert_eq!(nothing_heard_note(0, lan), None);
+        assert_eq!(nothing_heard_note(0, Interface::V6(2)), None);
+    }
 }

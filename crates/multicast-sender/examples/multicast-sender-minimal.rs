@@ -36,7 +36,7 @@ fn main() -> std::io::Result<()> {
         );
         // One send_to, one datagram: the network makes a copy for every member of the group.
         let n = socket.send_to(datagram.as_bytes(), &group)?;
-        eprintln!("send     SEQ {seq} OF 10 ({n} bytes) to {group} from {local}");
+        eprintln!("send_to  SEQ {seq} OF 10 ({n} bytes) to {group} from {local}");
         std::thread::sleep(Duration::from_millis(500)); // 2 per second, to watch them come
     }
     Ok(())

@@ -33,12 +33,13 @@ pub struct Args {
     /// IPv6 groups: the number of the interface the datagrams leave by (`ip link` on Linux).
     #[arg(long, value_name = "N")]
     pub interface_index: Option<u32>,
-    /// How many routers the datagrams may cross, plus one (IPv6: the hop limit).
-    /// 1 keeps them on this link; 0 on this host.
+    /// Time to live (IPv6: hop limit): each router takes 1 off and forwards only what stays
+    /// above 0. 1 crosses no router (this link only), N crosses up to N-1; 0 stays on this host.
     #[arg(long, value_name = "N", default_value_t = 1,
           value_parser = clap::value_parser!(u32).range(0..=255))]
     pub ttl: u32,
-    /// Turn multicast loopback off: listeners on this machine do not get a copy.
+    /// Turn IP_MULTICAST_LOOP off: this machine's listeners get no copy of what leaves by a
+    /// real interface (Linux, macOS; Windows reads the option on the receiving socket).
     #[arg(long)]
     pub no_loop: bool,
     /// How many datagrams to send (default 10; 1 with --message; with --stdin, stop after

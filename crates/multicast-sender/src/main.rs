@@ -18,7 +18,7 @@
 //! (`--interface 127.0.0.1`) with TTL 1. Book chapter: "Multicast".
 
 use std::io::{self, BufRead};
-use std::net::{IpAddr, SocketAddr, SocketAddrV6, UdpSocket};
+use std::net::{SocketAddr, UdpSocket};
 use std::process::ExitCode;
 use std::time::Instant;
 
@@ -33,7 +33,7 @@ mod trouble;
 
 use args::Args;
 use options::narrate_options;
-use trouble::{interface_hint, send_hint};
+use trouble::{bind_hint, interface_hint, send_hint};
 
 fn main() -> ExitCode {
     course::main(run)
@@ -45,10 +45,7 @@ fn run() -> anyhow::Result<()> {
     // send by: an address for an IPv4 group (default 127.0.0.1), a number for an IPv6 group.
     let (interface, warning) =
         course::multicast_choice(args.group, args.interface, args.interface_index)?;
-    let group = match args.group {
-        IpAddr::V4(group) => SocketAddr::new(group.into(), args.port),
-        IpAddr::V6(group) => SocketAddrV6::new(group, args.port, 0, 0).into(),
-    };
+    let group = SocketAddr::new(args.group, args.port);
     if let Some(size) = args.size {
         datagram::check_fits(size, &group, |max| format!("use --size {max} or less"))?;
     }
@@ -56,7 +53,58 @@ fn run() -> anyhow::Result<()> {
     // An ordinary UDP socket of the group's family: sending to a group needs no join.
     let socket = Socket::new(Domain::for_address(group), Type::DGRAM, Some(Protocol::UDP))
         .context("creating a UDP socket")?;
+    set_options(&socket, interface, args.ttl, !args.no_loop)?;
 
+    // ANCHOR: bind
+    // Bind a port of the OS's choosing (port 0) on the interface's address, so that the
+    // listeners see where the datagrams come from. (Binding alone does not choose the
+    // interface for multicast: IP_MULTICAST_IF does.)
+    let bind_addr = match interface {
+        Interface::V4(address) => SocketAddr::new(address.into(), 0),
+        Interface::V6(_) => SocketAddr::new(course::address::wildcard(group.ip()), 0),
+    };
+    socket
+        .bind(&bind_addr.into())
+        .with_context(|| format!("binding {bind_addr}"))
+        .hint_with(|_| bind_hint(interface))?;
+    let socket: UdpSocket = socket.into();
+    let local = socket.local_addr().context("reading the bound address")?;
+    narrate!("bind", "{local} (UDP socket that sends to group {group})");
+    // ANCHOR_END: bind
+
+    narrate_options(&socket, interface, group)?;
+    if let Some(warning) = warning {
+        narrate!("warning", "{warning}");
+    }
+
+    let sender = Sender {
+        socket: &socket,
+        group,
+        local,
+    };
+    let started = Instant::now();
+    let (datagrams, bytes) = if args.stdin {
+        send_lines(&sender, args.count)?
+    } else {
+        send_numbered(&sender, &args)?
+    };
+    narrate!(
+        "done",
+        "{}, {bytes} bytes sent to {group} in {:.1} s. Multicast has no acknowledgement: the \
+         sender cannot tell who, if anyone, received them",
+        course::plural(datagrams, "datagram"),
+        started.elapsed().as_secs_f64()
+    );
+    Ok(())
+}
+
+/// Sets the three options of a multicast sender, in the group's family.
+fn set_options(
+    socket: &Socket,
+    interface: Interface,
+    ttl: u32,
+    looped: bool,
+) -> anyhow::Result<()> {
     // ANCHOR: options
     match interface {
         Interface::V4(address) => {
@@ -66,13 +114,14 @@ fn run() -> anyhow::Result<()> {
                 .set_multicast_if_v4(&address)
                 .with_context(|| format!("choosing interface {address} for multicast"))
                 .hint_with(|_| interface_hint(address))?;
-            // IP_MULTICAST_TTL: how many hops the datagram may live; each router takes one.
+            // IP_MULTICAST_TTL: how far the datagram may go; each router it crosses takes one
+            // off, and none forwards it at 1 (the default): it stays on this link.
             socket
-                .set_multicast_ttl_v4(args.ttl)
-                .with_context(|| format!("setting IP_MULTICAST_TTL {}", args.ttl))?;
+                .set_multicast_ttl_v4(ttl)
+                .with_context(|| format!("setting IP_MULTICAST_TTL {ttl}"))?;
             // IP_MULTICAST_LOOP: whether this host's own listeners get a copy (on by default).
             socket
-                .set_multicast_loop_v4(!args.no_loop)
+                .set_multicast_loop_v4(looped)
                 .context("setting IP_MULTICAST_LOOP")?;
         }
         Interface::V6(index) => {
@@ -82,147 +131,97 @@ fn run() -> anyhow::Result<()> {
                 .with_context(|| format!("choosing interface index {index} for multicast"))
                 .hint("pick the number of an interface that is up (`ip link`)")?;
             socket
-                .set_multicast_hops_v6(args.ttl)
-                .with_context(|| format!("setting IPV6_MULTICAST_HOPS {}", args.ttl))?;
+                .set_multicast_hops_v6(ttl)
+                .with_context(|| format!("setting IPV6_MULTICAST_HOPS {ttl}"))?;
             socket
-                .set_multicast_loop_v6(!args.no_loop)
+                .set_multicast_loop_v6(looped)
                 .context("setting IPV6_MULTICAST_LOOP")?;
             socket.set_only_v6(true).context("setting IPV6_V6ONLY")?;
         }
     }
     // ANCHOR_END: options
-
-    // Bind a port of the OS's choosing (port 0) on the interface's address, so that the
-    // listeners see where the datagrams come from. (Binding alone does not choose the
-    // interface for multicast: IP_MULTICAST_IF above does.)
-    let bind_addr = match interface {
-        Interface::V4(address) => SocketAddr::new(address.into(), 0),
-        Interface::V6(_) => SocketAddr::new(course::address::wildcard(group.ip()), 0),
-    };
-    socket
-        .bind(&bind_addr.into())
-        .with_context(|| format!("binding {bind_addr}"))
-        .hint_with(|_| match interface {
-            Interface::V4(address) => interface_hint(address),
-            Interface::V6(_) => "check that IPv6 is enabled on this machine".to_string(),
-        })?;
-    let socket: UdpSocket = socket.into();
-    let local = socket.local_addr().context("reading the bound address")?;
-    narrate!("bind", "{local} (UDP socket that sends to group {group})");
-
-    narrate_options(&socket, interface, group)?;
-    if let Some(warning) = warning {
-        narrate!("warning", "{warning}");
-    }
-
-    let run = datagram::new_run_id();
-    let sent = if args.stdin {
-        narrate!(
-            "stdin",
-            "each line you type is one datagram; end with Ctrl-D (Ctrl-Z then Enter on Windows)"
-        );
-        let mut sent = Sent::default();
-        for (seq, line) in io::stdin().lock().lines().enumerate() {
-            let line = line.context("reading stdin")?;
-            let header = Header::now(seq as u64, None, run);
-            sent.add(send(
-                &socket,
-                group,
-                local,
-                &header.datagram(line.as_bytes()),
-                true,
-            )?);
-            if args.count.is_some_and(|count| seq as u64 + 1 >= count) {
-                break;
-            }
-        }
-        sent
-    } else {
-        let count = args
-            .count
-            .unwrap_or(if args.message.is_some() { 1 } else { 10 });
-        let payload = args
-            .message
-            .clone()
-            .unwrap_or_else(|| format!("hello, group {}", args.group));
-        // Between sends, wait so that the run keeps the rate; 0 means no wait at all.
-        let pacer = course::Pacer::new(args.rate);
-        // Narrate every send of a paced run; a fast run narrates its first few and the total.
-        let narrated = if pacer.pause().is_some() { u64::MAX } else { 5 };
-        let mut sent = Sent::default();
-        for seq in 0..count {
-            pacer.wait_for(seq);
-            let header = Header::now(seq, Some(count), run);
-            let bytes = match args.size {
-                Some(size) => header.datagram_of_size(size),
-                None => header.datagram(payload.as_bytes()),
-            };
-            sent.add(send(&socket, group, local, &bytes, seq < narrated)?);
-            if seq + 1 == narrated && count > narrated {
-                narrate!("send", "... (the rest without narration: --rate 0)");
-            }
-        }
-        sent
-    };
-    narrate!(
-        "done",
-        "{}, {} bytes sent to {group} in {:.1} s. Multicast has no acknowledgement: the sender \
-         cannot tell who, if anyone, received them",
-        course::plural(sent.datagrams, "datagram"),
-        sent.bytes,
-        sent.since.elapsed().as_secs_f64()
-    );
     Ok(())
 }
 
-/// What a run sent, for the last narration line.
-struct Sent {
-    datagrams: u64,
-    bytes: u64,
-    since: Instant,
-}
-
-impl Default for Sent {
-    fn default() -> Sent {
-        Sent {
-            datagrams: 0,
-            bytes: 0,
-            since: Instant::now(),
-        }
-    }
-}
-
-impl Sent {
-    fn add(&mut self, bytes: usize) {
-        self.datagrams += 1;
-        self.bytes += bytes as u64;
-    }
-}
-
-// ANCHOR: send
-/// Sends one datagram to the group and narrates it.
-fn send(
-    socket: &UdpSocket,
+/// The socket and where it sends, for each datagram.
+struct Sender<'a> {
+    socket: &'a UdpSocket,
     group: SocketAddr,
     local: SocketAddr,
-    bytes: &[u8],
-    narrate: bool,
-) -> anyhow::Result<usize> {
-    datagram::check_fits(bytes.len(), &group, |_| {
-        "send a shorter message or line".to_string()
-    })?;
-    // One send_to, one datagram: the network makes a copy for every member of the group.
-    let sent = socket
-        .send_to(bytes, group)
-        .with_context(|| format!("sending {} bytes to {group} from {local}", bytes.len()))
-        .hint_with(|error| send_hint(error, group))?;
-    if narrate {
-        let numbered = match Header::parse(bytes) {
-            Some((header, _)) => format!("{} ", header.label()),
-            None => String::new(),
-        };
-        narrate!("send", "{numbered}({sent} bytes) to {group} from {local}");
-    }
-    Ok(sent)
 }
-// ANCHOR_END: send
+
+impl Sender<'_> {
+    // ANCHOR: send_to
+    /// Sends one datagram to the group, and narrates it if `narrate`.
+    fn send(&self, datagram: &[u8], narrate: bool) -> anyhow::Result<usize> {
+        let (group, local) = (self.group, self.local);
+        datagram::check_fits(datagram.len(), &group, |_| {
+            "send a shorter message or line".to_string()
+        })?;
+        // One send_to, one datagram: the network makes a copy for every member of the group.
+        let sent = self
+            .socket
+            .send_to(datagram, group)
+            .with_context(|| format!("sending {} bytes to {group} from {local}", datagram.len()))
+            .hint_with(|error| send_hint(error, group))?;
+        if narrate {
+            let numbered = match Header::parse(datagram) {
+                Some((header, _)) => format!("{} ", header.label()),
+                None => String::new(),
+            };
+            narrate!(
+                "send_to",
+                "{numbered}({sent} bytes) to {group} from {local}"
+            );
+        }
+        Ok(sent)
+    }
+    // ANCHOR_END: send_to
+}
+
+/// Sends each line of stdin as one numbered datagram, up to `count` lines; returns how many
+/// datagrams and bytes it sent.
+fn send_lines(sender: &Sender, count: Option<u64>) -> anyhow::Result<(u64, u64)> {
+    narrate!(
+        "stdin",
+        "each line you type is one datagram; end with Ctrl-D (Ctrl-Z then Enter on Windows)"
+    );
+    let run = datagram::new_run_id();
+    let (mut datagrams, mut bytes) = (0, 0);
+    for line in io::stdin().lock().lines() {
+        let line = line.context("reading stdin")?;
+        let header = Header::now(datagrams, None, run);
+        bytes += sender.send(&header.datagram(line.as_bytes()), true)? as u64;
+        datagrams += 1;
+        if count.is_some_and(|count| datagrams >= count) {
+            break;
+        }
+    }
+    Ok((datagrams, bytes))
+}
+
+/// Sends `--count` numbered datagrams (10 by default, 1 with `--message`) at `--rate`; returns
+/// how many datagrams and bytes it sent.
+fn send_numbered(sender: &Sender, args: &Args) -> anyhow::Result<(u64, u64)> {
+    let count = (args.count).unwrap_or(if args.message.is_some() { 1 } else { 10 });
+    let payload = (args.message.clone()).unwrap_or_else(|| format!("hello, group {}", args.group));
+    let run = datagram::new_run_id();
+    // Between sends, wait so that the run keeps the rate; 0 means no wait at all.
+    let pacer = course::Pacer::new(args.rate);
+    // Narrate every send of a paced run; a fast run narrates its first few and the total.
+    let narrated = if pacer.pause().is_some() { u64::MAX } else { 5 };
+    let mut bytes = 0;
+    for seq in 0..count {
+        pacer.wait_for(seq);
+        let header = Header::now(seq, Some(count), run);
+        let datagram = match args.size {
+            Some(size) => header.datagram_of_size(size),
+            None => header.datagram(payload.as_bytes()),
+        };
+        bytes += sender.send(&datagram, seq < narrated)? as u64;
+        if seq + 1 == narrated && count > narrated {
+            narrate!("send_to", "... (the rest without narration: --rate 0)");
+        }
+    }
+    Ok((count, bytes))
+}

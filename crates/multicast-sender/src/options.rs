@@ -61,27 +61,39 @@ pub fn narrate_options(
         name.0,
         name.2
     );
-    if looped {
-        narrate!(
-            "option",
-            "{} on: listeners on this machine get a copy too",
-            name.1
-        );
-    } else {
-        narrate!(
-            "option",
-            "{} off: listeners on this machine will not get it (Linux and macOS apply this on \
-             the sender; Windows applies it on the receiving side instead)",
-            name.1
-        );
-        if matches!(interface, Interface::V4(address) if address.is_loopback()) {
-            // Seen on Linux: the loopback interface delivers what it "sends" to this host.
-            narrate!(
-                "note",
-                "but the datagrams leave by the loopback interface, whose wire ends on this \
-                 machine: its listeners still get them. Try --no-loop between two machines"
-            );
-        }
+    narrate!("option", "{} {}", name.1, loop_meaning(looped));
+    if let Some(note) = loop_note(looped, interface) {
+        narrate!("note", "{note}");
     }
     Ok(())
+}
+
+/// What `IP_MULTICAST_LOOP` on or off means for this machine's listeners.
+fn loop_meaning(looped: bool) -> &'static str {
+    if looped {
+        "on: listeners on this machine get a copy too"
+    } else if cfg!(windows) {
+        // Windows applies the option to the receiving side of each socket, not to what a
+        // sender sends (Microsoft's IP_MULTICAST_LOOP documentation).
+        "off: Windows reads this option on receiving sockets only, so listeners on this machine \
+         still get a copy"
+    } else {
+        "off: listeners on this machine get no copy"
+    }
+}
+
+/// A note when loopback's own delivery overrides the option: on Linux, datagrams that leave by
+/// the loopback interface come back in by it, to every listener joined there, whatever the
+/// option says. (macOS sends nothing out by the loopback interface: there the copy is all.)
+fn loop_note(looped: bool, interface: Interface) -> Option<&'static str> {
+    match interface {
+        Interface::V4(address) if !looped && address.is_loopback() && cfg!(target_os = "linux") => {
+            Some(
+                "but the datagrams leave by the loopback interface, whose wire ends on this \
+                 machine: Linux delivers them to the listeners joined there all the same. The \
+                 option matters on a real interface (see scripts/lab-multicast-netns)",
+            )
+        }
+        _ => None,
+    }
 }

@@ -3,6 +3,8 @@
 use std::io;
 use std::net::{Ipv4Addr, SocketAddr};
 
+use course::MulticastInterface as Interface;
+
 /// The hint for an `--interface` the OS would not send by: not an address of this machine.
 pub fn interface_hint(address: Ipv4Addr) -> String {
     format!(
@@ -10,6 +12,14 @@ pub fn interface_hint(address: Ipv4Addr) -> String {
          this machine, or the address of a real interface (`ip -br addr`, `ifconfig`, \
          `ipconfig`)"
     )
+}
+
+/// The hint for a bind of the sender's port on the interface's address that failed.
+pub fn bind_hint(interface: Interface) -> String {
+    match interface {
+        Interface::V4(address) => interface_hint(address),
+        Interface::V6(_) => "check that IPv6 is enabled on this machine".to_string(),
+    }
 }
 
 /// The hint for a send to the group that failed.

@@ -50,12 +50,12 @@ fn full_and_minimal_listeners_each_get_every_datagram_of_the_minimal_sender() {
     );
     let sends: Vec<&&str> = lines
         .iter()
-        .filter(|line| line.starts_with("send "))
+        .filter(|line| line.starts_with("send_to "))
         .collect();
     assert_eq!(sends.len(), 10, "{}", sent.stderr);
     for (seq, line) in sends.iter().enumerate() {
         assert!(
-            line.starts_with(&format!("send     SEQ {seq} OF 10 (")),
+            line.starts_with(&format!("send_to  SEQ {seq} OF 10 (")),
             "{line}"
         );
         assert!(line.ends_with(&format!(" to {to} from {from}")), "{line}");

@@ -6,11 +6,16 @@
 //! in use". `std::net::UdpSocket::bind` sets none of them and binds at once, so build the socket
 //! with socket2, set the options, bind, join, and convert it into a `std::net::UdpSocket`.
 //!
-//! - set `SO_REUSEADDR`, and on Unix `SO_REUSEPORT` too (macOS needs it), *before* binding;
-//! - bind the port: on Unix, bind the *group* address (`group:port`), so that the socket gets
-//!   only that group's datagrams; on Windows, which refuses that, bind `0.0.0.0:port`;
-//! - join the group on the interface whose address is `interface` (the tests use loopback,
-//!   127.0.0.1: the ticker's datagrams never leave the machine).
+//! What the tests check is what a screen receives, on Linux, macOS and Windows:
+//! - it gets the quotes sent to its group, through the interface whose address is `interface`
+//!   (the tests use loopback, 127.0.0.1: the ticker's datagrams never leave the machine);
+//! - a second screen can open on the same port, and both get every quote;
+//! - it does not get the quotes of another group sent to the same port.
+//!
+//! The course's listener binds the wildcard address, `0.0.0.0:port`, as Windows requires, and
+//! turns Linux's `IP_MULTICAST_ALL` off (on Linux a wildcard socket otherwise also gets every
+//! group that any socket of the machine joined). Binding the group's address instead (on Unix
+//! only: Windows refuses it) passes too. The hint says more about both.
 //!
 //! Check your work with `cargo run -p exercises -- check mc2-listener`.
 
@@ -23,10 +28,10 @@ use std::net::{Ipv4Addr, UdpSocket};
 /// its port with other listeners on the same machine.
 pub fn open_listener(group: Ipv4Addr, port: u16, interface: Ipv4Addr) -> io::Result<UdpSocket> {
     // TODO: `socket2::Socket::new(Domain::IPV4, Type::DGRAM, Some(Protocol::UDP))`.
-    // TODO: `set_reuse_address(true)`; `#[cfg(unix)]` `set_reuse_port(true)`.
-    // TODO: bind `SocketAddrV4::new(group, port)` on Unix, `(Ipv4Addr::UNSPECIFIED, port)`
-    //       on Windows (`#[cfg(windows)]`); `bind` takes `&SockAddr`: `&addr.into()`.
-    // TODO: `join_multicast_v4(&group, &interface)`, then `Ok(socket.into())`.
+    // TODO: before `bind`: `set_reuse_address(true)`; `#[cfg(unix)]` `set_reuse_port(true)`.
+    // TODO: bind `SocketAddrV4::new(Ipv4Addr::UNSPECIFIED, port)`: `bind(&addr.into())`.
+    // TODO: `join_multicast_v4(&group, &interface)`; on Linux, `#[cfg(target_os = "linux")]`,
+    //       `set_multicast_all_v4(false)`. Then `Ok(socket.into())`.
     let _ = (group, port, interface);
     todo!("reuse, bind, join")
 }

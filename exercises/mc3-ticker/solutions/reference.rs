@@ -11,7 +11,7 @@ pub fn open_publisher(interface: Ipv4Addr, ttl: u32) -> io::Result<UdpSocket> {
     let socket = Socket::new(Domain::IPV4, Type::DGRAM, Some(Protocol::UDP))?;
     // IP_MULTICAST_IF: multicast leaves through this interface, not the default route's.
     socket.set_multicast_if_v4(&interface)?;
-    // IP_MULTICAST_TTL: how many routers the quotes may cross (1: this network only).
+    // IP_MULTICAST_TTL: each router takes 1 off; at 1 no router forwards the quotes.
     socket.set_multicast_ttl_v4(ttl)?;
     // IP_MULTICAST_LOOP: a copy for the listeners on this machine (on by default on Linux).
     socket.set_multicast_loop_v4(true)?;

@@ -6,8 +6,9 @@
 //! - the *interface* they leave through (`IP_MULTICAST_IF`): left alone, the kernel picks one
 //!   from the routing table, usually the one of the default route, i.e. out to the network;
 //!   the ticker must use the interface it is given (the tests give loopback, 127.0.0.1);
-//! - their *TTL* (`IP_MULTICAST_TTL`): how many routers they may cross. It is not the TTL of
-//!   unicast datagrams (`IP_TTL`); the default for multicast is 1, the local network only.
+//! - their *TTL* (`IP_MULTICAST_TTL`): each router they cross takes 1 off, and none forwards
+//!   them at 1, so TTL N crosses up to N-1 routers. It is not the TTL of unicast datagrams
+//!   (`IP_TTL`); the default for multicast is 1, the local network only.
 //!
 //! Keep the loopback option on (`IP_MULTICAST_LOOP`), so that screens on this machine get the
 //! quotes too. Each quote is one datagram: `SYMBOL PRICE`, the price with two decimals
