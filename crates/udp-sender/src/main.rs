@@ -15,6 +15,9 @@
 //! cargo run -p udp-sender -- --count 1000 --size 64 --rate 0   # as fast as possible
 //! ```
 //!
+//! A server that answers: `udp-receiver --reply` sends each datagram back, and
+//! `--wait-reply` waits for each reply with a read timeout, and counts those that never came.
+//!
 //! `--rate 0` sends as fast as the loop goes, still one `send_to` per datagram. What a
 //! connected socket or batching (`sendmmsg`) would save is the measurement lab's question
 //! (`scripts/lab udp`, book chapter "Measuring: is UDP faster?").
@@ -24,16 +27,18 @@
 use std::io::{self, BufRead, IsTerminal};
 use std::net::{SocketAddr, UdpSocket};
 use std::process::ExitCode;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use anyhow::Context;
 use course::{HintExt, narrate};
 use datagram::Header;
 
 mod args;
+mod replies;
 mod trouble;
 
 use args::{Args, Mode, choose_mode};
+use replies::Replies;
 use trouble::send_hint;
 
 /// Above this rate, sends are not narrated one by one: the narration would be the bottleneck.
@@ -46,23 +51,14 @@ fn main() -> ExitCode {
 fn run() -> anyhow::Result<()> {
     let args: Args = course::parse_args();
     let to = course::address::first_address(&args.host, args.port)?;
-
     // What to send, decided before any socket exists, so that an oversized payload is refused
     // before anything leaves this machine.
     let mode = choose_mode(&args);
-    if let Mode::Numbered {
-        size: Some(size), ..
-    } = mode
-    {
-        datagram::check_fits(size, &to, |max| format!("use --size {max} or less"))?;
-    }
-    if let Mode::Message(text) = &mode {
-        datagram::check_fits(text.len(), &to, |_| "send a shorter --message".to_string())?;
-    }
+    mode.check_fits(&to)?;
 
     // ANCHOR: bind
-    // Port 0: the OS picks a free ephemeral port, which the receiver sees as our source port.
-    // (Without this bind, the first send_to would bind the socket the same way, implicitly.)
+    // std has no unbound UdpSocket: `bind` is how one is made. Port 0 asks the OS for a free
+    // ephemeral port, which the receiver sees as the datagrams' source port.
     let local = SocketAddr::new(course::address::wildcard(to.ip()), 0);
     let socket = UdpSocket::bind(local)
         .with_context(|| format!("binding {local}"))
@@ -95,23 +91,23 @@ fn run() -> anyhow::Result<()> {
         "UDP cannot tell whether anything arrived: a send returns Ok when the kernel has taken the datagram, not when anyone received it"
     );
 
-    let sender = Sender {
+    let mut sender = Sender {
         socket: &socket,
         to,
         connected: args.connect,
+        replies: args.wait_reply.map(Replies::new),
+        buffer: vec![0u8; datagram::RECV_BUFFER],
     };
     match mode {
         Mode::Message(text) => {
-            sender.send(text.as_bytes())?;
-            narrate!(
-                sender.call(),
-                "{} bytes to {to}: {}",
-                text.len(),
-                datagram::show_payload(text.as_bytes(), 64)
-            );
+            let label = datagram::show_payload(text.as_bytes(), 64);
+            sender.exchange(text.as_bytes(), &label, true)?;
         }
-        Mode::Lines => send_lines(&sender)?,
-        Mode::Numbered { count, size } => send_numbered(&sender, count, size, args.rate)?,
+        Mode::Lines => send_lines(&mut sender)?,
+        Mode::Numbered { count, size } => send_numbered(&mut sender, count, size, args.rate)?,
+    }
+    if let Some(replies) = &sender.replies {
+        replies.summary();
     }
     if args.connect {
         check_for_refusal(&socket, to)?;
@@ -124,6 +120,10 @@ struct Sender<'a> {
     to: SocketAddr,
     /// `--connect`: the socket has a default peer, and `send` needs no address.
     connected: bool,
+    /// `--wait-reply`: after each datagram, wait for its reply.
+    replies: Option<Replies>,
+    /// Where a reply is received: room for the largest datagram.
+    buffer: Vec<u8>,
 }
 
 impl Sender<'_> {
@@ -145,9 +145,72 @@ impl Sender<'_> {
             .hint_with(|error| send_hint(error, self.to))
     }
     // ANCHOR_END: send_to
+
+    /// Sends one datagram, narrated as `label` when `narrate` says so, then waits for its
+    /// reply if `--wait-reply` asked for one.
+    fn exchange(&mut self, datagram: &[u8], label: &str, narrate: bool) -> anyhow::Result<()> {
+        self.send(datagram)?;
+        if narrate {
+            narrate!(
+                self.call(),
+                "{} bytes to {}: {label} (Ok: the kernel took it)",
+                datagram.len(),
+                self.to
+            );
+        }
+        self.await_reply(datagram, narrate)
+    }
+
+    /// With `--wait-reply`: waits for the reply to `sent` until the wait is over, with a read
+    /// timeout on `recv_from`. Datagrams that are not that reply are said and skipped.
+    // ANCHOR: await_reply
+    fn await_reply(&mut self, sent: &[u8], narrate: bool) -> anyhow::Result<()> {
+        let Some(replies) = self.replies.as_mut() else {
+            return Ok(());
+        };
+        replies.asked();
+        let started = Instant::now();
+        loop {
+            let left = replies.wait.saturating_sub(started.elapsed());
+            if left.is_zero() {
+                replies.none(
+                    sent,
+                    "the datagram or its reply was lost (UDP cannot tell which)",
+                );
+                return Ok(());
+            }
+            self.socket
+                .set_read_timeout(Some(left))
+                .context("setting the read timeout")?;
+            // The reply says where it comes from: recv_from gives its source address.
+            match self.socket.recv_from(&mut self.buffer) {
+                Ok((len, from)) => {
+                    let reply = &self.buffer[..len];
+                    let sorted = replies.sort(sent, self.to, from, reply);
+                    if replies.arrived(sorted, from, reply, started.elapsed(), narrate) {
+                        return Ok(());
+                    }
+                }
+                Err(error) if datagram::is_timeout(&error) => {}
+                // An ICMP "port unreachable" from the peer: Linux and macOS report it on a
+                // connected socket only (an error, as with `check_for_refusal`), Windows on
+                // any UDP socket.
+                Err(error) if datagram::is_port_unreachable(&error) && !self.connected => {
+                    replies.none(sent, "nobody listens there (ICMP \"port unreachable\")");
+                    return Ok(());
+                }
+                Err(error) => {
+                    return Err(error)
+                        .with_context(|| format!("waiting for a reply from {}", self.to))
+                        .hint_with(|error| send_hint(error, self.to));
+                }
+            }
+        }
+    }
+    // ANCHOR_END: await_reply
 }
 
-fn send_lines(sender: &Sender) -> anyhow::Result<()> {
+fn send_lines(sender: &mut Sender) -> anyhow::Result<()> {
     if io::stdin().is_terminal() {
         narrate!(
             "stdin",
@@ -159,22 +222,18 @@ fn send_lines(sender: &Sender) -> anyhow::Result<()> {
             "not a terminal: each line read from it is one datagram (--count sends numbered ones instead)"
         );
     }
-    let stdin = io::stdin();
     let mut sent = 0u64;
-    for line in stdin.lock().lines() {
+    for line in io::stdin().lock().lines() {
         let line = line.context("reading stdin")?;
         datagram::check_fits(line.len(), &sender.to, |_| {
             "type a shorter line".to_string()
         })?;
-        sender.send(line.as_bytes())?;
+        sender.exchange(
+            line.as_bytes(),
+            &datagram::show_payload(line.as_bytes(), 64),
+            true,
+        )?;
         sent += 1;
-        narrate!(
-            sender.call(),
-            "{} bytes to {}: {}",
-            line.len(),
-            sender.to,
-            datagram::show_payload(line.as_bytes(), 64)
-        );
     }
     narrate!(
         "done",
@@ -185,7 +244,7 @@ fn send_lines(sender: &Sender) -> anyhow::Result<()> {
 }
 
 fn send_numbered(
-    sender: &Sender,
+    sender: &mut Sender,
     count: u64,
     size: Option<usize>,
     rate: f64,
@@ -195,7 +254,7 @@ fn send_numbered(
     let pacer = course::Pacer::new(rate);
     narrate!(
         "run",
-        "{}, RUN {run:04x}, {}, {}",
+        "{}, RUN {run:04x}, {}, {}{}",
         course::plural(count, "numbered datagram"),
         match size {
             Some(size) => format!("{size} bytes each"),
@@ -204,6 +263,13 @@ fn send_numbered(
         match pacer.pause() {
             Some(_) => format!("{rate} per second"),
             None => "as fast as the loop goes (sends not narrated one by one)".to_string(),
+        },
+        match &sender.replies {
+            Some(replies) => format!(
+                ", each waiting up to {} s for its reply",
+                replies.wait.as_secs_f64()
+            ),
+            None => String::new(),
         }
     );
 
@@ -216,17 +282,8 @@ fn send_numbered(
             Some(size) => header.datagram_of_size(size),
             None => header.datagram(format!("hello {seq}").as_bytes()),
         };
-        sender.send(&datagram)?;
+        sender.exchange(&datagram, &header.label(), narrate_each || seq == 0)?;
         bytes = bytes.saturating_add(datagram.len() as u64);
-        if narrate_each || seq == 0 {
-            narrate!(
-                sender.call(),
-                "{} bytes to {}: {} (Ok: the kernel took it)",
-                datagram.len(),
-                sender.to,
-                header.label()
-            );
-        }
     }
     let seconds = pacer.started().elapsed().as_secs_f64().max(1e-9);
     narrate!(
