@@ -182,3 +182,18 @@ fn only_this_machine(local: SocketAddr) -> &'static str {
         ""
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_a_socket_on_loopback_is_said_to_hear_this_machine_only() {
+        for here in ["127.0.0.1:7879", "[::1]:7879"] {
+            assert!(only_this_machine(here.parse().unwrap()).contains("only this machine"));
+        }
+        for anywhere in ["0.0.0.0:7879", "[::]:7879", "10.79.0.1:7879"] {
+            assert_eq!(only_this_machine(anywhere.parse().unwrap()), "");
+        }
+    }
+}
