@@ -147,7 +147,7 @@ fn a_reply_after_its_wait_is_late_not_the_next_ones() {
     let run = exchange("20", "20", &["--delay", "300"], "0.1");
     assert!(
         run.sender
-            .contains("replies  0 of 20 came back within 0.1 s; none for SEQ 0, 1, 2,"),
+            .contains("replies  0 of 20 came back within 100 ms; none for SEQ 0, 1, 2,"),
         "{}",
         run.sender
     );

@@ -266,8 +266,8 @@ fn send_numbered(
         },
         match &sender.replies {
             Some(replies) => format!(
-                ", each waiting up to {} s for its reply",
-                replies.wait.as_secs_f64()
+                ", each waiting up to {} for its reply",
+                replies::seconds(replies.wait)
             ),
             None => String::new(),
         }

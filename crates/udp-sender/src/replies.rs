@@ -144,19 +144,19 @@ impl Replies {
         }
         narrate!(
             "timeout",
-            "no reply to {}{label} within {} s: {why}",
+            "no reply to {}{label} within {}: {why}",
             if self.numbered { "SEQ " } else { "" },
-            self.wait.as_secs_f64()
+            seconds(self.wait)
         );
     }
 
     /// The last narration line: how many replies came back, and which datagrams got none.
     pub fn summary(&self) {
         let mut line = format!(
-            "{} of {} came back within {} s",
+            "{} of {} came back within {}",
             self.came_back,
             self.asked,
-            self.wait.as_secs_f64()
+            seconds(self.wait)
         );
         if self.unanswered_count > 0 {
             let _ = write!(
@@ -186,6 +186,15 @@ impl Replies {
     }
 }
 
+/// The wait as the student typed it: `1 s`, or `500 ms` for a fraction of a second.
+pub fn seconds(wait: Duration) -> String {
+    if wait.subsec_nanos() == 0 {
+        format!("{} s", wait.as_secs())
+    } else {
+        format!("{} ms", wait.as_millis())
+    }
+}
+
 /// A short wait, in milliseconds with two decimals: `0.25 ms`.
 fn millis(duration: Duration) -> String {
     format!("{:.2} ms", duration.as_secs_f64() * 1000.0)
@@ -197,6 +206,13 @@ mod tests {
 
     fn numbered(seq: u64, run: u32) -> Vec<u8> {
         Header::now(seq, Some(10), run).datagram(b"hello")
+    }
+
+    #[test]
+    fn a_wait_is_said_in_whole_seconds_or_milliseconds() {
+        assert_eq!(seconds(Duration::from_secs(1)), "1 s");
+        assert_eq!(seconds(Duration::from_millis(500)), "500 ms");
+        assert_eq!(seconds(Duration::from_millis(2500)), "2500 ms");
     }
 
     #[test]

@@ -94,7 +94,7 @@ fn without_a_server_that_answers_every_wait_times_out_and_is_counted() {
     );
     assert!(
         sent.stderr
-            .contains("replies  0 of 3 came back within 0.2 s; none for SEQ 0, 1, 2 ("),
+            .contains("replies  0 of 3 came back within 200 ms; none for SEQ 0, 1, 2 ("),
         "{}",
         sent.stderr
     );
