@@ -163,3 +163,55 @@ fn a_reply_after_its_wait_is_late_not_the_next_ones() {
         run.sender
     );
 }
+
+/// A receiver that takes its time (`--slow 100`: 100 ms after each datagram) still answers
+/// after the relay has had its last datagram from the client (`--count 3`): the relay goes on
+/// relaying replies until none has come for a while, so all three reach the client.
+#[test]
+fn replies_still_on_their_way_when_the_relay_stops_are_relayed() {
+    let receiver = Program::start(
+        testkit::sibling_binary("udp-receiver"),
+        &[
+            "--port",
+            "0",
+            "--reply",
+            "--slow",
+            "100",
+            "--count",
+            "3",
+            "--idle-timeout",
+            "20",
+        ],
+    );
+    let to = receiver.bound_addr().to_string();
+    let relay = Program::start(
+        RELAY,
+        &[
+            "--port",
+            "0",
+            "--to",
+            &to,
+            "--count",
+            "3",
+            "--idle-timeout",
+            "20",
+        ],
+    );
+    let relay_address = relay.bound_addr();
+    let client = std::net::UdpSocket::bind("127.0.0.1:0").unwrap();
+    client.set_read_timeout(Some(testkit::TIMEOUT)).unwrap();
+    for word in ["um", "dois", "três"] {
+        client.send_to(word.as_bytes(), relay_address).unwrap();
+    }
+    let mut buffer = [0u8; 64];
+    for word in ["um", "dois", "três"] {
+        let (len, from) = client
+            .recv_from(&mut buffer)
+            .unwrap_or_else(|error| panic!("no reply to {word:?}: {error}"));
+        assert_eq!(&buffer[..len], word.as_bytes());
+        assert_eq!(from, relay_address);
+    }
+    let relay = relay.finish();
+    assert!(relay.status.success(), "{}", relay.stderr);
+    assert!(receiver.finish().status.success());
+}
