@@ -15,34 +15,27 @@
 //! cargo run -p udp-sender -- --count 1000 --size 64 --rate 0   # as fast as possible
 //! ```
 //!
-//! A server that answers: `udp-receiver --reply` sends each datagram back, and
-//! `--wait-reply` waits for each reply with a read timeout, and counts those that never came.
-//!
-//! `--rate 0` sends as fast as the loop goes, still one `send_to` per datagram. What a
-//! connected socket or batching (`sendmmsg`) would save is the measurement lab's question
-//! (`scripts/lab udp`, book chapter "Measuring: is UDP faster?").
+//! With `udp-receiver --reply`, `--wait-reply` waits for each datagram's reply. `--rate 0`
+//! is still one `send_to` per datagram: what a connected socket or batching would save is
+//! the measurement lab's question (book chapter "Measuring: is UDP faster?").
 //!
 //! Book chapter: "UDP: datagrams" (`docs/src/udp.md`).
 
-use std::io::{self, BufRead, IsTerminal};
 use std::net::{SocketAddr, UdpSocket};
 use std::process::ExitCode;
 use std::time::{Duration, Instant};
 
 use anyhow::Context;
 use course::{HintExt, narrate};
-use datagram::Header;
 
 mod args;
+mod modes;
 mod replies;
 mod trouble;
 
 use args::{Args, Mode, choose_mode};
 use replies::Replies;
 use trouble::send_hint;
-
-/// Above this rate, sends are not narrated one by one: the narration would be the bottleneck.
-const NARRATED_RATE: f64 = 100.0;
 
 fn main() -> ExitCode {
     course::main(run)
@@ -103,8 +96,10 @@ fn run() -> anyhow::Result<()> {
             let label = datagram::show_payload(text.as_bytes(), 64);
             sender.exchange(text.as_bytes(), &label, true)?;
         }
-        Mode::Lines => send_lines(&mut sender)?,
-        Mode::Numbered { count, size } => send_numbered(&mut sender, count, size, args.rate)?,
+        Mode::Lines => modes::send_lines(&mut sender)?,
+        Mode::Numbered { count, size } => {
+            modes::send_numbered(&mut sender, count, size, args.rate)?;
+        }
     }
     if let Some(replies) = &sender.replies {
         replies.summary();
@@ -115,13 +110,14 @@ fn run() -> anyhow::Result<()> {
     Ok(())
 }
 
-struct Sender<'a> {
+/// The socket and its peer: one datagram per call and, with `--wait-reply`, its reply.
+pub struct Sender<'a> {
     socket: &'a UdpSocket,
-    to: SocketAddr,
+    pub to: SocketAddr,
     /// `--connect`: the socket has a default peer, and `send` needs no address.
     connected: bool,
     /// `--wait-reply`: after each datagram, wait for its reply.
-    replies: Option<Replies>,
+    pub replies: Option<Replies>,
     /// Where a reply is received: room for the largest datagram.
     buffer: Vec<u8>,
 }
@@ -148,7 +144,7 @@ impl Sender<'_> {
 
     /// Sends one datagram, narrated as `label` when `narrate` says so, then waits for its
     /// reply if `--wait-reply` asked for one.
-    fn exchange(&mut self, datagram: &[u8], label: &str, narrate: bool) -> anyhow::Result<()> {
+    pub fn exchange(&mut self, datagram: &[u8], label: &str, narrate: bool) -> anyhow::Result<()> {
         self.send(datagram)?;
         if narrate {
             narrate!(
@@ -208,93 +204,6 @@ impl Sender<'_> {
         }
     }
     // ANCHOR_END: await_reply
-}
-
-fn send_lines(sender: &mut Sender) -> anyhow::Result<()> {
-    if io::stdin().is_terminal() {
-        narrate!(
-            "stdin",
-            "type lines: each one is one datagram; end with Ctrl-D (Ctrl-Z then Enter on Windows)"
-        );
-    } else {
-        narrate!(
-            "stdin",
-            "not a terminal: each line read from it is one datagram (--count sends numbered ones instead)"
-        );
-    }
-    let mut sent = 0u64;
-    for line in io::stdin().lock().lines() {
-        let line = line.context("reading stdin")?;
-        datagram::check_fits(line.len(), &sender.to, |_| {
-            "type a shorter line".to_string()
-        })?;
-        sender.exchange(
-            line.as_bytes(),
-            &datagram::show_payload(line.as_bytes(), 64),
-            true,
-        )?;
-        sent += 1;
-    }
-    narrate!(
-        "done",
-        "sent {} (one per line)",
-        course::plural(sent, "datagram")
-    );
-    Ok(())
-}
-
-fn send_numbered(
-    sender: &mut Sender,
-    count: u64,
-    size: Option<usize>,
-    rate: f64,
-) -> anyhow::Result<()> {
-    let run = datagram::new_run_id();
-    let narrate_each = rate > 0.0 && rate <= NARRATED_RATE;
-    let pacer = course::Pacer::new(rate);
-    narrate!(
-        "run",
-        "{}, RUN {run:04x}, {}, {}{}",
-        course::plural(count, "numbered datagram"),
-        match size {
-            Some(size) => format!("{size} bytes each"),
-            None => "header and a short text each".to_string(),
-        },
-        match pacer.pause() {
-            Some(_) => format!("{rate} per second"),
-            None => "as fast as the loop goes (sends not narrated one by one)".to_string(),
-        },
-        match &sender.replies {
-            Some(replies) => format!(
-                ", each waiting up to {} for its reply",
-                replies::seconds(replies.wait)
-            ),
-            None => String::new(),
-        }
-    );
-
-    let mut bytes = 0u64;
-    for seq in 0..count {
-        pacer.wait_for(seq);
-        let header = Header::now(seq, Some(count), run);
-        let datagram = match size {
-            // The header, then a filler up to `size` bytes.
-            Some(size) => header.datagram_of_size(size),
-            None => header.datagram(format!("hello {seq}").as_bytes()),
-        };
-        sender.exchange(&datagram, &header.label(), narrate_each || seq == 0)?;
-        bytes = bytes.saturating_add(datagram.len() as u64);
-    }
-    let seconds = pacer.started().elapsed().as_secs_f64().max(1e-9);
-    narrate!(
-        "done",
-        "sent {}, {bytes} bytes in {:.3} s: {:.0} datagrams/s, {:.2} MB/s",
-        course::plural(count, "datagram"),
-        seconds,
-        count as f64 / seconds,
-        bytes as f64 / seconds / 1e6
-    );
-    Ok(())
 }
 
 /// With a connected socket, waits briefly for what the kernel may report about the sends:
