@@ -14,7 +14,10 @@ use clap::Parser;
                   without a datagram, and prints the score.\n\n\
                   Example, in two terminals:\n  \
                   cargo run -p udp-receiver\n  \
-                  cargo run -p udp-sender -- --count 10 --rate 5"
+                  cargo run -p udp-sender -- --count 10 --rate 5\n\n\
+                  A server that answers (each datagram goes back to its sender):\n  \
+                  cargo run -p udp-receiver -- --reply\n  \
+                  cargo run -p udp-sender -- --count 10 --rate 5 --wait-reply"
 )]
 pub struct Args {
     /// The local IP address to bind (0.0.0.0 receives on every interface).
@@ -38,6 +41,10 @@ pub struct Args {
     /// reported as truncated.
     #[arg(long, value_name = "BYTES", default_value_t = datagram::RECV_BUFFER)]
     pub buffer: usize,
+    /// Answer each datagram: send the same bytes back with `send_to`, to the address that
+    /// `recv_from` gave (a UDP echo server). `udp-sender --wait-reply` waits for them.
+    #[arg(long)]
+    pub reply: bool,
     /// Demo knob: sleep this many milliseconds after each datagram (at most 60000), so that
     /// a fast sender overflows the kernel's receive buffer.
     #[arg(long, value_name = "MILLIS", value_parser = clap::value_parser!(u64).range(0..=60_000))]

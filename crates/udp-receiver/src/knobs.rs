@@ -8,13 +8,27 @@ use std::thread;
 use std::time::{Duration, Instant};
 
 use anyhow::Context;
+use course::narrate;
 
 use crate::POLL;
+
+/// `--wait`: reads nothing until the student presses Enter (or Ctrl-C), so that datagrams
+/// pile up in the kernel's receive buffer of `granted` bytes.
+pub fn wait(granted: usize, interrupted: &AtomicBool) -> anyhow::Result<()> {
+    narrate!(
+        "wait",
+        "not reading until you press Enter: datagrams pile up in the {granted}-byte kernel buffer, the rest is dropped"
+    );
+    if wait_for_enter(interrupted)? {
+        narrate!("wait", "reading now");
+    }
+    Ok(())
+}
 
 /// Waits for a line on stdin (Enter), or Ctrl-C: true for Enter. A read blocked on stdin
 /// carries on after Ctrl-C (the handler asks the OS to restart it), so the read runs on a
 /// thread of its own and this one looks at the flag between waits.
-pub fn wait_for_enter(interrupted: &AtomicBool) -> anyhow::Result<bool> {
+fn wait_for_enter(interrupted: &AtomicBool) -> anyhow::Result<bool> {
     let (entered, enter) = mpsc::channel();
     thread::spawn(move || {
         let mut line = String::new();

@@ -14,6 +14,9 @@
 //! cargo run -p udp-sender
 //! ```
 //!
+//! A server that answers: with `--reply` it sends each datagram back to the address
+//! `recv_from` gave, and `udp-sender --wait-reply` waits for the replies.
+//!
 //! Loss you can see on one machine (Linux): a tiny kernel buffer, a receiver that starts
 //! reading only when you press Enter, and a fast sender:
 //!
@@ -30,21 +33,18 @@ use std::time::Duration;
 
 use anyhow::Context;
 use course::{HintExt, narrate};
-use datagram::Scoreboard;
 use socket2::{Domain, Protocol, Socket, Type};
 
 mod args;
 mod kernel;
 mod knobs;
+mod output;
 
 use args::Args;
-use knobs::{sleep_unless_interrupted, wait_for_enter};
+use output::Output;
 
 /// How often a blocked `recv_from` gives up, to look at Ctrl-C and the idle timeout.
 const POLL: Duration = Duration::from_millis(200);
-/// Receives narrated one by one on stderr; after that, stdout shows them and stderr counts.
-const NARRATED: u64 = 3;
-const COUNT_EVERY: u64 = 1000;
 
 fn main() -> ExitCode {
     course::main(run)
@@ -74,43 +74,56 @@ fn run() -> anyhow::Result<()> {
     let local = socket.local_addr().context("reading the local address")?;
     narrate!(
         "bind",
-        "{local} (UDP, kernel receive buffer {granted} bytes)"
+        "{local} (UDP, kernel receive buffer {granted} bytes{})",
+        only_this_machine(local)
     );
     // ANCHOR_END: socket
     if let Some(asked) = args.recv_buffer {
         kernel::granted(asked, granted);
     }
     let kernel_before = kernel::Counters::read(local.port());
-
     socket
         .set_read_timeout(Some(POLL))
         .context("setting the read timeout")?;
-    let interrupted = course::ctrl_c();
-
-    if args.wait {
+    if args.reply {
         narrate!(
-            "wait",
-            "not reading until you press Enter: datagrams pile up in the {granted}-byte kernel buffer, the rest is dropped"
+            "reply",
+            "on: each datagram goes back with send_to, to the address recv_from gives"
         );
-        if wait_for_enter(interrupted)? {
-            narrate!("wait", "reading now");
-        }
+    }
+    if args.wait {
+        knobs::wait(granted, course::ctrl_c())?;
     }
 
     // No datagram is longer than RECV_BUFFER: a larger buffer would only waste memory.
+    let mut output = Output::new(args.buffer.min(datagram::RECV_BUFFER));
+    let reason = receive(&socket, &args, &mut output)?;
+    narrate!("stop", "{reason}");
+    output.summary(args.reply);
+    kernel::report(
+        kernel_before,
+        kernel::Counters::read(local.port()),
+        output.lost(),
+    );
+    Ok(())
+}
+
+/// The receive loop: one datagram per `recv_from`, shown, and answered with `--reply`, until
+/// a stop condition (Ctrl-C, `--count`, `--idle-timeout`, stdout closed). Returns why it
+/// stopped.
+fn receive(socket: &UdpSocket, args: &Args, output: &mut Output) -> anyhow::Result<String> {
+    let local = socket.local_addr().context("reading the local address")?;
     let limit = args.buffer.min(datagram::RECV_BUFFER);
     // ANCHOR: buffer
     // One byte more than we accept: a datagram that fills it was longer than `limit` bytes.
     // Linux and macOS cut such a datagram silently; this is how we notice.
     let mut buffer = vec![0u8; limit + 1];
     // ANCHOR_END: buffer
-    let mut board = Scoreboard::default();
-    let mut truncated = 0u64;
     let mut stop = course::Stop::on_ctrl_c(args.count, args.idle_timeout);
     narrate!("recv", "waiting for datagrams on {local} (Ctrl-C to stop)");
-    let reason = loop {
-        if let Some(reason) = stop.why(board.datagrams) {
-            break reason;
+    loop {
+        if let Some(reason) = stop.why(output.datagrams()) {
+            return Ok(reason);
         }
 
         // ANCHOR: recv_from
@@ -128,13 +141,8 @@ fn run() -> anyhow::Result<()> {
             // datagram is gone, sender unknown.
             #[cfg(windows)]
             Err(error) if datagram::is_message_too_long(error.raw_os_error()) => {
-                truncated += 1;
-                board.datagrams += 1;
+                output.too_long_and_gone();
                 stop.arrived();
-                narrate!(
-                    "recv",
-                    "truncated: datagram larger than the {limit}-byte buffer (WSAEMSGSIZE)"
-                );
                 continue;
             }
             Err(error) => {
@@ -143,58 +151,49 @@ fn run() -> anyhow::Result<()> {
         };
         // ANCHOR_END: recv_from
         stop.arrived();
-        let cut = len > limit;
         let datagram = &buffer[..len.min(limit)];
-        let shown = board.show(from, datagram);
-        let mut line = shown.line;
-        if cut {
-            truncated += 1;
-            line.push_str(&format!(
-                "  truncated: datagram larger than the {limit}-byte buffer"
-            ));
-        }
-        let n = board.datagrams;
-        if n <= NARRATED {
-            narrate!(
-                "recv_from",
-                "{} bytes from {from}{}",
-                datagram.len(),
-                if n == NARRATED {
-                    format!(
-                        " (further datagrams: on stdout only, a count here every {COUNT_EVERY})"
-                    )
-                } else {
-                    String::new()
-                }
-            );
-        } else if n % COUNT_EVERY == 0 {
-            narrate!("recv", "{n} datagrams so far");
-        }
-        // Anyone can send to this port: a number that makes no sense is said once per run.
-        if let Some(doubt) = shown.doubt {
-            narrate!("doubt", "{doubt}");
-        }
-        line.push('\n');
-        match course::write_stdout(line.as_bytes()) {
+        match output.datagram(from, datagram, len > limit) {
             Ok(()) => {}
             // `| head` closed stdout: the run ends here, and its score is still worth printing.
-            Err(error) if course::is_stdout_closed(&error) => break "stdout closed".to_string(),
+            Err(error) if course::is_stdout_closed(&error) => return Ok("stdout closed".into()),
             Err(error) => return Err(error),
         }
-        if let Some(millis) = args.slow {
-            sleep_unless_interrupted(Duration::from_millis(millis), interrupted);
-        }
-    };
 
-    narrate!("stop", "{reason}");
-    for line in board.report() {
-        narrate!("summary", "{line}");
+        // ANCHOR: reply
+        if args.reply {
+            // No connection to answer on: the datagram itself says where it came from, and
+            // the reply is a datagram of its own, sent to that address.
+            let sent = socket.send_to(datagram, from);
+            output.replied(from, datagram.len(), sent);
+        }
+        // ANCHOR_END: reply
+        if let Some(millis) = args.slow {
+            knobs::sleep_unless_interrupted(Duration::from_millis(millis), course::ctrl_c());
+        }
     }
-    narrate!(
-        "summary",
-        "truncated {truncated} (datagrams larger than the {limit}-byte buffer)"
-    );
-    let lost = board.total().lost;
-    kernel::report(kernel_before, kernel::Counters::read(local.port()), lost);
-    Ok(())
+}
+
+/// What the bind line adds when the socket is bound to loopback: datagrams from other
+/// machines never reach it, whatever the firewall says.
+fn only_this_machine(local: SocketAddr) -> &'static str {
+    if local.ip().is_loopback() {
+        "; loopback: only this machine can send to it; --bind 0.0.0.0 for every interface"
+    } else {
+        ""
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_a_socket_on_loopback_is_said_to_hear_this_machine_only() {
+        for here in ["127.0.0.1:7879", "[::1]:7879"] {
+            assert!(only_this_machine(here.parse().unwrap()).contains("only this machine"));
+        }
+        for anywhere in ["0.0.0.0:7879", "[::]:7879", "10.79.0.1:7879"] {
+            assert_eq!(only_this_machine(anywhere.parse().unwrap()), "");
+        }
+    }
 }

@@ -2,6 +2,8 @@
 //! choose.
 
 use std::io::{self, IsTerminal};
+use std::net::SocketAddr;
+use std::time::Duration;
 
 use clap::Parser;
 
@@ -14,7 +16,10 @@ use clap::Parser;
                   (or, when stdin is a pipe, one datagram per line of stdin).\n\n\
                   Example, in two terminals:\n  \
                   cargo run -p udp-receiver\n  \
-                  cargo run -p udp-sender -- --count 10 --rate 5"
+                  cargo run -p udp-sender -- --count 10 --rate 5\n\n\
+                  Waiting for the replies of a server that answers:\n  \
+                  cargo run -p udp-receiver -- --reply\n  \
+                  cargo run -p udp-sender -- --count 10 --rate 5 --wait-reply"
 )]
 pub struct Args {
     /// The receiver's host name or IP address (IPv4 as four numbers, such as 127.0.0.1).
@@ -45,6 +50,20 @@ pub struct Args {
     /// "port unreachable" as ConnectionRefused, instead of staying silent.
     #[arg(long)]
     pub connect: bool,
+    /// After each datagram, wait up to this many seconds (1 if no number is given, at most
+    /// 60) for its reply, from a server that answers (`udp-receiver --reply`).
+    #[arg(long, value_name = "SECONDS", num_args = 0..=1, default_missing_value = "1",
+          value_parser = reply_wait)]
+    pub wait_reply: Option<Duration>,
+}
+
+/// A clap value parser for `--wait-reply`: seconds, above 0 and at most a minute.
+fn reply_wait(text: &str) -> Result<Duration, String> {
+    match course::seconds(text) {
+        Ok(wait) if wait <= Duration::from_secs(60) => Ok(wait),
+        Ok(_) => Err(format!("{text} s is too long a wait: at most 60")),
+        Err(refused) => Err(refused),
+    }
 }
 
 /// What to send: one message, the lines of stdin, or numbered datagrams.
@@ -52,6 +71,22 @@ pub enum Mode {
     Message(String),
     Lines,
     Numbered { count: u64, size: Option<usize> },
+}
+
+impl Mode {
+    /// Refuses a payload too large for one datagram to `to`, before any socket exists, so that
+    /// nothing leaves this machine. (A typed line is checked when it is read.)
+    pub fn check_fits(&self, to: &SocketAddr) -> anyhow::Result<()> {
+        match self {
+            Mode::Numbered {
+                size: Some(size), ..
+            } => datagram::check_fits(*size, to, |max| format!("use --size {max} or less")),
+            Mode::Message(text) => {
+                datagram::check_fits(text.len(), to, |_| "send a shorter --message".to_string())
+            }
+            _ => Ok(()),
+        }
+    }
 }
 
 /// `--message`, `--lines` and `--count` choose for themselves; with none of them, a pipe on

@@ -15,29 +15,27 @@
 //! cargo run -p udp-sender -- --count 1000 --size 64 --rate 0   # as fast as possible
 //! ```
 //!
-//! `--rate 0` sends as fast as the loop goes, still one `send_to` per datagram. What a
-//! connected socket or batching (`sendmmsg`) would save is the measurement lab's question
-//! (`scripts/lab udp`, book chapter "Measuring: is UDP faster?").
+//! With `udp-receiver --reply`, `--wait-reply` waits for each datagram's reply. `--rate 0`
+//! is still one `send_to` per datagram: what a connected socket or batching would save is
+//! the measurement lab's question (book chapter "Measuring: is UDP faster?").
 //!
 //! Book chapter: "UDP: datagrams" (`docs/src/udp.md`).
 
-use std::io::{self, BufRead, IsTerminal};
 use std::net::{SocketAddr, UdpSocket};
 use std::process::ExitCode;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use anyhow::Context;
 use course::{HintExt, narrate};
-use datagram::Header;
 
 mod args;
+mod modes;
+mod replies;
 mod trouble;
 
 use args::{Args, Mode, choose_mode};
+use replies::Replies;
 use trouble::send_hint;
-
-/// Above this rate, sends are not narrated one by one: the narration would be the bottleneck.
-const NARRATED_RATE: f64 = 100.0;
 
 fn main() -> ExitCode {
     course::main(run)
@@ -46,23 +44,14 @@ fn main() -> ExitCode {
 fn run() -> anyhow::Result<()> {
     let args: Args = course::parse_args();
     let to = course::address::first_address(&args.host, args.port)?;
-
     // What to send, decided before any socket exists, so that an oversized payload is refused
     // before anything leaves this machine.
     let mode = choose_mode(&args);
-    if let Mode::Numbered {
-        size: Some(size), ..
-    } = mode
-    {
-        datagram::check_fits(size, &to, |max| format!("use --size {max} or less"))?;
-    }
-    if let Mode::Message(text) = &mode {
-        datagram::check_fits(text.len(), &to, |_| "send a shorter --message".to_string())?;
-    }
+    mode.check_fits(&to)?;
 
     // ANCHOR: bind
-    // Port 0: the OS picks a free ephemeral port, which the receiver sees as our source port.
-    // (Without this bind, the first send_to would bind the socket the same way, implicitly.)
+    // std has no unbound UdpSocket: `bind` is how one is made. Port 0 asks the OS for a free
+    // ephemeral port, which the receiver sees as the datagrams' source port.
     let local = SocketAddr::new(course::address::wildcard(to.ip()), 0);
     let socket = UdpSocket::bind(local)
         .with_context(|| format!("binding {local}"))
@@ -95,23 +84,25 @@ fn run() -> anyhow::Result<()> {
         "UDP cannot tell whether anything arrived: a send returns Ok when the kernel has taken the datagram, not when anyone received it"
     );
 
-    let sender = Sender {
+    let mut sender = Sender {
         socket: &socket,
         to,
         connected: args.connect,
+        replies: args.wait_reply.map(Replies::new),
+        buffer: vec![0u8; datagram::RECV_BUFFER],
     };
     match mode {
         Mode::Message(text) => {
-            sender.send(text.as_bytes())?;
-            narrate!(
-                sender.call(),
-                "{} bytes to {to}: {}",
-                text.len(),
-                datagram::show_payload(text.as_bytes(), 64)
-            );
+            let label = datagram::show_payload(text.as_bytes(), 64);
+            sender.exchange(text.as_bytes(), &label, true)?;
         }
-        Mode::Lines => send_lines(&sender)?,
-        Mode::Numbered { count, size } => send_numbered(&sender, count, size, args.rate)?,
+        Mode::Lines => modes::send_lines(&mut sender)?,
+        Mode::Numbered { count, size } => {
+            modes::send_numbered(&mut sender, count, size, args.rate)?;
+        }
+    }
+    if let Some(replies) = &sender.replies {
+        replies.summary();
     }
     if args.connect {
         check_for_refusal(&socket, to)?;
@@ -119,11 +110,16 @@ fn run() -> anyhow::Result<()> {
     Ok(())
 }
 
-struct Sender<'a> {
+/// The socket and its peer: one datagram per call and, with `--wait-reply`, its reply.
+pub struct Sender<'a> {
     socket: &'a UdpSocket,
-    to: SocketAddr,
+    pub to: SocketAddr,
     /// `--connect`: the socket has a default peer, and `send` needs no address.
     connected: bool,
+    /// `--wait-reply`: after each datagram, wait for its reply.
+    pub replies: Option<Replies>,
+    /// Where a reply is received: room for the largest datagram.
+    buffer: Vec<u8>,
 }
 
 impl Sender<'_> {
@@ -145,99 +141,69 @@ impl Sender<'_> {
             .hint_with(|error| send_hint(error, self.to))
     }
     // ANCHOR_END: send_to
-}
 
-fn send_lines(sender: &Sender) -> anyhow::Result<()> {
-    if io::stdin().is_terminal() {
-        narrate!(
-            "stdin",
-            "type lines: each one is one datagram; end with Ctrl-D (Ctrl-Z then Enter on Windows)"
-        );
-    } else {
-        narrate!(
-            "stdin",
-            "not a terminal: each line read from it is one datagram (--count sends numbered ones instead)"
-        );
-    }
-    let stdin = io::stdin();
-    let mut sent = 0u64;
-    for line in stdin.lock().lines() {
-        let line = line.context("reading stdin")?;
-        datagram::check_fits(line.len(), &sender.to, |_| {
-            "type a shorter line".to_string()
-        })?;
-        sender.send(line.as_bytes())?;
-        sent += 1;
-        narrate!(
-            sender.call(),
-            "{} bytes to {}: {}",
-            line.len(),
-            sender.to,
-            datagram::show_payload(line.as_bytes(), 64)
-        );
-    }
-    narrate!(
-        "done",
-        "sent {} (one per line)",
-        course::plural(sent, "datagram")
-    );
-    Ok(())
-}
-
-fn send_numbered(
-    sender: &Sender,
-    count: u64,
-    size: Option<usize>,
-    rate: f64,
-) -> anyhow::Result<()> {
-    let run = datagram::new_run_id();
-    let narrate_each = rate > 0.0 && rate <= NARRATED_RATE;
-    let pacer = course::Pacer::new(rate);
-    narrate!(
-        "run",
-        "{}, RUN {run:04x}, {}, {}",
-        course::plural(count, "numbered datagram"),
-        match size {
-            Some(size) => format!("{size} bytes each"),
-            None => "header and a short text each".to_string(),
-        },
-        match pacer.pause() {
-            Some(_) => format!("{rate} per second"),
-            None => "as fast as the loop goes (sends not narrated one by one)".to_string(),
-        }
-    );
-
-    let mut bytes = 0u64;
-    for seq in 0..count {
-        pacer.wait_for(seq);
-        let header = Header::now(seq, Some(count), run);
-        let datagram = match size {
-            // The header, then a filler up to `size` bytes.
-            Some(size) => header.datagram_of_size(size),
-            None => header.datagram(format!("hello {seq}").as_bytes()),
-        };
-        sender.send(&datagram)?;
-        bytes = bytes.saturating_add(datagram.len() as u64);
-        if narrate_each || seq == 0 {
+    /// Sends one datagram, narrated as `label` when `narrate` says so, then waits for its
+    /// reply if `--wait-reply` asked for one.
+    pub fn exchange(&mut self, datagram: &[u8], label: &str, narrate: bool) -> anyhow::Result<()> {
+        self.send(datagram)?;
+        if narrate {
             narrate!(
-                sender.call(),
-                "{} bytes to {}: {} (Ok: the kernel took it)",
+                self.call(),
+                "{} bytes to {}: {label} (Ok: the kernel took it)",
                 datagram.len(),
-                sender.to,
-                header.label()
+                self.to
             );
         }
+        self.await_reply(datagram, narrate)
     }
-    let seconds = pacer.started().elapsed().as_secs_f64().max(1e-9);
-    narrate!(
-        "done",
-        "sent {}, {bytes} bytes in {:.3} s: {:.0} datagrams/s, {:.2} MB/s",
-        course::plural(count, "datagram"),
-        seconds,
-        count as f64 / seconds,
-        bytes as f64 / seconds / 1e6
-    );
-    Ok(())
+
+    /// With `--wait-reply`: waits for the reply to `sent` until the wait is over, with a read
+    /// timeout on `recv_from`. Datagrams that are not that reply are said and skipped.
+    // ANCHOR: await_reply
+    fn await_reply(&mut self, sent: &[u8], narrate: bool) -> anyhow::Result<()> {
+        let Some(replies) = self.replies.as_mut() else {
+            return Ok(());
+        };
+        replies.asked();
+        let started = Instant::now();
+        loop {
+            let left = replies.wait.saturating_sub(started.elapsed());
+            if left.is_zero() {
+                replies.none(
+                    sent,
+                    "the datagram or its reply was lost (UDP cannot tell which)",
+                );
+                return Ok(());
+            }
+            self.socket
+                .set_read_timeout(Some(left))
+                .context("setting the read timeout")?;
+            // The reply says where it comes from: recv_from gives its source address.
+            match self.socket.recv_from(&mut self.buffer) {
+                Ok((len, from)) => {
+                    let reply = &self.buffer[..len];
+                    let sorted = replies.sort(sent, self.to, from, reply);
+                    if replies.arrived(sorted, from, reply, started.elapsed(), narrate) {
+                        return Ok(());
+                    }
+                }
+                Err(error) if datagram::is_timeout(&error) => {}
+                // An ICMP "port unreachable" from the peer: Linux and macOS report it on a
+                // connected socket only (an error, as with `check_for_refusal`), Windows on
+                // any UDP socket.
+                Err(error) if datagram::is_port_unreachable(&error) && !self.connected => {
+                    replies.none(sent, "nobody listens there (ICMP \"port unreachable\")");
+                    return Ok(());
+                }
+                Err(error) => {
+                    return Err(error)
+                        .with_context(|| format!("waiting for a reply from {}", self.to))
+                        .hint_with(|error| send_hint(error, self.to));
+                }
+            }
+        }
+    }
+    // ANCHOR_END: await_reply
 }
 
 /// With a connected socket, waits briefly for what the kernel may report about the sends:

@@ -11,9 +11,48 @@ pub fn send_hint(error: &anyhow::Error, to: SocketAddr) -> String {
     match course::io_kind(error) {
         // Linux and macOS: an ICMP "port unreachable" came back for an earlier datagram of this
         // connected socket. Windows reports the same as ConnectionReset.
-        Some(io::ErrorKind::ConnectionRefused | io::ErrorKind::ConnectionReset) => format!(
-            "nothing listens on {to}: start the receiver first (cargo run -p udp-receiver), or drop --connect to send blindly"
-        ),
+        Some(io::ErrorKind::ConnectionRefused | io::ErrorKind::ConnectionReset) => refused_hint(to),
         _ => "check the address and port (--host, --port)".to_string(),
+    }
+}
+
+/// Nothing listens on `to`. On this machine, the receiver is not running; on another one, the
+/// usual cause is a receiver bound to 127.0.0.1 (its default), which hears only its own
+/// machine: that machine's OS answers "port unreachable" for everyone else.
+fn refused_hint(to: SocketAddr) -> String {
+    if to.ip().is_loopback() {
+        format!(
+            "nothing listens on {to}: start the receiver first (cargo run -p udp-receiver), or drop --connect to send blindly"
+        )
+    } else {
+        format!(
+            "nothing listens on {to} for other machines: a receiver bound to 127.0.0.1 (its default) hears only its own machine; start it with --bind 0.0.0.0 (cargo run -p udp-receiver -- --bind 0.0.0.0), or drop --connect to send blindly"
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn refused(to: &str) -> String {
+        let to: SocketAddr = to.parse().unwrap();
+        let error = anyhow::Error::new(io::Error::from(io::ErrorKind::ConnectionRefused))
+            .context(format!("sending 50 bytes to {to}"));
+        send_hint(&error, to)
+    }
+
+    /// docs/src/samples/two-computers/udp-loopback-only-sender.txt: across machines, "start the
+    /// receiver first" sent the student to a receiver that was already running.
+    #[test]
+    fn a_refusal_from_another_machine_points_at_the_receivers_bind_address() {
+        let hint = refused("10.79.0.1:7879");
+        assert!(hint.contains("--bind 0.0.0.0"), "{hint}");
+        assert!(!hint.contains("start the receiver first"), "{hint}");
+        for here in ["127.0.0.1:7879", "[::1]:7879"] {
+            let hint = refused(here);
+            assert!(hint.contains("start the receiver first"), "{hint}");
+            assert!(!hint.contains("--bind"), "{hint}");
+        }
     }
 }

@@ -1,6 +1,8 @@
-//! WRONG on purpose: only `TimedOut` ends the feed. On Linux and macOS an expired read timeout
-//! is `WouldBlock`, so the scorer fails with "Resource temporarily unavailable" instead of
-//! returning its score: it works on Windows only.
+//! WRONG on purpose: it stops once every reading has arrived, and `?` on `recv_from` turns the
+//! read timeout into an error. A feed that loses a reading never completes: the timeout
+//! expires (`WouldBlock` on Linux and macOS, `TimedOut` on Windows) and the scorer returns
+//! that error instead of the score, on every OS. The feed going quiet is its end, not a
+//! failure.
 
 use std::collections::HashSet;
 use std::io;
@@ -22,11 +24,11 @@ pub fn score_feed(socket: &UdpSocket, total: u64, idle: Duration) -> io::Result<
     let mut seen = HashSet::new();
     let mut highest = None;
     loop {
-        let len = match socket.recv_from(&mut buffer) {
-            Ok((len, _)) => len,
-            Err(e) if e.kind() == io::ErrorKind::TimedOut => break,
-            Err(e) => return Err(e),
-        };
+        // Every reading is here: the feed is complete.
+        if seen.len() as u64 == total {
+            break;
+        }
+        let (len, _) = socket.recv_from(&mut buffer)?;
         let Some(seq) = std::str::from_utf8(&buffer[..len])
             .ok()
             .and_then(|text| text.lines().next())
