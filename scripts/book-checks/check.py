@@ -57,10 +57,11 @@ CALLS = {
 }
 HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
 CODE_SPAN = re.compile(r"`([^`]+)`")
-# `name`, `a::b::name`, `receiver.name`, each optionally with `(...)`: the last name in snake_case.
+# `name`, `a::b::name`, `receiver.name`, each optionally with `(...)` and `?`: the last name in
+# snake_case.
 CALL_SPAN = re.compile(
     r"^(?P<path>(?:[A-Za-z_]\w*::)*)(?:[A-Za-z_][\w.]*\.)?(?P<name>[a-z_][a-z0-9_]*)"
-    r"(?P<parens>\(.*\))?$"
+    r"(?P<parens>\(.*\))?\??;?$"
 )
 
 
