@@ -345,6 +345,7 @@ pub fn rate(text: &str) -> Result<f64, String> {
 /// the flag each time the timeout expires. The first call installs the handler; a program
 /// that never calls this keeps the default, where Ctrl-C ends the process at once (the OS
 /// then closes its sockets and drops its multicast memberships).
+// ANCHOR: ctrl_c
 pub fn ctrl_c() -> &'static std::sync::atomic::AtomicBool {
     use std::sync::OnceLock;
     use std::sync::atomic::{AtomicBool, Ordering};
@@ -356,6 +357,7 @@ pub fn ctrl_c() -> &'static std::sync::atomic::AtomicBool {
     });
     &PRESSED
 }
+// ANCHOR_END: ctrl_c
 
 /// The checks of a multicast program's `--group`, `--interface` and `--interface-index`, made
 /// before any socket exists: the group ([`check_multicast_group`]), then an interface of its

@@ -4,6 +4,7 @@
 use std::io;
 use std::net::SocketAddr;
 
+// ANCHOR: bind_hint
 /// The hint for a `bind` of `address` that failed. `holder` names who may hold the port
 /// already, such as "another tcp-echo-server".
 pub fn bind_hint(error: &anyhow::Error, address: SocketAddr, holder: &str) -> String {
@@ -32,6 +33,7 @@ pub fn bind_hint(error: &anyhow::Error, address: SocketAddr, holder: &str) -> St
         _ => "check --bind and --port".to_string(),
     }
 }
+// ANCHOR_END: bind_hint
 
 /// Whether a call with a timeout (`set_read_timeout`, `set_write_timeout`, `connect_timeout`)
 /// failed only because the time ran out: Unix reports it as `WouldBlock` (EAGAIN), Windows as
