@@ -3,7 +3,7 @@
 
 use std::ffi::OsStr;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
+use std::process::Stdio;
 
 use anyhow::{Context, Result};
 use course::HintExt;
@@ -50,7 +50,8 @@ pub fn build(conversation: &mut Conversation, packages: &[&str]) -> Result<Progr
         )?;
         return Ok(Programs { dir });
     };
-    let mut command = build_command(&cargo, &dir, packages, env!("DEMO_TARGET"));
+    // Into the demo's own target directory, profile and triple (testkit has the one copy).
+    let mut command = testkit::cargo_build_beside(&dir, packages);
     conversation.say(
         "build",
         &format!("{} (cargo build --quiet)", packages.join(", ")),
@@ -69,40 +70,6 @@ pub fn build(conversation: &mut Conversation, packages: &[&str]) -> Result<Progr
         ));
     }
     Ok(Programs { dir })
-}
-
-/// `$CARGO build --quiet -p ...` into the target directory, profile and triple of the demo,
-/// whose executable is in `profile_dir` = `<target dir>[/<triple>]/<profile>`; `triple` is the
-/// one the demo was built for.
-fn build_command(cargo: &OsStr, profile_dir: &Path, packages: &[&str], triple: &str) -> Command {
-    let mut command = Command::new(cargo);
-    command.args(["build", "--quiet"]);
-    for package in packages {
-        command.args(["-p", package]);
-    }
-    // The workspace this demo was built from, wherever the instructor stands.
-    let workspace = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../Cargo.toml");
-    if workspace.is_file() {
-        command.arg("--manifest-path").arg(workspace);
-    }
-    if let Some(above) = profile_dir.parent() {
-        // Under `--target <triple>` the profile lives in a directory named for the triple.
-        let target_dir = if above.file_name() == Some(OsStr::new(triple)) {
-            command.args(["--target", triple]);
-            above.parent().unwrap_or(above)
-        } else {
-            above
-        };
-        command.arg("--target-dir").arg(target_dir);
-    }
-    // `debug` is the dev profile's directory; every other profile's directory has its name.
-    match profile_dir.file_name().and_then(OsStr::to_str) {
-        Some("debug") | None => {}
-        Some(profile) => {
-            command.args(["--profile", profile]);
-        }
-    }
-    command
 }
 
 /// A program's arguments, from string slices.
@@ -125,51 +92,6 @@ pub fn shown(program: &Path, args: &[String]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn after_packages(command: &Command) -> String {
-        let args: Vec<String> = command
-            .get_args()
-            .map(|arg| arg.to_string_lossy().into_owned())
-            .collect();
-        // Skip `--manifest-path <path>`, which depends on the checkout.
-        let mut shown = Vec::new();
-        let mut skip = false;
-        for arg in args {
-            if skip {
-                skip = false;
-            } else if arg == "--manifest-path" {
-                skip = true;
-            } else {
-                shown.push(arg);
-            }
-        }
-        shown.join(" ")
-    }
-
-    #[test]
-    fn the_build_follows_the_demos_own_directories() {
-        let windows = "x86_64-pc-windows-gnu";
-        let target = Path::new("t");
-        let cargo = OsStr::new("cargo");
-        let plain = build_command(cargo, &target.join("debug"), &["a", "b"], windows);
-        assert_eq!(
-            after_packages(&plain),
-            format!("build --quiet -p a -p b --target-dir {}", target.display())
-        );
-        let cross = build_command(
-            cargo,
-            &target.join(windows).join("release"),
-            &["a"],
-            windows,
-        );
-        assert_eq!(
-            after_packages(&cross),
-            format!(
-                "build --quiet -p a --target {windows} --target-dir {} --profile release",
-                target.display()
-            )
-        );
-    }
 
     #[test]
     fn a_command_is_shown_as_a_student_types_it() {

@@ -14,10 +14,9 @@ pub const MAX_CLIENTS: usize = 20_000;
 #[derive(Parser, Debug)]
 #[command(
     version,
-    after_help = "Example: scripts/lab   (builds tcp-echo-server and this lab in release mode, \
-                  raises ulimit -n, and runs `socket-lab all`)\n\
-                  By hand:  cargo build --release -p tcp-echo-server -p socket-lab\n          \
-                  target/release/socket-lab latency --quick"
+    after_help = "Example: cargo run --release -p socket-lab   (every part, about a minute; \
+                  under cargo it builds tcp-echo-server beside it first)\n         \
+                  cargo run --release -p socket-lab -- latency --quick"
 )]
 pub struct Args {
     /// Which part to measure.

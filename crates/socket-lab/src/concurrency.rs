@@ -1,6 +1,6 @@
 //! The `concurrency` part: many clients at once, each with its own connection and thread.
-//! Every connection is a file descriptor on both sides, so `ulimit -n` caps the count before
-//! anything else.
+//! Every connection is an open file on both sides (on Unix), so the open-files limit caps the
+//! count before anything else; the lab raises it first (machine.rs).
 
 use std::net::SocketAddr;
 use std::time::{Duration, Instant};
@@ -8,6 +8,7 @@ use std::time::{Duration, Instant};
 use anyhow::Result;
 
 use crate::lab::{self, Lab};
+use crate::machine;
 use crate::report::{Progress, Row};
 use crate::tcp;
 
@@ -22,7 +23,7 @@ impl Lab {
         };
         // Client sockets live in this process; the lab's own echo threads add one more each.
         let per_client = if self.servers.is_empty() { 2 } else { 1 };
-        let limit = lab::open_files_limit().map(|n| n.saturating_sub(200) / per_client);
+        let limit = machine::open_files_limit().map(|n| n.saturating_sub(200) / per_client);
         let counts: Vec<usize> = if self.search && self.quick {
             vec![self.clients, self.clients.saturating_mul(4)]
         } else if self.search {
@@ -34,8 +35,9 @@ impl Lab {
         for clients in counts {
             if limit.is_some_and(|limit| clients > limit) {
                 self.skip(&format!(
-                    "{clients} clients: over what `ulimit -n` allows ({}); scripts/lab raises it",
-                    lab::open_files_limit().unwrap_or(0)
+                    "{clients} clients: over the open files limit ({}), which the lab raised as \
+                     far as the hard limit allows (only the administrator can raise that)",
+                    machine::open_files_limit().unwrap_or(0)
                 ));
                 break;
             }

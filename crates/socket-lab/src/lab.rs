@@ -10,6 +10,7 @@ use std::time::Duration;
 use anyhow::Result;
 
 use crate::args::{Args, Mode};
+use crate::machine;
 use crate::peers::{self, Peer};
 use crate::report::{Progress, Row};
 use crate::{tcp, udp};
@@ -62,7 +63,8 @@ impl Lab {
             course::narrate!(
                 "skip",
                 "iperf3 or socat not installed (or --no-peers): no reference figures from them \
-                 (install them: scripts/install-tools iperf3 socat)"
+                 (Debian, Ubuntu: scripts/install-tools --install iperf3 socat; macOS: brew \
+                 install iperf3 socat)"
             );
         }
         Ok(Lab {
@@ -144,20 +146,15 @@ impl Lab {
 
     /// The load average next to the figures: on a busy machine every figure is slower.
     pub fn machine(&mut self, when: &str) {
-        let load = std::fs::read_to_string("/proc/loadavg")
-            .map(|text| {
-                text.split_whitespace()
-                    .take(3)
-                    .collect::<Vec<_>>()
-                    .join(" ")
-            })
-            .unwrap_or_else(|_| "unknown".into());
+        let load = machine::load_average()
+            .map_or("unknown".into(), |load| format!("{load} (1, 5, 15 min)"));
         let cpus = std::thread::available_parallelism().map_or(0, |n| n.get());
+        let files = machine::open_files_limit().map_or("no open files limit".into(), |n| {
+            format!("open files limit {n}")
+        });
         self.rows.push(
-            Row::new("run", format!("load average {when}")).note(format!(
-                "{load} (1, 5, 15 min), {cpus} CPUs, open files limit {}",
-                open_files_limit().map_or("unknown".into(), |n| n.to_string())
-            )),
+            Row::new("run", format!("load average {when}"))
+                .note(format!("{load}, {cpus} CPUs, {files}")),
         );
     }
 }
@@ -166,6 +163,7 @@ impl Lab {
 /// not start is said on stderr and left out; with none, the lab's own echo thread stands in.
 fn start_servers(paths: &[PathBuf], clients: usize, progress: &mut Progress) -> Vec<Server> {
     let paths = if paths.is_empty() {
+        peers::build_sibling("tcp-echo-server", progress);
         let Some(default) = peers::sibling("tcp-echo-server") else {
             progress.clear();
             course::narrate!(
@@ -240,13 +238,6 @@ fn start_socat() -> Result<Peer> {
                 .flatten()
         },
     )
-}
-
-/// The soft limit on open files of this process (Linux: /proc/self/limits), if known.
-pub fn open_files_limit() -> Option<usize> {
-    let limits = std::fs::read_to_string("/proc/self/limits").ok()?;
-    let line = limits.lines().find(|l| l.starts_with("Max open files"))?;
-    line.split_whitespace().nth(3)?.parse().ok()
 }
 
 /// The row with the median `per_second` among runs of one measurement, its note listing all.

@@ -7,20 +7,22 @@
 //! and how many clients `tcp-echo-server` holds at once. Where `iperf3` and `socat` are
 //! installed it runs them too, as reference points built by others.
 //!
-//! Run it (it builds the server it measures, in release mode, and raises `ulimit -n`):
+//! Run it, on Linux, macOS or Windows:
 //!
 //! ```text
-//! scripts/lab                 # everything, about a minute
-//! scripts/lab latency --quick # one part, a few seconds
+//! cargo run --release -p socket-lab                       # everything, about a minute
+//! cargo run --release -p socket-lab -- latency --quick    # one part, a few seconds
 //! ```
 //!
-//! or by hand: `cargo build --release -p tcp-echo-server -p socket-lab` then
-//! `target/release/socket-lab`. It prints a table on stdout, writes `target/socket-lab.csv`
-//! and `target/socket-lab.svg`, and shows its progress on stderr.
+//! Under `cargo run` it builds the server it measures (`tcp-echo-server`) next to itself, in
+//! the same profile, and it raises its own limit on open files, as `ulimit -n` would. It prints
+//! a table on stdout, writes `target/socket-lab.csv` and `target/socket-lab.svg`, and shows
+//! its progress on stderr. `scripts/lab` is the same command.
 //!
 //! The parts, one module each: latency.rs, throughput.rs, datagrams.rs (`udp`), setup.rs,
 //! concurrency.rs; the sockets they use in tcp.rs, udp.rs and batch.rs; the answer to the
-//! question in answer.rs; the table, CSV and chart in report.rs and chart.rs.
+//! question in answer.rs; the table, CSV and chart in report.rs and chart.rs; what differs
+//! from one system to another (load average, open-files limit) in machine.rs.
 //!
 //! Book chapter: "Measuring: is UDP faster?" (`docs/src/measure.md`).
 
@@ -32,6 +34,7 @@ mod concurrency;
 mod datagrams;
 mod lab;
 mod latency;
+mod machine;
 mod peers;
 mod report;
 mod setup;
@@ -76,6 +79,21 @@ fn run() -> Result<()> {
 /// Runs the parts the mode asks for (all of them for `all`), with the load average before
 /// and after: on a busy machine every figure is slower.
 fn measure(args: &Args) -> Result<Lab> {
+    if cfg!(debug_assertions) {
+        course::narrate!(
+            "note",
+            "a debug build: every figure is several times slower than in release mode \
+             (cargo run --release -p socket-lab)"
+        );
+    }
+    // Before any peer starts: the servers the lab starts inherit the limit.
+    if let Some((before, after)) = machine::raise_open_files_limit() {
+        course::narrate!(
+            "limit",
+            "open files: raised from {before} to {after} (each client of the concurrency part \
+             is an open file here and one in the server)"
+        );
+    }
     let mut lab = Lab::new(args)?;
     let wanted = |mode: Mode| args.mode == Mode::All || args.mode == mode;
     lab.machine("before");
@@ -105,11 +123,11 @@ fn redraw_chart(csv: &Path, svg: &Path) -> Result<()> {
         .with_context(|| format!("reading {}", csv.display()))
         .hint_with(|error| match course::io_kind(error) {
             Some(io::ErrorKind::NotFound) => format!(
-                "chart redraws the chart of an earlier run: measure first (scripts/lab writes \
-                 {}), or give --csv the CSV of that run",
+                "chart redraws the chart of an earlier run: measure first (cargo run --release \
+                 -p socket-lab writes {}), or give --csv the CSV of that run",
                 args::DEFAULT_CSV
             ),
-            _ => "give --csv a CSV file written by socket-lab (scripts/lab writes one)".into(),
+            _ => "give --csv a CSV file written by socket-lab (cargo run --release -p socket-lab writes one)".into(),
         })?;
     let rows = report::parse_csv(&text);
     if rows.is_empty() {
@@ -117,7 +135,7 @@ fn redraw_chart(csv: &Path, svg: &Path) -> Result<()> {
             "{} has no rows of measurements",
             csv.display()
         ))
-        .hint("give --csv a CSV file written by socket-lab (scripts/lab writes one)");
+        .hint("give --csv a CSV file written by socket-lab (cargo run --release -p socket-lab writes one)");
     }
     write_file(svg, &chart::svg(&rows))?;
     course::narrate!("write", "{}", svg.display());

@@ -13,6 +13,8 @@ use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result, bail};
 
+use crate::report::Progress;
+
 /// A program of this workspace next to the lab's own executable (`target/release/NAME` when
 /// the lab runs from `target/release/socket-lab`), if it was built.
 pub fn sibling(name: &str) -> Option<PathBuf> {
@@ -20,6 +22,34 @@ pub fn sibling(name: &str) -> Option<PathBuf> {
         .ok()?
         .with_file_name(format!("{name}{}", std::env::consts::EXE_SUFFIX));
     path.is_file().then_some(path)
+}
+
+/// Under `cargo run` (which gives its programs `$CARGO`), builds a program of this workspace
+/// next to the lab, in the lab's own profile, so that `cargo run --release -p socket-lab`
+/// measures an up-to-date release `tcp-echo-server`: cargo builds only the package it runs.
+/// Started some other way, the lab uses what is already there. A failed build is said, and
+/// [`sibling`] then finds the older build or nothing.
+pub fn build_sibling(name: &str, progress: &mut Progress) {
+    let Some(dir) = std::env::current_exe()
+        .ok()
+        .and_then(|exe| exe.parent().map(Path::to_path_buf))
+    else {
+        return;
+    };
+    if std::env::var_os("CARGO").is_none() {
+        return;
+    }
+    progress.step(&format!("building {name} (cargo build --quiet -p {name})"));
+    let mut build = testkit::cargo_build_beside(&dir, &[name]);
+    // cargo's own messages (a compile error) go to the lab's stderr.
+    let built = build.stdin(Stdio::null()).stdout(Stdio::null()).status();
+    if !built.is_ok_and(|status| status.success()) {
+        progress.clear();
+        course::narrate!(
+            "skip",
+            "cargo could not build {name} (its messages are above); try: cargo build --release -p {name}"
+        );
+    }
 }
 
 /// Whether `program` runs (`program VERSION_FLAG` exits 0): how the lab finds iperf3 and socat.

@@ -230,23 +230,28 @@ pub fn parse_csv(text: &str) -> Vec<Row> {
 /// (so a log file or a test reads the steps in order).
 pub struct Progress {
     terminal: bool,
-    dirty: bool,
+    /// The characters of the progress line on screen now (0: none).
+    shown: usize,
 }
 
 impl Progress {
     pub fn new() -> Progress {
         Progress {
             terminal: io::stderr().is_terminal(),
-            dirty: false,
+            shown: 0,
         }
     }
 
     /// A new step: always shown.
     pub fn step(&mut self, text: &str) {
         if self.terminal {
-            eprint!("\r\x1b[K{text}");
+            // Back to the start of the line and over the old text; spaces rub out what is
+            // left of a longer one. No escape code: Windows consoles may print those as is.
+            let width = text.chars().count();
+            let rub = " ".repeat(self.shown.saturating_sub(width));
+            eprint!("\r{text}{rub}");
             let _ = io::stderr().flush();
-            self.dirty = true;
+            self.shown = width;
         } else {
             course::narrate!("measure", "{text}");
         }
@@ -261,9 +266,9 @@ impl Progress {
 
     /// Ends the progress line before something else is printed on stderr.
     pub fn clear(&mut self) {
-        if self.dirty {
-            eprint!("\r\x1b[K");
-            self.dirty = false;
+        if self.shown > 0 {
+            eprint!("\r{}\r", " ".repeat(self.shown));
+            self.shown = 0;
         }
     }
 }

@@ -1,6 +1,6 @@
 //! The lab's shape, not its speed: each part runs in `--quick` mode on loopback and must print
 //! its table and write a CSV whose rows carry numbers where they should. Timings are measured
-//! by running the lab (scripts/lab), never asserted here.
+//! by running the lab (cargo run --release -p socket-lab), never asserted here.
 
 use std::path::PathBuf;
 use std::time::Duration;
@@ -266,5 +266,85 @@ fn chart_without_a_csv_says_how_to_write_one() {
         .finish_within(Duration::from_secs(30));
     let (error, hint) = testkit::assert_error_and_hint(&finished, 1);
     assert!(error.contains("never-written.csv"), "{error}");
-    assert!(hint.contains("scripts/lab"), "{hint}");
+    assert!(hint.contains("cargo run --release -p socket-lab"), "{hint}");
+}
+
+/// Under `cargo run` the lab builds the server it measures next to itself first: cargo builds
+/// only the package it runs, so `cargo run --release -p socket-lab` would otherwise measure an
+/// old tcp-echo-server, or none. Here the lab runs from a copy in its own target/release/, with
+/// a stand-in cargo (a shell script: Unix) that records what it was asked.
+#[cfg(unix)]
+#[test]
+fn under_cargo_the_lab_builds_tcp_echo_server_beside_itself_first() {
+    use std::os::unix::fs::PermissionsExt;
+
+    let dir = scratch("build-beside");
+    let release = dir.join("target").join("release");
+    std::fs::create_dir_all(&release).unwrap();
+    let lab = release.join("socket-lab");
+    std::fs::copy(LAB, &lab).unwrap();
+    let asked = dir.join("asked.txt");
+    let cargo = dir.join("cargo");
+    std::fs::write(
+        &cargo,
+        format!("#!/bin/sh\necho \"$@\" > '{}'\n", asked.display()),
+    )
+    .unwrap();
+    std::fs::set_permissions(&cargo, std::fs::Permissions::from_mode(0o755)).unwrap();
+
+    let csv = dir.join("lab.csv");
+    let finished = Program::start_command(
+        std::process::Command::new(&lab)
+            .args(["setup", "--quick", "--no-peers", "--csv"])
+            .arg(&csv)
+            .env("CARGO", &cargo),
+    )
+    .finish_within(Duration::from_secs(60));
+    assert!(finished.status.success(), "{}", finished.stderr);
+    let asked = std::fs::read_to_string(&asked).expect("the lab ran $CARGO");
+    assert_eq!(
+        asked.trim(),
+        format!(
+            "build --quiet -p tcp-echo-server --target-dir {} --profile release",
+            dir.join("target").display()
+        )
+    );
+    // The stand-in built nothing: the lab says so and measures its own echo thread.
+    assert!(
+        finished.stderr.contains("tcp-echo-server not found"),
+        "{}",
+        finished.stderr
+    );
+}
+
+/// The concurrency part needs two open files per client (one here, one in the server): the
+/// lab raises its soft limit as `ulimit -n` would, before it starts the server, which inherits
+/// it. Started under a low limit (by sh's `ulimit`, Unix), it says so and reports the new one.
+#[cfg(unix)]
+#[test]
+fn the_lab_raises_a_low_open_files_limit_itself() {
+    let dir = scratch("limit");
+    let csv = dir.join("lab.csv");
+    let script = format!(
+        "ulimit -Sn 256 && exec '{LAB}' setup --quick --no-peers --csv '{}'",
+        csv.display()
+    );
+    let finished = Program::start("sh", &["-c", &script]).finish_within(Duration::from_secs(60));
+    assert!(finished.status.success(), "{}", finished.stderr);
+    assert!(
+        finished.stderr.contains("open files: raised from 256 to "),
+        "{}",
+        finished.stderr
+    );
+    let text = std::fs::read_to_string(&csv).unwrap();
+    let row = text
+        .lines()
+        .find(|line| line.starts_with("run,load average before"))
+        .expect("the load average row");
+    let limit: usize = row
+        .split("open files limit ")
+        .nth(1)
+        .and_then(|rest| rest.trim_end_matches('"').parse().ok())
+        .unwrap_or_else(|| panic!("no open files limit in {row}"));
+    assert!(limit > 256, "{row}");
 }

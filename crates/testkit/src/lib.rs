@@ -449,16 +449,35 @@ fn build_command(test: &Path, package: &str, triple: &str) -> (PathBuf, Command)
         .and_then(Path::parent)
         .expect("a test runs from <target>/<profile>/deps")
         .to_path_buf();
-    let above = profile_dir
-        .parent()
-        .expect("the profile lives in a target dir");
+    let build = build_into(&profile_dir, &[package], triple);
+    (profile_dir, build)
+}
+
+/// `$CARGO build --quiet -p <package>...`, run from this workspace, that puts the programs in
+/// `profile_dir`, the directory of a program already built (`<target dir>[/<triple>]/<profile>`):
+/// the same target directory, profile and target triple. How a program of the course that runs
+/// another one (socket-lab runs tcp-echo-server) builds it first under `cargo run`.
+pub fn cargo_build_beside(profile_dir: &Path, packages: &[&str]) -> Command {
+    build_into(profile_dir, packages, env!("TESTKIT_TARGET"))
+}
+
+fn build_into(profile_dir: &Path, packages: &[&str], triple: &str) -> Command {
     let mut build = Command::new(std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into()));
-    build.args(["build", "--quiet", "-p", package]);
-    // Under `cargo test --target <triple>` the profile lives in a directory named for the
-    // triple. (Not told by CACHEDIR.TAG: cargo writes one there as well as at the root.)
+    build.args(["build", "--quiet"]);
+    for package in packages {
+        build.args(["-p", package]);
+    }
+    // This workspace, wherever the caller stands (its own folder when cargo started it).
+    let workspace = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    if workspace.join("Cargo.toml").is_file() {
+        build.current_dir(workspace);
+    }
+    let above = profile_dir.parent().unwrap_or(profile_dir);
+    // Under `--target <triple>` the profile lives in a directory named for the triple. (Not
+    // told by CACHEDIR.TAG: cargo writes one there as well as at the root.)
     let target_dir = if above.file_name() == Some(OsStr::new(triple)) {
         build.arg("--target").arg(triple);
-        above.parent().expect("the triple lives in a target dir")
+        above.parent().unwrap_or(above)
     } else {
         above
     };
@@ -470,7 +489,7 @@ fn build_command(test: &Path, package: &str, triple: &str) -> (PathBuf, Command)
             build.args(["--profile", profile]);
         }
     }
-    (profile_dir, build)
+    build
 }
 
 /// The first token of `line` that parses as a socket address (trailing punctuation ignored):
@@ -703,6 +722,15 @@ mod tests {
                 "build --quiet -p tcp-echo-server --target-dir {}",
                 nested.display()
             )
+        );
+        // A program (socket-lab in target/release) building two others beside it.
+        let beside: Vec<String> = build_into(&root.join("release"), &["a", "b"], windows)
+            .get_args()
+            .map(|arg| arg.to_string_lossy().into_owned())
+            .collect();
+        assert_eq!(
+            beside.join(" "),
+            format!("build --quiet -p a -p b --target-dir {root_text} --profile release")
         );
         let _ = std::fs::remove_dir_all(&root);
     }
