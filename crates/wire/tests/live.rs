@@ -223,6 +223,37 @@ fn a_datagram_on_loopback_shows_its_header_then_the_port_unreachable_it_causes()
     );
 }
 
+/// A frame is stamped when it crossed loopback (the kernel's time), not when it was read: the
+/// datagrams here are read only after the clock was looked at, so a stamp taken at reading
+/// would be later than that.
+#[test]
+fn a_frame_is_stamped_when_it_crossed_loopback_not_when_it_was_read() {
+    where_capture_works(
+        "a_frame_is_stamped_when_it_crossed_loopback_not_when_it_was_read",
+        || {
+            let mut loopback = Loopback::open().unwrap();
+            let receiver = UdpSocket::bind("127.0.0.1:0").unwrap();
+            let to = receiver.local_addr().unwrap();
+            let sender = UdpSocket::bind("127.0.0.1:0").unwrap();
+            let mut wire = Wire::new(Filter::Ports(vec![to.port()]));
+            let before = wire::live::now();
+            sender.send_to(b"first", to).unwrap();
+            // send_to has returned: the datagram crossed lo before this moment.
+            let sent = wire::live::now();
+            sender.send_to(b"second", to).unwrap();
+            let events = capture_until(&mut loopback, &mut wire, false, |events| events.len() >= 2);
+            let read = wire::live::now();
+            let text = lines(&events);
+            let first = events[0].timestamp;
+            assert!(
+                before <= first && first <= sent,
+                "stamped {first:?}, sent between {before:?} and {sent:?}, read by {read:?}:\n{text}"
+            );
+            assert!(events[0].timestamp <= events[1].timestamp, "{text}");
+        },
+    );
+}
+
 #[test]
 fn wire_live_shows_count_packets_and_writes_them_to_a_pcapng_file() {
     where_capture_works(
