@@ -326,6 +326,62 @@ fn wire_live_shows_count_packets_and_writes_them_to_a_pcapng_file() {
     );
 }
 
+/// Ctrl-C does not lose the frames already queued: they crossed lo before the stop. wire is
+/// held (SIGSTOP) while three datagrams cross lo, so that they wait in its queue; Ctrl-C
+/// reaches it before it reads them.
+#[test]
+fn wire_live_stopped_by_ctrl_c_shows_the_frames_already_queued() {
+    where_capture_works(
+        "wire_live_stopped_by_ctrl_c_shows_the_frames_already_queued",
+        || {
+            let receiver = UdpSocket::bind("127.0.0.1:0").unwrap();
+            let to = receiver.local_addr().unwrap();
+            let port = to.port().to_string();
+            let program = testkit::Program::start(
+                env!("CARGO_BIN_EXE_wire"),
+                &["--live", "--port", &port, "--duration", "20"],
+            );
+            program.wait_stderr_line(|line| line.starts_with("capture  lo (interface "));
+            let pid = program.id().to_string();
+            let signal = |name: &str| {
+                let sent = Command::new("kill").args([name, &pid]).status().unwrap();
+                assert!(sent.success(), "kill {name} {pid}");
+            };
+            signal("-STOP");
+            // Until the kernel has stopped it: state T in /proc/PID/stat.
+            let deadline = Instant::now() + DEADLINE;
+            while !std::fs::read_to_string(format!("/proc/{pid}/stat"))
+                .unwrap()
+                .rsplit(')')
+                .next()
+                .is_some_and(|rest| rest.trim_start().starts_with('T'))
+            {
+                assert!(Instant::now() < deadline, "wire did not stop");
+                thread::yield_now();
+            }
+            let sender = UdpSocket::bind("127.0.0.1:0").unwrap();
+            for text in ["one", "two", "three"] {
+                sender.send_to(text.as_bytes(), to).unwrap();
+            }
+            signal("-INT");
+            signal("-CONT");
+            let finished = program.finish();
+            assert!(finished.status.success(), "{}", finished.stderr);
+            assert!(
+                finished.stderr.contains("stop     Ctrl-C\n"),
+                "{}",
+                finished.stderr
+            );
+            let shown = finished.stdout_text();
+            let lengths: Vec<&str> = shown
+                .lines()
+                .map(|line| line.rsplit(' ').next().unwrap())
+                .collect();
+            assert_eq!(lengths, ["len=3", "len=3", "len=5"], "{shown}");
+        },
+    );
+}
+
 #[test]
 fn without_privilege_live_capture_is_one_error_and_a_hint_that_says_what_to_run() {
     let wire = env!("CARGO_BIN_EXE_wire");
