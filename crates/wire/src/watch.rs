@@ -29,6 +29,9 @@ pub fn loopback(options: &Options, wire: &mut Wire, show: &mut Show) -> anyhow::
     use wire::live::Loopback;
     use wire::save::Save;
 
+    // Ctrl-C is caught from before the `capture` line: a script that waits for that line, then
+    // stops the capture, must not kill it.
+    let interrupted = course::ctrl_c();
     let mut loopback = Loopback::open()?;
     narrate!(
         "capture",
@@ -39,7 +42,6 @@ pub fn loopback(options: &Options, wire: &mut Wire, show: &mut Show) -> anyhow::
         Some(path) => Some(Save::create(path, "lo", Link::Ethernet)?),
         None => None,
     };
-    let interrupted = course::ctrl_c();
     let started = Instant::now();
     wire.start_at(wire::live::now());
     let mut shown_all = false;
