@@ -11,8 +11,8 @@
 //! `|` marks narration (the program's stderr), `>` data (its stdout): a mark rather than a
 //! colour, so that it survives a pipe, a file and every terminal.
 //!
-//! With `--wire` a capture thread sends packets down the same channel, stamped when captured,
-//! and says how far it has read. Lines then wait ([`Conversation::order_by_time`]) until the
+//! With `--wire` a capture thread sends packets down the same channel, stamped by the kernel
+//! when they crossed loopback, and says how far it has read. Lines then wait ([`Conversation::order_by_time`]) until the
 //! capture has read past their stamp, so that lines and packets, which reach the printer from
 //! different threads, come out in the order of their stamps.
 //!
@@ -69,9 +69,8 @@ pub enum Channel {
 /// One line, as read.
 #[derive(Clone, Debug)]
 pub struct Line {
-    /// When the demo read it, since the Unix epoch: the clock that live packet captures are
-    /// stamped with, so that packets can be put among the lines.
-    #[allow(dead_code)] // Read once packets are put among the lines (issue 16, --wire).
+    /// When the demo read it (a packet: when it crossed loopback), since the Unix epoch, by
+    /// CLOCK_REALTIME: the one clock of both, so that packets can be put among the lines.
     pub at: Duration,
     pub who: Who,
     pub channel: Channel,
@@ -577,7 +576,8 @@ impl Conversation {
             return self.print(&line);
         }
         if line.channel == Channel::Packet {
-            // The capture stamps a packet when it reads it, so it has read up to here.
+            // The capture reads packets in the order they crossed loopback: it has read every
+            // packet up to this one's stamp.
             self.clock = self.clock.max(line.at);
         }
         // After the lines stamped at the same time or earlier: equal stamps keep their order.
@@ -644,7 +644,8 @@ fn deadline(timeout: Duration) -> Instant {
         .unwrap_or(now + Duration::from_secs(365 * 24 * 3600))
 }
 
-/// The time since the Unix epoch.
+/// The time since the Unix epoch, by CLOCK_REALTIME on Linux: the clock of the kernel's packet
+/// stamps (SO_TIMESTAMPNS), which `--wire` puts among these.
 fn now() -> Duration {
     SystemTime::now()
         .duration_since(UNIX_EPOCH)

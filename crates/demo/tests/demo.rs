@@ -296,8 +296,12 @@ fn ctrl_c_stops_every_program_of_the_demo() {
 }
 
 /// `--wire` (Linux): every packet of both connections, each on the listener's port, among the
-/// lines. Where capturing is not allowed (not root, no CAP_NET_RAW) the demo must refuse with
-/// one error and a hint saying how to get the right, before starting anything.
+/// lines, in the order they happened. A program narrates a call after it returns, so the packets
+/// a call causes come before its line: the SYN, SYN-ACK and ACK before `connect` (and before the
+/// server's `accept`), the echo's segment before the server's `send`, the FIN before
+/// `shutdown`; and what the demo does comes before the packets it causes. Where capturing is not
+/// allowed (not root, no CAP_NET_RAW) the demo must refuse with one error and a hint saying how
+/// to get the right, before starting anything.
 #[cfg(target_os = "linux")]
 #[test]
 fn tcp_demo_with_wire_shows_every_packet_on_the_listeners_port() {
@@ -335,7 +339,8 @@ fn tcp_demo_with_wire_shows_every_packet_on_the_listeners_port() {
             .position(|line| wanted(line))
             .unwrap_or_else(|| panic!("no {what}:\n{stdout}"))
     };
-    for client in ["client 1", "client 2"] {
+    let starting = |prefix: String| move |line: &str| line.starts_with(&prefix);
+    for (number, client) in [(1, "client 1"), (2, "client 2")] {
         let connect = said(&stdout, client, '|')
             .into_iter()
             .find(|line| line.starts_with("connect"))
@@ -345,22 +350,50 @@ fn tcp_demo_with_wire_shows_every_packet_on_the_listeners_port() {
         let to_client = format!("TCP      {listener} -> {own}  ");
         let packet = |direction: &str, flags: &str| {
             let wanted = format!("wire     | {direction}{flags}");
-            position(&|line| line.starts_with(&wanted), &wanted)
+            position(&starting(wanted.clone()), &wanted)
         };
         // The handshake, the line and its echo, and a FIN from each side, in that order.
         let syn = packet(&from_client, "SYN seq=0 len=0");
         let syn_ack = packet(&to_client, "SYN-ACK seq=0 ack=1 len=0");
+        let ack = packet(&from_client, "ACK seq=1 ack=1 len=0");
         let data = packet(&from_client, "PSH-ACK seq=1 ack=1 len=25");
         let echo = packet(&to_client, "PSH-ACK seq=1 ack=26 len=25");
         let fin = packet(&from_client, "FIN-ACK seq=26");
         let fin_back = packet(&to_client, "FIN-ACK seq=26 ack=27");
         assert!(
-            syn < syn_ack && syn_ack < data && data < echo && echo < fin && fin < fin_back,
+            syn < syn_ack
+                && syn_ack < ack
+                && ack < data
+                && data < echo
+                && echo < fin
+                && fin < fin_back,
             "{stdout}"
         );
+        // Each call's line comes after the packets it caused.
+        let line_of = |who: &str, call: &str, with: &str| {
+            let prefix = format!("{who:<8} | {call:<8} ");
+            position(
+                &|line: &str| line.starts_with(&prefix) && line.contains(with),
+                &format!("{who}'s {call} line with {with}"),
+            )
+        };
+        let connected = line_of(client, "connect", &own);
+        let accepted = line_of("server", "accept", &format!("#{number} from {own}"));
+        let echoed = line_of("server", "send", &format!("#{number} 25 bytes to {own}"));
+        let shut = line_of(client, "shutdown", "");
+        assert!(
+            ack < connected,
+            "{client}'s connect before its ACK:\n{stdout}"
+        );
+        assert!(ack < accepted, "accept #{number} before the ACK:\n{stdout}");
+        assert!(
+            echo < echoed,
+            "the server's send before its segment:\n{stdout}"
+        );
+        assert!(fin < shut, "{client}'s shutdown before its FIN:\n{stdout}");
         // What the demo did comes before the packets it caused.
         let started = position(
-            &|line| line.starts_with(&format!("demo     | start    {client}:")),
+            &starting(format!("demo     | start    {client}:")),
             "the start line",
         );
         let typed = position(
@@ -368,7 +401,7 @@ fn tcp_demo_with_wire_shows_every_packet_on_the_listeners_port() {
             "the type line",
         );
         let closed = position(
-            &|line| line.starts_with(&format!("demo     | close    {client}'s input")),
+            &starting(format!("demo     | close    {client}'s input")),
             "the close line",
         );
         assert!(started < syn, "{client} started after its SYN:\n{stdout}");

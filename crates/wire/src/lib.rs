@@ -32,7 +32,8 @@
 //!     // None after a short wait without a frame: time to look at the narration.
 //!     let Some(frame) = loopback.next_frame()? else { continue };
 //!     if let Verdict::Shown(event) = wire.frame(&frame) {
-//!         // event.timestamp: since the Unix epoch, to merge with the narration's times.
+//!         // event.timestamp: when the kernel saw it cross lo, since the Unix epoch
+// (CLOCK_REALTIME, as SystemTime), to merge with the narration's times.
 //!         println!("{}", wire::text::line(&event));
 //!     }
 //! }

@@ -5,20 +5,37 @@
 //! Loopback only: a classic BPF filter, run by the kernel before a frame is queued, keeps the
 //! frames of `lo` and drops those of every other interface. It also drops loopback's copy of
 //! each frame on its way out, so that each packet shows once (tcpdump does the same).
+//!
+//! Each frame carries the time the kernel saw it cross `lo` (SO_TIMESTAMPNS), not the time
+//! this thread read it: a thread wakes 0.03 to 0.6 ms later, long enough for the program that
+//! sent the packet to return from its call and narrate it first.
+//!
+//! The kernel starts stamping frames a little after the first socket asks (it switches the
+//! stamping on from a work queue: 1 ms here, more on a busy machine); until then a frame is
+//! stamped when it is read. So [`Loopback::open`] sends itself a datagram on 127.0.0.1 until
+//! one comes back stamped before its `send_to` returned, and drops those datagrams' frames.
 
-use std::io::{self, Read};
-use std::time::{Duration, SystemTime, UNIX_EPOCH};
+use std::io::{self, IoSliceMut, Read};
+use std::net::{Ipv4Addr, UdpSocket};
+use std::os::fd::AsRawFd;
+use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 use anyhow::Context;
 use course::HintExt;
+use nix::sys::socket::{self as nix_socket, ControlMessageOwned, MsgFlags, sockopt};
+use nix::sys::time::TimeSpec;
 use socket2::{Domain, Protocol, SockFilter, Socket, Type};
 
 use crate::capture::Frame;
 use crate::link::Link;
+use crate::packet::{self, Kind};
 use crate::save::SNAPLEN;
 
 /// How often a blocked receive gives up, so that the caller can look at Ctrl-C and its limits.
 pub const POLL: Duration = Duration::from_millis(200);
+
+/// The longest [`Loopback::open`] waits for the kernel to stamp frames as they cross `lo`.
+const STAMPING: Duration = Duration::from_secs(1);
 
 /// ETH_P_ALL, `<linux/if_ether.h>`: every protocol, not only IPv4 or IPv6.
 const ETH_P_ALL: u16 = 0x0003;
@@ -29,6 +46,8 @@ pub struct Loopback {
     /// The interface number of `lo`.
     index: u32,
     buffer: Vec<u8>,
+    /// Room for the control message that carries the kernel's timestamp.
+    control: Vec<u8>,
 }
 
 impl Loopback {
@@ -50,16 +69,66 @@ impl Loopback {
         socket
             .attach_filter(&loopback_only(index))
             .context("attaching the filter that keeps only lo's frames (SO_ATTACH_FILTER)")?;
+        // SO_TIMESTAMPNS: each frame comes with the time the kernel saw it (CLOCK_REALTIME,
+        // the clock of SystemTime), as tcpdump's are.
+        nix_socket::setsockopt(&socket, sockopt::ReceiveTimestampns, &true)
+            .map_err(io::Error::from)
+            .context("asking for the kernel's timestamps (SO_TIMESTAMPNS)")?;
         // A larger queue, so that a burst on loopback is not dropped while we print.
         let _ = socket.set_recv_buffer_size(4 << 20);
         socket
             .set_read_timeout(Some(POLL))
             .context("setting the read timeout")?;
-        Ok(Loopback {
+        let mut loopback = Loopback {
             socket,
             index,
             buffer: vec![0; SNAPLEN as usize],
-        })
+            control: nix::cmsg_space!(TimeSpec),
+        };
+        // Where no datagram can cross lo (it is down), frames are stamped when read until the
+        // kernel catches up: a millisecond or so, nothing to fail for.
+        let _ = loopback.wait_for_kernel_stamps();
+        Ok(loopback)
+    }
+
+    /// Sends a datagram from 127.0.0.1 to itself until its frame comes back stamped before
+    /// `send_to` returned (the kernel's stamp, not the time of reading), or [`STAMPING`]
+    /// passes. The frames read meanwhile, those datagrams' and any other, are not shown: the
+    /// capture starts after this. True when the kernel stamps.
+    fn wait_for_kernel_stamps(&mut self) -> io::Result<bool> {
+        let probe = UdpSocket::bind((Ipv4Addr::LOCALHOST, 0))?;
+        let to = probe.local_addr()?;
+        let deadline = Instant::now() + STAMPING;
+        while Instant::now() < deadline {
+            probe.send_to(b"wire: are frames stamped by the kernel yet?", to)?;
+            let sent = now();
+            while let Some(frame) = self.next_frame()? {
+                let Ok((ether_type, bytes)) = frame.link.network(&frame.data) else {
+                    continue;
+                };
+                let Ok(packet) = packet::decode(ether_type, bytes, 0) else {
+                    continue;
+                };
+                let ours = matches!(packet.kind, Kind::Udp(_))
+                    && packet.source.port == Some(to.port())
+                    && packet.destination.port == Some(to.port());
+                if ours && frame.timestamp <= sent {
+                    return Ok(true);
+                }
+                if ours {
+                    break;
+                }
+            }
+            // Nothing to wait on: the kernel switches stamping on from a work queue.
+            std::thread::sleep(Duration::from_millis(1));
+        }
+        Ok(false)
+    }
+
+    /// How long [`Loopback::next_frame`] waits for a frame before it returns `None`
+    /// ([`POLL`] unless changed).
+    pub fn set_poll(&self, wait: Duration) -> io::Result<()> {
+        self.socket.set_read_timeout(Some(wait))
     }
 
     /// The interface number of `lo` (1 on Linux, in every network namespace).
@@ -67,16 +136,29 @@ impl Loopback {
         self.index
     }
 
-    /// The next frame, or `None` when [`POLL`] passed without one.
+    /// The next frame, or `None` when [`POLL`] passed without one: then every frame that
+    /// crossed `lo` before the call has been returned.
     pub fn next_frame(&mut self) -> io::Result<Option<Frame>> {
-        let len = match (&self.socket).read(&mut self.buffer) {
-            Ok(len) => len,
-            Err(error) if datagram::is_timeout(&error) => return Ok(None),
-            Err(error) => return Err(error),
+        let mut iov = [IoSliceMut::new(&mut self.buffer)];
+        let received = nix_socket::recvmsg::<()>(
+            self.socket.as_raw_fd(),
+            &mut iov,
+            Some(&mut self.control),
+            MsgFlags::empty(),
+        );
+        let (len, stamped) = match received {
+            Ok(message) => (message.bytes, kernel_time(&message)),
+            Err(errno) => {
+                let error = io::Error::from(errno);
+                if datagram::is_timeout(&error) {
+                    return Ok(None);
+                }
+                return Err(error);
+            }
         };
         Ok(Some(Frame {
-            // The time it reached us: close enough to when it crossed lo for the lesson.
-            timestamp: now(),
+            // Without the kernel's time (never seen on Linux), the time it reached us.
+            timestamp: stamped.unwrap_or_else(now),
             // On lo, a raw packet socket sees an Ethernet header with zero addresses.
             link: Link::Ethernet,
             data: self.buffer[..len].to_vec(),
@@ -90,6 +172,18 @@ pub fn now() -> Duration {
     SystemTime::now()
         .duration_since(UNIX_EPOCH)
         .unwrap_or_default()
+}
+
+/// The time the kernel saw a frame, from its SCM_TIMESTAMPNS control message.
+fn kernel_time(message: &nix_socket::RecvMsg<'_, '_, ()>) -> Option<Duration> {
+    message.cmsgs().ok()?.find_map(|control| match control {
+        ControlMessageOwned::ScmTimestampns(time) => {
+            let seconds = u64::try_from(time.tv_sec()).ok()?;
+            let nanos = u32::try_from(time.tv_nsec()).ok()?;
+            (nanos < 1_000_000_000).then(|| Duration::new(seconds, nanos))
+        }
+        _ => None,
+    })
 }
 
 /// BPF_RET | BPF_K: the filter's answer, how many bytes of the frame to keep (0: drop it).

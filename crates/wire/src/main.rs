@@ -20,7 +20,8 @@
 //!
 //! On Linux it also captures loopback itself (root or CAP_NET_RAW): `wire --live`.
 //!
-//! Book chapter: "On the wire" (to come).
+//! Book: the "On the wire" section of the TCP, UDP and multicast chapters, whose traces
+//! (docs/src/traces/, taken by scripts/traces) this program reads.
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;

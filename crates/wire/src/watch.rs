@@ -25,11 +25,13 @@ pub fn loopback(options: &Options, wire: &mut Wire, show: &mut Show) -> anyhow::
     use std::time::Instant;
 
     use course::narrate;
-    use wire::Verdict;
     use wire::link::Link;
     use wire::live::Loopback;
     use wire::save::Save;
 
+    // Ctrl-C is caught from before the `capture` line: a script that waits for that line, then
+    // stops the capture, must not kill it.
+    let interrupted = course::ctrl_c();
     let mut loopback = Loopback::open()?;
     narrate!(
         "capture",
@@ -40,9 +42,9 @@ pub fn loopback(options: &Options, wire: &mut Wire, show: &mut Show) -> anyhow::
         Some(path) => Some(Save::create(path, "lo", Link::Ethernet)?),
         None => None,
     };
-    let interrupted = course::ctrl_c();
     let started = Instant::now();
     wire.start_at(wire::live::now());
+    let mut shown_all = false;
     let reason = loop {
         if interrupted.load(Ordering::SeqCst) {
             break "Ctrl-C".to_string();
@@ -54,20 +56,47 @@ pub fn loopback(options: &Options, wire: &mut Wire, show: &mut Show) -> anyhow::
         let Some(frame) = loopback.next_frame()? else {
             continue;
         };
-        let verdict = wire.frame(&frame);
-        if let (Some(save), Verdict::Shown(_)) = (&mut save, &verdict) {
-            save.write(&frame)?;
-        }
-        if !show.verdict(verdict) {
+        if !take(frame, wire, show, &mut save)? {
+            shown_all = true;
             break show.stop_reason();
         }
     };
+    // Stopped by Ctrl-C or --duration: the frames already queued crossed lo before the stop,
+    // so they are shown too (a script that stops the capture once its programs are done loses
+    // none).
+    if !shown_all {
+        loopback.set_poll(QUEUED)?;
+        while let Some(frame) = loopback.next_frame()? {
+            if !take(frame, wire, show, &mut save)? {
+                break;
+            }
+        }
+    }
     narrate!("stop", "{reason}");
     if let (Some(save), Some(path)) = (save, &options.write) {
         save.finish()?;
         narrate!("write", "{} (pcapng)", path.display());
     }
     Ok(())
+}
+
+/// How long the last reads wait for a frame: what is queued comes at once.
+#[cfg(target_os = "linux")]
+const QUEUED: Duration = Duration::from_millis(5);
+
+/// Shows a frame and saves it if shown; false when no more are wanted.
+#[cfg(target_os = "linux")]
+fn take(
+    frame: wire::Frame,
+    wire: &mut Wire,
+    show: &mut Show,
+    save: &mut Option<wire::save::Save>,
+) -> anyhow::Result<bool> {
+    let verdict = wire.frame(&frame);
+    if let (Some(save), wire::Verdict::Shown(_)) = (save, &verdict) {
+        save.write(&frame)?;
+    }
+    Ok(show.verdict(verdict))
 }
 
 /// Packet sockets exist on Linux only.

@@ -223,6 +223,37 @@ fn a_datagram_on_loopback_shows_its_header_then_the_port_unreachable_it_causes()
     );
 }
 
+/// A frame is stamped when it crossed loopback (the kernel's time), not when it was read: the
+/// datagrams here are read only after the clock was looked at, so a stamp taken at reading
+/// would be later than that.
+#[test]
+fn a_frame_is_stamped_when_it_crossed_loopback_not_when_it_was_read() {
+    where_capture_works(
+        "a_frame_is_stamped_when_it_crossed_loopback_not_when_it_was_read",
+        || {
+            let mut loopback = Loopback::open().unwrap();
+            let receiver = UdpSocket::bind("127.0.0.1:0").unwrap();
+            let to = receiver.local_addr().unwrap();
+            let sender = UdpSocket::bind("127.0.0.1:0").unwrap();
+            let mut wire = Wire::new(Filter::Ports(vec![to.port()]));
+            let before = wire::live::now();
+            sender.send_to(b"first", to).unwrap();
+            // send_to has returned: the datagram crossed lo before this moment.
+            let sent = wire::live::now();
+            sender.send_to(b"second", to).unwrap();
+            let events = capture_until(&mut loopback, &mut wire, false, |events| events.len() >= 2);
+            let read = wire::live::now();
+            let text = lines(&events);
+            let first = events[0].timestamp;
+            assert!(
+                before <= first && first <= sent,
+                "stamped {first:?}, sent between {before:?} and {sent:?}, read by {read:?}:\n{text}"
+            );
+            assert!(events[0].timestamp <= events[1].timestamp, "{text}");
+        },
+    );
+}
+
 #[test]
 fn wire_live_shows_count_packets_and_writes_them_to_a_pcapng_file() {
     where_capture_works(
@@ -291,6 +322,62 @@ fn wire_live_shows_count_packets_and_writes_them_to_a_pcapng_file() {
                 read.stderr
             );
             std::fs::remove_file(&saved).unwrap();
+        },
+    );
+}
+
+/// Ctrl-C does not lose the frames already queued: they crossed lo before the stop. wire is
+/// held (SIGSTOP) while three datagrams cross lo, so that they wait in its queue; Ctrl-C
+/// reaches it before it reads them.
+#[test]
+fn wire_live_stopped_by_ctrl_c_shows_the_frames_already_queued() {
+    where_capture_works(
+        "wire_live_stopped_by_ctrl_c_shows_the_frames_already_queued",
+        || {
+            let receiver = UdpSocket::bind("127.0.0.1:0").unwrap();
+            let to = receiver.local_addr().unwrap();
+            let port = to.port().to_string();
+            let program = testkit::Program::start(
+                env!("CARGO_BIN_EXE_wire"),
+                &["--live", "--port", &port, "--duration", "20"],
+            );
+            program.wait_stderr_line(|line| line.starts_with("capture  lo (interface "));
+            let pid = program.id().to_string();
+            let signal = |name: &str| {
+                let sent = Command::new("kill").args([name, &pid]).status().unwrap();
+                assert!(sent.success(), "kill {name} {pid}");
+            };
+            signal("-STOP");
+            // Until the kernel has stopped it: state T in /proc/PID/stat.
+            let deadline = Instant::now() + DEADLINE;
+            while !std::fs::read_to_string(format!("/proc/{pid}/stat"))
+                .unwrap()
+                .rsplit(')')
+                .next()
+                .is_some_and(|rest| rest.trim_start().starts_with('T'))
+            {
+                assert!(Instant::now() < deadline, "wire did not stop");
+                thread::yield_now();
+            }
+            let sender = UdpSocket::bind("127.0.0.1:0").unwrap();
+            for text in ["one", "two", "three"] {
+                sender.send_to(text.as_bytes(), to).unwrap();
+            }
+            signal("-INT");
+            signal("-CONT");
+            let finished = program.finish();
+            assert!(finished.status.success(), "{}", finished.stderr);
+            assert!(
+                finished.stderr.contains("stop     Ctrl-C\n"),
+                "{}",
+                finished.stderr
+            );
+            let shown = finished.stdout_text();
+            let lengths: Vec<&str> = shown
+                .lines()
+                .map(|line| line.rsplit(' ').next().unwrap())
+                .collect();
+            assert_eq!(lengths, ["len=3", "len=3", "len=5"], "{shown}");
         },
     );
 }
