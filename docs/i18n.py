@@ -2,16 +2,20 @@
 """The book's own mdBook preprocessor for its two editions, English and pt-BR (docs/README.md,
 "The Portuguese edition"). book.toml runs it twice:
 
-    python3 i18n.py samples     before `links`. In the pt-BR edition, each
-                                {{#include samples/X}} becomes {{#include samples/pt-BR/X}}:
-                                the run of the same scenario in Portuguese. It fails the
-                                build when that file is missing, so a Portuguese page never
-                                shows an English run. Nothing changes in the English edition.
+    python3 i18n.py includes    before `links`, in both editions and for both renderers:
+                                - a code block made only of {{#include}} lines gets
+                                  <!-- i18n:skip -->: what comes from a file (code, a run, a
+                                  diagram drawn by a program) is never a message;
+                                - in the pt-BR edition, {{#include samples/X}} becomes
+                                  {{#include samples/pt-BR/X}}: the run of the same scenario
+                                  in Portuguese. The build fails when that file is missing,
+                                  so a Portuguese page never shows an English run.
     python3 i18n.py keep-code   after `links`, before `gettext`, in both editions and for both
                                 renderers (html, and xgettext, which writes messages.pot):
                                 - a ```rust, ```java or ```text block gets <!-- i18n:skip -->
-                                  before it: the code (English, from the sources) and the
-                                  outputs (real runs) are never messages to translate;
+                                  too (those of included Markdown, which `includes` does not
+                                  see, and hand-written ones): code is English, and an
+                                  output is a run, never a message to translate;
                                 - <summary>WORDS</summary> is split so that WORDS is a
                                   paragraph: mdbook-i18n-helpers 0.4.0 never translates an
                                   HTML block, and a paragraph is a message.
@@ -25,6 +29,8 @@ import sys
 from pathlib import Path
 
 TWINS = "pt-BR"  # the edition whose samples come from samples/pt-BR/
+# The folders of src/ whose included files have a pt-BR twin in FOLDER/pt-BR/.
+TWINNED = ["samples"]
 # Included files under samples/ that are the same in both editions, and why.
 SAME_IN_BOTH = {
     "lab/": "measurements that take 5 minutes of full load to redo (scripts/lab-samples), "
@@ -48,23 +54,25 @@ def chapters(items):
 def take_twins(chapter, src, problems):
     """Points each include of a sample at its pt-BR twin."""
     folder = (src / chapter["source_path"]).parent
-    samples = (src / "samples").resolve()
     where = chapter["source_path"]
 
     def twin(found):
         spec = found.group(2)
         target = (folder / spec).resolve()
-        if target.suffix == ".md" and target.is_file() and "samples/" in target.read_text(encoding="utf-8"):
+        if target.suffix == ".md" and target.is_file() and any(
+                f"{name}/" in target.read_text(encoding="utf-8") for name in TWINNED):
             problems.append(f"{where}: {spec} includes samples: include them from the chapter "
                             "itself, where the pt-BR edition takes their Portuguese runs")
-        if not target.is_relative_to(samples):
+        samples = next((src.resolve() / name for name in TWINNED
+                        if target.is_relative_to(src.resolve() / name)), None)
+        if samples is None:
             return found.group(0)
         inside = target.relative_to(samples)
         if any(inside.as_posix().startswith(prefix) for prefix in SAME_IN_BOTH):
             return found.group(0)
         if not (samples / TWINS / inside).is_file():
             problems.append(f"{where}: {{{{#include {spec}}}}}: no Portuguese run "
-                            f"src/samples/{TWINS}/{inside.as_posix()} "
+                            f"src/{samples.name}/{TWINS}/{inside.as_posix()} "
                             "(scripts/book-samples and scripts/two-computers write them)")
             return found.group(0)
         # The same relative path with pt-BR/ inserted right after samples/.
@@ -82,7 +90,44 @@ def closes(line, fence):
     return len(stripped) >= len(fence) and stripped == fence[0] * len(stripped)
 
 
-def keep_code(text):
+def blocks(lines):
+    """(start, end, prefix, language) of each fenced code block: lines[start] opens it,
+    lines[end] closes it (or is the last line)."""
+    fence = None
+    for number, line in enumerate(lines):
+        if fence:
+            if closes(line, fence[0]):
+                yield fence[1], number, fence[2], fence[3]
+                fence = None
+            continue
+        found = FENCE.match(line)
+        if found:
+            fence = (found.group(2), number, found.group(1), found.group(3).lower())
+    if fence:
+        yield fence[1], len(lines) - 1, fence[2], fence[3]
+
+
+def skip_blocks(text, wanted):
+    """Puts <!-- i18n:skip --> before each block that `wanted(language, body)` picks."""
+    lines = text.split("\n")
+    for start, end, prefix, language in reversed(list(blocks(lines))):
+        body = [line for line in lines[start + 1 : end] if line.strip(" \t>")]
+        already = start > 0 and lines[start - 1].strip(" \t>") == SKIP
+        if wanted(language, body) and not already:
+            lines.insert(start, prefix + SKIP)
+    return "\n".join(lines)
+
+
+def only_includes(language, body):
+    return bool(body) and all(INCLUDE.search(line) and line.strip(" \t>").startswith("{{#")
+                              for line in body)
+
+
+def kept_language(language, body):
+    return language.startswith(KEPT)
+
+
+def split_summaries(text):
     out, fence = [], None
     for line in text.split("\n"):
         if fence:
@@ -93,8 +138,6 @@ def keep_code(text):
         found = FENCE.match(line)
         if found:
             fence = found.group(2)
-            if found.group(3).lower().startswith(KEPT) and not (out and out[-1].strip() == SKIP):
-                out.append(found.group(1) + SKIP)
             out.append(line)
             continue
         summary = SUMMARY.match(line)
@@ -110,7 +153,7 @@ def main():
     args = sys.argv[1:]
     if len(args) == 3 and args[1] == "supports":
         return 0
-    if len(args) != 1 or args[0] not in ("samples", "keep-code"):
+    if len(args) != 1 or args[0] not in ("includes", "keep-code"):
         print(__doc__, file=sys.stderr)
         return 2
     context, book = json.load(sys.stdin)
@@ -119,8 +162,10 @@ def main():
     problems = []
     for chapter in chapters(book["items"]):
         if args[0] == "keep-code":
-            chapter["content"] = keep_code(chapter["content"])
-        elif config.get("language") == TWINS and chapter.get("source_path"):
+            chapter["content"] = split_summaries(skip_blocks(chapter["content"], kept_language))
+            continue
+        chapter["content"] = skip_blocks(chapter["content"], only_includes)
+        if config.get("language") == TWINS and chapter.get("source_path"):
             take_twins(chapter, src, problems)
     for problem in problems:
         print(f"error: {problem}", file=sys.stderr)
