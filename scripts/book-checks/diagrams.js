@@ -87,7 +87,16 @@
         const codeTexts = [...column.querySelectorAll('pre > code')].map((code) => code.innerText);
         return { column: Math.round(column.getBoundingClientRect().width), wide, codeTexts };
     };
-    const measure = () => ({ ...measureDiagrams(), ...measureWidths(),
+    // The language switch (docs/theme/header.hbs): in the menu bar, shown, and where it leads
+    // (the driver checks that the page exists and is this page in the other edition).
+    const languageSwitch = () => {
+        const link = document.getElementById('course-language');
+        if (!link) return { languageSwitch: null };
+        const box = link.getBoundingClientRect();
+        return { languageSwitch: { href: link.href, shown: box.width > 0 && box.height > 0,
+                                   inMenu: !!link.closest('#mdbook-menu-bar .right-buttons') } };
+    };
+    const measure = () => ({ ...measureDiagrams(), ...measureWidths(), ...languageSwitch(),
                              width: window.innerWidth, height: document.documentElement.scrollHeight,
                              pageErrors: window.pageErrors, ms: Date.now() - started });
     const poll = () => {

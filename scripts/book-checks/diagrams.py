@@ -16,7 +16,9 @@ posts back. A page fails when:
   - a script of the page throws (an error listener goes in first, at the top of <head>);
   - a mermaid block did not become an SVG, mermaid drew its error picture, the local Font
     Awesome font did not load, an fa: icon has no glyph or no width, or a label needs more
-    room than its box (clipped).
+    room than its box (clipped);
+  - in a book with its pt-BR edition (docs/book/pt-BR/), the language switch is not in the menu
+    bar, or does not lead to the same page in the other edition.
 <details> blocks are opened before measuring. print.html (every chapter again), toc.html (the
 sidebar's fallback) and 404.html (served from the site root only) are not checked.
 --screenshots also saves a full-height PNG of each page at that width, as a reader sees it.
@@ -31,6 +33,7 @@ import subprocess
 import sys
 import tempfile
 from pathlib import Path
+from urllib.parse import unquote, urlsplit
 
 HERE = Path(__file__).resolve().parent
 ICON = re.compile(r"fa[bklrs]?:fa-[\w-]+")
@@ -131,7 +134,23 @@ def copy_problems(name, source, copied):
     return problems
 
 
-def check_page(name, source, result):
+def switch_problems(name, switch, book):
+    """The language switch is in the menu bar and leads to this page in the other edition."""
+    if "pt-BR/" not in name and not (book / "pt-BR").is_dir():
+        return []  # a book with one edition
+    if not switch:
+        return [f"{name}: no language switch (docs/theme/header.hbs)"]
+    problems = []
+    if not switch["inMenu"] or not switch["shown"]:
+        problems.append(f"{name}: the language switch is not shown in the menu bar")
+    target = Path(unquote(urlsplit(switch["href"]).path))
+    twin = name.removeprefix("pt-BR/") if name.startswith("pt-BR/") else "pt-BR/" + name
+    if not target.is_file() or target.resolve() != (book / twin).resolve():
+        problems.append(f"{name}: the language switch leads to {switch['href']}, not to {twin}")
+    return problems
+
+
+def check_page(name, source, result, book):
     """The problems of one page, from the built HTML and what diagrams.js measured."""
     if result.get("timeout"):
         return [f"{name}: the page did not report within 60 s"]
@@ -157,6 +176,7 @@ def check_page(name, source, result):
         where = " (open the page with the browser's console to see which)" * (error == "Script error.")
         problems.append(f"{name}: JavaScript error in the page: {error}{where}")
     problems += copy_problems(name, source, result["codeTexts"])
+    problems += switch_problems(name, result.get("languageSwitch"), book)
     for wide in result["wide"]:
         problems.append(f"{name}: {wide['kind']} {quoted(wide['text'])} is {wide['px']} px wider "
                         f"than the {result['column']} px text column")
@@ -221,7 +241,7 @@ def main():
                     problems.append(f"{name}: no result from the page")
                 continue
             result = results[name]
-            problems += check_page(name, source, result)
+            problems += check_page(name, source, result, copy)
             if "wide" in result:
                 totals["pages"] += 1
                 totals["blocks"] += result["blocks"]
