@@ -35,6 +35,8 @@ TWINNED = ["samples"]
 SAME_IN_BOTH = {
     "lab/": "measurements that take 5 minutes of full load to redo (scripts/lab-samples), "
             "and socket-lab's report is not translated yet",
+    "windows/": "the names of the tests CI skips under Wine, and why: written by "
+                "scripts/windows/test from its list, not by a program run",
 }
 INCLUDE = re.compile(r"(\{\{#(?:include|rustdoc_include)\s+)([^}\s:]+)")
 FENCE = re.compile(r"^((?:[ \t]*>)*[ \t]*)(`{3,}|~{3,})[ \t]*([^\s`,{]*)")
