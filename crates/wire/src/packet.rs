@@ -8,8 +8,8 @@ use std::fmt;
 use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};
 
 use etherparse::{
-    EtherType, Icmpv4Slice, Icmpv6Slice, IpNumber, Ipv6ExtensionSlice, LaxIpPayloadSlice,
-    LaxNetSlice, LaxSlicedPacket, TcpSlice, TransportSlice, UdpSlice,
+    EtherType, Icmpv4Slice, Icmpv6Slice, IpNumber, LaxIpPayloadSlice, LaxNetSlice, LaxSlicedPacket,
+    TcpSlice, TransportSlice, UdpSlice,
 };
 
 use crate::membership::{self, Membership};
@@ -399,24 +399,45 @@ fn quoted(bytes: &[u8]) -> Option<Box<Packet>> {
 }
 
 /// IPv6 keeps fragmentation in an extension header, with a 32-bit identification.
+///
+/// The extension headers are walked here, every length checked: etherparse 0.21's own walk
+/// (`Ipv6ExtensionsSlice::into_iter`) trusts the lengths without checking them, and reads
+/// past the end of a packet that lax parsing cut short (a hop-by-hop header after the first,
+/// for one: the property tests found it).
 fn ipv6_fragment(
     extensions: etherparse::Ipv6ExtensionsSlice<'_>,
     payload: &LaxIpPayloadSlice<'_>,
     missing: usize,
 ) -> Option<Fragment> {
-    extensions
-        .into_iter()
-        .find_map(|extension| match extension {
-            Ipv6ExtensionSlice::Fragment(header) if header.is_fragmenting_payload() => {
-                Some(Fragment {
-                    id: header.identification(),
-                    offset: u32::from(u16::from(header.fragment_offset())) * 8,
-                    more: header.more_fragments(),
-                    len: payload.payload.len() + missing,
-                })
+    let mut next = extensions.first_header()?;
+    let mut rest = extensions.slice();
+    loop {
+        // Every extension header is at least 8 bytes: the walk ends.
+        let header = rest.get(..8)?;
+        let length = match next {
+            IpNumber::IPV6_FRAGMENTATION_HEADER => {
+                let offset_and_flags = u16::from_be_bytes([header[2], header[3]]);
+                let offset = u32::from(offset_and_flags >> 3) * 8;
+                let more = offset_and_flags & 1 == 1;
+                if offset != 0 || more {
+                    return Some(Fragment {
+                        id: u32::from_be_bytes([header[4], header[5], header[6], header[7]]),
+                        offset,
+                        more,
+                        len: payload.payload.len() + missing,
+                    });
+                }
+                8
             }
-            _ => None,
-        })
+            IpNumber::IPV6_HEADER_HOP_BY_HOP
+            | IpNumber::IPV6_ROUTE_HEADER
+            | IpNumber::IPV6_DESTINATION_OPTIONS => (usize::from(header[1]) + 1) * 8,
+            IpNumber::AUTHENTICATION_HEADER => (usize::from(header[1]) + 2) * 4,
+            _ => return None,
+        };
+        next = IpNumber(header[0]);
+        rest = rest.get(length..)?;
+    }
 }
 
 /// A fragment: the first one starts with the UDP header, parsed here because etherparse

@@ -157,3 +157,25 @@ fn ip_packet(v6: bool, protocol: u8, (more, offset): (bool, u16), payload: &[u8]
     bytes.extend_from_slice(payload);
     bytes
 }
+
+/// An IPv6 packet whose second extension header is a hop-by-hop one (allowed only first):
+/// etherparse's lax parse stops there, and its own walk of the extension headers read past
+/// the end (found by `arbitrary_payloads_behind_a_valid_ip_header_never_panic`).
+#[test]
+fn a_second_hop_by_hop_header_is_read_within_the_packet() {
+    for payload in [
+        vec![0u8, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0],
+        vec![0u8, 0, 0, 0, 0, 0, 0, 0, 0],
+        vec![44u8, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 7],
+    ] {
+        let ip = ip_packet(true, 0, (false, 0), &payload);
+        let frame = Frame {
+            timestamp: START + Duration::from_micros(1),
+            original_len: ip.len() as u32,
+            link: Link::Raw,
+            data: ip,
+        };
+        let mut diagram = Diagram::new();
+        show(Wire::new(Filter::All).frame(&frame), &mut diagram);
+    }
+}
