@@ -163,8 +163,10 @@ fn localize_at(mut command: Command, path: &str, shown: &str) -> Command {
     command.override_usage(usage)
 }
 
-/// The help keys a command's texts would need and the tables lack, in either language: a
-/// program's tests call it with `Args::command()`, so that no option is left in one language.
+/// The help keys a command needs and the tables lack, in either language: every command's
+/// `about`, a program's `after-help` (its example), every option that is not hidden. A
+/// program's tests call it with `Args::command()`, so that no option is left without a text,
+/// or in one language only.
 pub fn missing(command: &Command) -> Vec<String> {
     let mut keys = Vec::new();
     wanted(command, command.get_name(), &mut keys);
@@ -180,15 +182,19 @@ pub fn missing(command: &Command) -> Vec<String> {
 }
 
 fn wanted(command: &Command, path: &str, keys: &mut Vec<String>) {
-    if command.get_about().is_some() || command.get_long_about().is_some() {
-        keys.push(format!("{path}.about"));
-    }
-    if command.get_after_help().is_some() || command.get_after_long_help().is_some() {
+    // Every command says what it is for; a program's `--help` also ends with an example
+    // (`after-help`), and a subcommand's may.
+    keys.push(format!("{path}.about"));
+    if !path.contains('.')
+        || command.get_after_help().is_some()
+        || command.get_after_long_help().is_some()
+    {
         keys.push(format!("{path}.after-help"));
     }
-    for arg in command.get_arguments() {
+    for arg in command.get_arguments().filter(|arg| !arg.is_hide_set()) {
         let id = arg.get_id().as_str();
-        if arg.get_help().is_some() || arg.get_long_help().is_some() {
+        // The frame's own flags take their texts from the course's part.
+        if !matches!(id, "help" | "version" | "lang") {
             keys.push(format!("{path}.arg.{id}"));
         }
     }
