@@ -6,7 +6,7 @@ pub const PART: crate::text::Part = &[
     ("course.stop.count", "{datagrams} (--count)"),
     (
         "course.stop.idle",
-        "nada recebido por {seconds} s (--idle-timeout)",
+        "nada chegou em {seconds} s (--idle-timeout)",
     ),
     (
         "noun.datagram received",
