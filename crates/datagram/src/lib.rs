@@ -590,6 +590,22 @@ impl fmt::Display for Summary {
     }
 }
 
+/// The run id and the summary of a line of [`Scoreboard::report`] (`run 5f2c: received 16 of
+/// 20 sent, ...`), in the language of this process; `None` for any other line. For a program
+/// that reads another's report: the demo compares the relay's expected score with the
+/// receiver's.
+pub fn run_line(line: &str) -> Option<(u32, &str)> {
+    let template = course::text::get("datagram.run");
+    let (before, rest) = template.split_once("{run}")?;
+    let (between, _) = rest.split_once("{summary}")?;
+    let (run, summary) = line.strip_prefix(before)?.split_once(between)?;
+    // A run id is 4 to 8 hex digits (`{:04x}` of a u32).
+    if !(4..=8).contains(&run.len()) {
+        return None;
+    }
+    Some((u32::from_str_radix(run, 16).ok()?, summary))
+}
+
 /// `n` with a separator every three digits, the language's: 1,204 in English, 1.204 in
 /// Portuguese (where a comma is the decimal point).
 pub fn thousands(n: u64) -> String {
@@ -1050,6 +1066,23 @@ mod tests {
         let second_lie = board.show(from, &header(2, Some(u64::MAX)).datagram(b""));
         assert_eq!(second_lie.doubt, None);
         assert_eq!(board.show(from, b"hi").doubt, None);
+    }
+
+    #[test]
+    fn a_run_line_is_read_back_into_its_id_and_summary() {
+        let mut board = Scoreboard::default();
+        board.record(&header(0, Some(1)).datagram(b""));
+        let report = board.report();
+        assert_eq!(
+            run_line(&report[1]),
+            Some((
+                0x5f2c,
+                "received 1 of 1 sent, lost 0, reordered 0, duplicated 0"
+            ))
+        );
+        assert_eq!(run_line(&report[0]), None);
+        assert_eq!(run_line("run 5f: received 1"), None);
+        assert_eq!(run_line("run zzzz: received 1"), None);
     }
 
     #[test]

@@ -90,8 +90,13 @@ fn a_receivers_lines_in_portuguese() {
         )
     );
     let bytes = board.bytes;
+    let report = board.report();
     assert_eq!(
-        board.report(),
+        datagram::run_line(&report[1]).map(|(run, _)| run),
+        Some(0x5f2c)
+    );
+    assert_eq!(
+        report,
         [
             format!("datagramas: 4, bytes: {bytes}, sem o cabeçalho do curso: 1"),
             "execução 5f2c: recebidos 3 de 2 enviados, perdidos 0, fora de ordem 1, duplicados 0; \
