@@ -23,7 +23,7 @@
 use std::fmt;
 use std::net::{IpAddr, Ipv4Addr, Ipv6Addr, SocketAddr, ToSocketAddrs};
 
-use crate::HintExt;
+use crate::{HintExt, t};
 
 /// A host as typed: an IP address, or a name to resolve.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -117,11 +117,8 @@ pub fn host(text: &str) -> Result<Host, AddressError> {
     if let Ok(ip) = text.parse::<IpAddr>() {
         if let Some((head, port)) = ipv6_with_port(text) {
             return Err(AddressError::new(
-                format!("{text} is an IPv6 address, or {head} with the port {port}"),
-                format!(
-                    "for the port: --host {head} --port {port}; for the address {text}, write \
-                     it in brackets: --host [{text}]"
-                ),
+                t!("course.address.ipv6-or-port", text, head, port),
+                t!("course.address.ipv6-or-port-hint", text, head, port),
             ));
         }
         return Ok(Host::Ip(ip));
@@ -136,7 +133,7 @@ pub fn host(text: &str) -> Result<Host, AddressError> {
 
 /// `--to`: `HOST:PORT`, with an IPv6 address in brackets (`[::1]:7879`).
 pub fn host_port(text: &str) -> Result<HostPort, AddressError> {
-    let form = "write HOST:PORT, such as 127.0.0.1:7879, [::1]:7879 or localhost:7879";
+    let form = || t!("course.address.host-port-form");
     if let Some(rest) = text.strip_prefix('[') {
         let Some((inside, after)) = rest.split_once(']') else {
             return Err(missing_bracket(text));
@@ -144,8 +141,8 @@ pub fn host_port(text: &str) -> Result<HostPort, AddressError> {
         let ip = bracketed(inside)?;
         let Some(port_text) = after.strip_prefix(':') else {
             return Err(AddressError::new(
-                format!("no port after [{ip}]"),
-                format!("write [{ip}]:PORT, such as [{ip}]:7879"),
+                t!("course.address.no-port-after-bracket", ip),
+                t!("course.address.write-bracket-port", ip),
             ));
         };
         return Ok(HostPort {
@@ -156,17 +153,17 @@ pub fn host_port(text: &str) -> Result<HostPort, AddressError> {
     match text.matches(':').count() {
         0 => {
             let hint = match name_or_ipv4(text, "127.0.0.1") {
-                Ok(_) => format!("add the port: {text}:PORT, such as {text}:7879"),
-                Err(_) => form.to_string(),
+                Ok(_) => t!("course.address.add-port", text),
+                Err(_) => form(),
             };
-            Err(AddressError::new(format!("no port in {text}"), hint))
+            Err(AddressError::new(t!("course.address.no-port", text), hint))
         }
         1 => {
             let (host_text, port_text) = text.split_once(':').unwrap_or((text, ""));
             if host_text.is_empty() {
                 return Err(AddressError::new(
-                    "no host before the port",
-                    format!("write HOST:PORT, such as 127.0.0.1:{port_text}"),
+                    t!("course.address.no-host"),
+                    t!("course.address.no-host-hint", port = port_text),
                 ));
             }
             Ok(HostPort {
@@ -175,24 +172,20 @@ pub fn host_port(text: &str) -> Result<HostPort, AddressError> {
             })
         }
         _ => {
-            let message = "an IPv6 address needs brackets when a port follows it";
             if let Some((head, port)) = ipv6_with_port(text) {
                 Err(AddressError::new(
-                    message,
-                    format!(
-                        "write [{head}]:{port} for {head} port {port}; or, if {text} is the \
-                         whole address, [{text}]:PORT"
-                    ),
+                    t!("course.address.ipv6-needs-brackets"),
+                    t!("course.address.ipv6-needs-brackets-hint", text, head, port),
                 ))
             } else if text.parse::<Ipv6Addr>().is_ok() {
                 Err(AddressError::new(
-                    format!("no port after the IPv6 address {text}"),
-                    format!("write [{text}]:PORT, such as [{text}]:7879"),
+                    t!("course.address.no-port-after-ipv6", text),
+                    t!("course.address.write-bracket-port", ip = text),
                 ))
             } else {
                 Err(AddressError::new(
-                    format!("{text} is not HOST:PORT"),
-                    form.to_string(),
+                    t!("course.address.not-host-port", text),
+                    form(),
                 ))
             }
         }
@@ -208,46 +201,35 @@ pub fn port(text: &str) -> Result<u16, AddressError> {
         .flatten();
     match number {
         Some(0) => Err(AddressError::new(
-            "0 is not in 1..=65535: port 0 means \"any free port\" when binding; nothing can \
-             be sent to it",
-            "give the port the other program bound (its first line shows it); the course uses \
-             7878 for TCP and 7879 for UDP",
+            t!("course.address.port-zero"),
+            t!("course.address.port-zero-hint"),
         )),
         Some(port) => Ok(port),
         None => Err(AddressError::new(
-            format!("{text} is not a port: a port is a number from 1 to 65535"),
-            "the course uses 7878 for TCP and 7879 for UDP; a program started on port 0 shows \
-             its port on its first line",
+            t!("course.address.not-a-port", text),
+            t!("course.address.not-a-port-hint"),
         )),
     }
 }
 
 /// `--bind`: an IP address of this machine, IPv4 or IPv6 (no name, no port).
 pub fn ip(text: &str) -> Result<IpAddr, AddressError> {
-    ip_like(text, "127.0.0.1", "an IP address of this machine")
+    ip_like(text, "127.0.0.1", &t!("course.address.what-ip"))
 }
 
 /// `--group`: a multicast group's address, IPv4 or IPv6 (whether it is one is checked later,
 /// by [`crate::check_multicast_group`]).
 pub fn group(text: &str) -> Result<IpAddr, AddressError> {
-    ip_like(
-        text,
-        "239.255.78.78",
-        "a group's IP address (IPv6: ff02::7880)",
-    )
+    ip_like(text, "239.255.78.78", &t!("course.address.what-group"))
 }
 
 /// `--interface`: an IPv4 address of this machine, naming the interface that has it.
 pub fn ipv4(text: &str) -> Result<Ipv4Addr, AddressError> {
-    match ip_like(
-        text,
-        "127.0.0.1",
-        "the IPv4 address of one of this machine's interfaces",
-    )? {
+    match ip_like(text, "127.0.0.1", &t!("course.address.what-ipv4"))? {
         IpAddr::V4(ip) => Ok(ip),
         IpAddr::V6(ip) => Err(AddressError::new(
-            format!("{ip} is an IPv6 address; this option takes an IPv4 address"),
-            "IPv6 names interfaces by number: --interface-index N",
+            t!("course.address.ipv6-not-ipv4", ip),
+            t!("course.address.interface-by-number"),
         )),
     }
 }
@@ -260,14 +242,14 @@ pub fn resolve(host: &Host, port: u16) -> anyhow::Result<Vec<SocketAddr>> {
         Host::Ip(ip) => return Ok(vec![SocketAddr::new(*ip, port)]),
         Host::Name(name) => name,
     };
-    let hint = format!("check the spelling of {name}, or give an IP address such as 127.0.0.1");
+    let hint = t!("course.address.resolve-hint", name);
     let addresses: Vec<SocketAddr> = (name.as_str(), port)
         .to_socket_addrs()
-        .map_err(|error| anyhow::Error::new(error).context(format!("resolving {name}")))
+        .map_err(|error| anyhow::Error::new(error).context(t!("course.address.resolving", name)))
         .hint(hint.clone())?
         .collect();
     if addresses.is_empty() {
-        return Err(anyhow::anyhow!("resolving {name}: no address found")).hint(hint);
+        return Err(anyhow::anyhow!(t!("course.address.no-address-found", name))).hint(hint);
     }
     Ok(addresses)
 }
@@ -301,15 +283,15 @@ fn ip_like(text: &str, example: &str, what: &str) -> Result<IpAddr, AddressError
     }
     if host_and_port(text).is_some() {
         return Err(AddressError::new(
-            format!("{text} has a port; this option takes {what} alone"),
-            format!("give the address alone, such as {example}; the port goes in --port"),
+            t!("course.address.has-a-port", text, what),
+            t!("course.address.address-alone", example),
         ));
     }
     match name_or_ipv4(text, example)? {
         Host::Ip(ip) => Ok(ip),
         Host::Name(name) => Err(AddressError::new(
-            format!("{name} is a name; this option takes {what}"),
-            format!("give an IP address, such as {example}"),
+            t!("course.address.is-a-name", name, what),
+            t!("course.address.give-ip", example),
         )),
     }
 }
@@ -318,10 +300,10 @@ fn ip_like(text: &str, example: &str, what: &str) -> Result<IpAddr, AddressError
 fn bracketed(inside: &str) -> Result<Ipv6Addr, AddressError> {
     inside.parse::<Ipv6Addr>().map_err(|_| {
         let hint = match inside.parse::<Ipv4Addr>() {
-            Ok(ip) => format!("brackets are for IPv6 addresses; write {ip} without them"),
-            Err(_) => "an IPv6 address is written like ::1 or 2001:db8::1".to_string(),
+            Ok(ip) => t!("course.address.brackets-for-ipv6", ip),
+            Err(_) => t!("course.address.ipv6-form"),
         };
-        AddressError::new(format!("{inside} is not an IPv6 address"), hint)
+        AddressError::new(t!("course.address.not-ipv6", text = inside), hint)
     })
 }
 
@@ -332,8 +314,8 @@ fn name_or_ipv4(text: &str, example: &str) -> Result<Host, AddressError> {
     }
     if text.is_empty() {
         return Err(AddressError::new(
-            "no host given",
-            format!("give an IP address such as {example}, or a name such as localhost"),
+            t!("course.address.no-host-given"),
+            t!("course.address.give-ip-or-a-name", example),
         ));
     }
     // One dot at the end is the DNS root ("localhost."): a name may have it.
@@ -347,8 +329,8 @@ fn name_or_ipv4(text: &str, example: &str) -> Result<Host, AddressError> {
             return Err(ipv4_typo(text, example));
         }
         return Err(AddressError::new(
-            format!("{text} is not a host name: its last part, {last}, is a number"),
-            format!("give an IP address such as {example}, or a host name such as localhost"),
+            t!("course.address.last-part-number", text, last),
+            t!("course.address.give-ip-or-host-name", example),
         ));
     }
     if let Some(bad) = text
@@ -356,27 +338,25 @@ fn name_or_ipv4(text: &str, example: &str) -> Result<Host, AddressError> {
         .find(|&c| !(c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.')))
     {
         let what = if bad == ':' {
-            "':' (IPv6 addresses are written like ::1, and a port goes in --port)".to_string()
+            t!("course.address.contains-colon")
         } else {
             format!("{bad:?}")
         };
         return Err(AddressError::new(
-            format!("{text} is not a host name or an IP address: it contains {what}"),
-            format!(
-                "give an IP address such as {example} or ::1, or a host name such as localhost"
-            ),
+            t!("course.address.contains", text, what),
+            t!("course.address.give-ip-or-ipv6-or-host-name", example),
         ));
     }
     if trimmed.split('.').any(str::is_empty) {
         return Err(AddressError::new(
-            format!("{text} is not a host name: it has an empty part between dots"),
-            format!("give an IP address such as {example}, or a host name such as localhost"),
+            t!("course.address.empty-part-in-name", text),
+            t!("course.address.give-ip-or-host-name", example),
         ));
     }
     if trimmed.len() > 253 || trimmed.split('.').any(|label| label.len() > 63) {
         return Err(AddressError::new(
-            format!("{text} is not a host name: too long (253 characters, 63 between dots)"),
-            format!("give an IP address such as {example}, or a host name such as localhost"),
+            t!("course.address.name-too-long", text),
+            t!("course.address.give-ip-or-host-name", example),
         ));
     }
     Ok(Host::Name(text.to_string()))
@@ -414,49 +394,41 @@ fn ipv4_typo(text: &str, example: &str) -> AddressError {
         })
         .collect();
     let reason = if trimmed.len() < text.len() && trimmed.parse::<Ipv4Addr>().is_ok() {
-        "it ends with a dot".to_string()
+        t!("course.address.ends-with-a-dot")
     } else if parts.iter().any(|part| part.is_empty()) {
-        "it has an empty part between dots".to_string()
+        t!("course.address.empty-part")
     } else if parts.len() != 4 {
-        let numbers = if parts.len() == 1 {
-            "number"
-        } else {
-            "numbers"
-        };
-        format!("it has {} {numbers}", parts.len())
+        t!(
+            "course.address.how-many-numbers",
+            numbers = crate::plural(parts.len(), "number")
+        )
     } else if let Some(part) = hexadecimal {
-        format!("{part} is hexadecimal")
+        t!("course.address.hexadecimal", part)
     } else if let Some(part) = zero {
-        format!("{part} starts with 0")
+        t!("course.address.leading-zero", part)
     } else {
         let part = parts
             .iter()
             .find(|part| part.parse::<u8>().is_err())
             .unwrap_or(&trimmed);
-        format!("{part} is not a number from 0 to 255")
+        t!("course.address.not-a-byte", part)
     };
-    let message = format!(
-        "{text} is not an IPv4 address: {reason}; an IPv4 address is four numbers from 0 to \
-         255, such as {example}"
-    );
+    let message = t!("course.address.not-ipv4", text, reason, example);
     let old = match inet_aton(trimmed) {
-        Some(read) if read.to_string() != trimmed => {
-            format!("; the OS's old rules (inet_aton) would read {text} as {read}")
-        }
+        Some(read) if read.to_string() != trimmed => t!("course.address.old-rules", text, read),
         _ => String::new(),
     };
     let hint = match (decimal, inet_aton(trimmed)) {
         // 010.0.0.1: which one was meant, only the student knows.
-        (Some(numbers), Some(read)) if numbers.len() == 4 && zero.is_some() => format!(
-            "write {} (decimal), or {read} (what the OS's old rules, inet_aton, read: a \
-             leading 0 means octal)",
-            Ipv4Addr::new(numbers[0], numbers[1], numbers[2], numbers[3])
-        ),
-        (Some(numbers), _) if numbers.len() == 4 => format!(
-            "write {}{old}",
-            Ipv4Addr::new(numbers[0], numbers[1], numbers[2], numbers[3])
-        ),
-        _ => format!("write all four numbers, in decimal, such as {example}{old}"),
+        (Some(numbers), Some(read)) if numbers.len() == 4 && zero.is_some() => {
+            let decimal = Ipv4Addr::new(numbers[0], numbers[1], numbers[2], numbers[3]);
+            t!("course.address.octal-or-decimal", decimal, read)
+        }
+        (Some(numbers), _) if numbers.len() == 4 => {
+            let decimal = Ipv4Addr::new(numbers[0], numbers[1], numbers[2], numbers[3]);
+            t!("course.address.write-decimal", decimal, old)
+        }
+        _ => t!("course.address.write-four-numbers", example, old),
     };
     AddressError::new(message, hint)
 }
@@ -509,22 +481,22 @@ fn is_port_like(text: &str) -> bool {
 
 fn port_in_host(host: &str, port: &str) -> AddressError {
     AddressError::new(
-        format!("{host}:{port} has a port; --host takes the host alone"),
-        format!("give the port on its own: --host {host} --port {port}"),
+        t!("course.address.port-in-host", host, port),
+        t!("course.address.port-in-host-hint", host, port),
     )
 }
 
 fn missing_bracket(text: &str) -> AddressError {
     AddressError::new(
-        format!("{text} opens a [ and never closes it"),
-        "an IPv6 address in brackets, then its port: [::1]:7879",
+        t!("course.address.missing-bracket", text),
+        t!("course.address.missing-bracket-hint"),
     )
 }
 
 fn not_an_address(text: &str, example: &str) -> AddressError {
     AddressError::new(
-        format!("{text} is not an address"),
-        format!("give an IP address such as {example} or [::1], or a host name such as localhost"),
+        t!("course.address.not-an-address", text),
+        t!("course.address.not-an-address-hint", example),
     )
 }
 

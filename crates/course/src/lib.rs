@@ -185,7 +185,7 @@ pub struct StdoutClosed;
 
 impl fmt::Display for StdoutClosed {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("stdout closed by the reader")
+        f.write_str(&t!("course.stdout-closed"))
     }
 }
 
@@ -201,7 +201,7 @@ pub fn stdout_error(error: io::Error) -> anyhow::Error {
     if closed {
         anyhow::Error::new(StdoutClosed)
     } else {
-        anyhow::Error::new(error).context("writing to stdout")
+        anyhow::Error::new(error).context(t!("course.writing-stdout"))
     }
 }
 
@@ -238,7 +238,7 @@ pub fn main(run: impl FnOnce() -> anyhow::Result<()>) -> ExitCode {
     let status = match run() {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) if is_stdout_closed(&error) => {
-            narrate!("close", "stdout closed by the reader; stopping");
+            say!("close", "course.stdout-closed-stopping");
             ExitCode::SUCCESS
         }
         Err(error) => {
@@ -311,7 +311,7 @@ fn usage_error(error: &clap::Error, program: &str) -> (String, String) {
 /// A clap value parser for options in seconds (`--timeout 2`, `--idle-timeout 0.5`): a number
 /// above 0, small enough to be a `Duration`.
 pub fn seconds(text: &str) -> Result<std::time::Duration, String> {
-    let refused = || format!("{text} is not a number of seconds above 0, such as 2 or 0.5");
+    let refused = || t!("course.seconds", text);
     let value: f64 = text.trim().parse().map_err(|_| refused())?;
     match std::time::Duration::try_from_secs_f64(value) {
         Ok(duration) if !duration.is_zero() => Ok(duration),
@@ -331,9 +331,7 @@ pub fn rate(text: &str) -> Result<f64, String> {
         {
             Ok(rate)
         }
-        _ => Err(format!(
-            "{text} is not a rate: datagrams per second, 0 for as fast as possible"
-        )),
+        _ => Err(t!("course.rate", text)),
     }
 }
 
@@ -380,21 +378,21 @@ pub fn check_multicast_group(group: std::net::IpAddr) -> anyhow::Result<Option<S
     use std::net::IpAddr;
     match group {
         IpAddr::V4(v4) if !v4.is_multicast() => {
-            Err(anyhow::anyhow!("{group} is not a multicast group")).hint(format!(
-                "IPv4 multicast groups are 224.0.0.0 to 239.255.255.255 (the lesson's class D); \
-             try {MULTICAST_GROUP_V4}"
+            Err(anyhow::anyhow!(t!("course.multicast.not-a-group", group))).hint(t!(
+                "course.multicast.ipv4-groups",
+                suggestion = MULTICAST_GROUP_V4
             ))
         }
-        IpAddr::V6(v6) if !v6.is_multicast() => Err(anyhow::anyhow!(
-            "{group} is not a multicast group"
-        ))
-        .hint("IPv6 multicast groups start with ff (ff00::/8); try ff02::7880 (link-local scope)"),
+        IpAddr::V6(v6) if !v6.is_multicast() => {
+            Err(anyhow::anyhow!(t!("course.multicast.not-a-group", group)))
+                .hint(t!("course.multicast.ipv6-groups"))
+        }
         // 224.0.0.0/24: the "local network control block" (RFC 5771), never routed whatever
         // the TTL, and shared with IGMP (224.0.0.1, .22), OSPF (224.0.0.5, .6), mDNS (.251)...
-        IpAddr::V4(v4) if v4.octets()[..3] == [224, 0, 0] => Ok(Some(format!(
-            "{group} is in 224.0.0.0/24, link-local multicast reserved for protocols such as \
-             IGMP and OSPF; it works on this link but prefer {MULTICAST_GROUP_V4} (239.0.0.0/8, \
-             administratively scoped, meant for your own applications)"
+        IpAddr::V4(v4) if v4.octets()[..3] == [224, 0, 0] => Ok(Some(t!(
+            "course.multicast.link-local",
+            group,
+            suggestion = MULTICAST_GROUP_V4
         ))),
         _ => Ok(None),
     }
@@ -413,7 +411,7 @@ impl fmt::Display for MulticastInterface {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             MulticastInterface::V4(address) => write!(f, "{address}"),
-            MulticastInterface::V6(index) => write!(f, "index {index}"),
+            MulticastInterface::V6(index) => f.write_str(&t!("course.multicast.index", index)),
         }
     }
 }
@@ -429,32 +427,26 @@ pub fn multicast_interface(
 ) -> anyhow::Result<MulticastInterface> {
     if group.is_ipv4() {
         if interface_index.is_some() {
-            return Err(anyhow::anyhow!(
-                "--interface-index is for IPv6 groups; {group} is IPv4"
-            ))
-            .hint("name the IPv4 interface by its address: --interface 127.0.0.1");
+            return Err(anyhow::anyhow!(t!(
+                "course.multicast.index-for-ipv6",
+                group
+            )))
+            .hint(t!("course.multicast.index-for-ipv6-hint"));
         }
         return Ok(MulticastInterface::V4(interface.unwrap_or(LOOPBACK_V4)));
     }
     if let Some(address) = interface {
-        return Err(anyhow::anyhow!(
-            "--interface {address} is an IPv4 address; {group} is an IPv6 group"
-        ))
-        .hint(
-            "IPv6 names interfaces by number: --interface-index N (`ip link` shows N before each \
-             name)",
-        );
+        return Err(anyhow::anyhow!(t!(
+            "course.multicast.interface-is-ipv4",
+            address,
+            group
+        )))
+        .hint(t!("course.multicast.interface-is-ipv4-hint"));
     }
     match interface_index {
         Some(index) => Ok(MulticastInterface::V6(index)),
-        None => Err(anyhow::anyhow!(
-            "an IPv6 group ({group}) needs --interface-index"
-        ))
-        .hint(
-            "IPv6 names interfaces by number: `ip link` (Linux) shows it before each name; Linux \
-             loopback carries no IPv6 multicast, so pick a real interface (or run \
-             scripts/lab-multicast-netns)",
-        ),
+        None => Err(anyhow::anyhow!(t!("course.multicast.needs-index", group)))
+            .hint(t!("course.multicast.needs-index-hint")),
     }
 }
 

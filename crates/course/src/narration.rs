@@ -246,11 +246,11 @@ impl Narrator {
 
 /// The line that stands where lines were dropped.
 fn dropped(count: u64) -> String {
-    let lines = if count == 1 { "line" } else { "lines" };
+    let lines = crate::plural(count, "line of narration dropped");
     format!(
-        "{:<8} {count} {lines} of narration dropped here: stderr was not being read, and the \
-         program does not wait for it\n",
-        "stderr"
+        "{:<8} {}\n",
+        "stderr",
+        crate::t!("course.narration.dropped", lines)
     )
 }
 

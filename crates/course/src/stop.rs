@@ -63,16 +63,12 @@ impl<'a> Stop<'a> {
             return Some("Ctrl-C".to_string());
         }
         if self.count.is_some_and(|count| received >= count) {
-            return Some(format!(
-                "{} received (--count)",
-                crate::plural(received, "datagram")
-            ));
+            let datagrams = crate::plural(received, "datagram received");
+            return Some(crate::t!("course.stop.count", datagrams));
         }
         let idle = self.idle_timeout.filter(|&idle| self.quiet_for() >= idle)?;
-        Some(format!(
-            "nothing received for {} s (--idle-timeout)",
-            idle.as_secs_f64()
-        ))
+        let seconds = idle.as_secs_f64();
+        Some(crate::t!("course.stop.idle", seconds))
     }
 }
 

@@ -4,33 +4,25 @@
 use std::io;
 use std::net::SocketAddr;
 
+use crate::t;
+
 // ANCHOR: bind_hint
 /// The hint for a `bind` of `address` that failed. `holder` names who may hold the port
 /// already, such as "another tcp-echo-server".
 pub fn bind_hint(error: &anyhow::Error, address: SocketAddr, holder: &str) -> String {
     let port = address.port();
     match crate::io_kind(error) {
-        Some(io::ErrorKind::AddrInUse) => format!(
-            "another server (maybe {holder}) is using port {port}; stop it or pick another port \
-             with --port"
-        ),
-        Some(io::ErrorKind::AddrNotAvailable) => format!(
-            "{} is not an address of this machine; use --bind 127.0.0.1 (this machine only) or \
-             --bind 0.0.0.0 (every interface)",
-            address.ip()
-        ),
+        Some(io::ErrorKind::AddrInUse) => t!("course.trouble.port-in-use", holder, port),
+        Some(io::ErrorKind::AddrNotAvailable) => {
+            t!("course.trouble.not-this-machine", ip = address.ip())
+        }
         // Windows has no privileged ports: WSAEACCES (10013) means a port it keeps for itself
         // (Hyper-V, WSL and Docker reserve ranges) or one another program holds exclusively.
-        Some(io::ErrorKind::PermissionDenied) if cfg!(windows) => format!(
-            "Windows keeps port {port} from programs (`netsh interface ipv4 show \
-             excludedportrange protocol=tcp` lists the ranges; protocol=udp for UDP), or another \
-             program holds it exclusively; pick another port with --port"
-        ),
-        Some(io::ErrorKind::PermissionDenied) => {
-            "ports below 1024 are reserved for the administrator; pick another with --port"
-                .to_string()
+        Some(io::ErrorKind::PermissionDenied) if cfg!(windows) => {
+            t!("course.trouble.windows-excluded-port", port)
         }
-        _ => "check --bind and --port".to_string(),
+        Some(io::ErrorKind::PermissionDenied) => t!("course.trouble.privileged-port"),
+        _ => t!("course.trouble.check-bind-and-port"),
     }
 }
 // ANCHOR_END: bind_hint

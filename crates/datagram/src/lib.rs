@@ -67,6 +67,8 @@ use std::fmt::{self, Write as _};
 use std::net::SocketAddr;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
+use course::t;
+
 mod trouble;
 pub use trouble::{
     check_fits, is_message_too_long, is_port_unreachable, is_timeout, too_long_hint,
@@ -270,7 +272,9 @@ pub fn show_payload(payload: &[u8], limit: usize) -> String {
 /// ```
 pub fn describe(from: SocketAddr, datagram: &[u8]) -> String {
     const SHOWN: usize = 64;
-    let mut line = format!("from {from}  {:>5} bytes  ", datagram.len());
+    let size = format!("{:>5}", datagram.len());
+    let mut line = t!("datagram.from", from, size);
+    line.push_str("  ");
     match Header::parse(datagram) {
         Some((header, payload)) => {
             let age = header.age();
@@ -327,26 +331,19 @@ pub enum Doubt {
 
 impl fmt::Display for Doubt {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match *self {
-            Doubt::SeqTooLarge { seq } => {
-                write!(f, "SEQ {seq} (above {}: set aside)", thousands(BELIEVABLE))
+        let limit = thousands(BELIEVABLE);
+        let text = match *self {
+            Doubt::SeqTooLarge { seq } => t!("datagram.doubt.seq-too-large", seq, limit),
+            Doubt::TotalTooLarge { total } => t!("datagram.doubt.total-too-large", total, limit),
+            Doubt::SeqBeyondTotal { seq, total } => {
+                t!("datagram.doubt.seq-beyond-total", seq, total)
             }
-            Doubt::TotalTooLarge { total } => {
-                write!(f, "OF {total} (above {}: ignored)", thousands(BELIEVABLE))
+            Doubt::TotalNotAboveSeq { total, seq } => {
+                t!("datagram.doubt.total-not-above-seq", total, seq)
             }
-            Doubt::SeqBeyondTotal { seq, total } => write!(
-                f,
-                "SEQ {seq} in a run of OF {total} (SEQ counts from 0, so it is below OF: set aside)"
-            ),
-            Doubt::TotalNotAboveSeq { total, seq } => write!(
-                f,
-                "OF {total} after SEQ {seq} (a run of {total} has no SEQ {seq}: ignored)"
-            ),
-            Doubt::TotalChanged { was, now } => write!(
-                f,
-                "OF {now} in a run of OF {was} (a run's total does not change: ignored)"
-            ),
-        }
+            Doubt::TotalChanged { was, now } => t!("datagram.doubt.total-changed", was, now),
+        };
+        f.write_str(&text)
     }
 }
 
@@ -549,42 +546,75 @@ pub struct Summary {
 
 impl fmt::Display for Summary {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "received {}", self.received)?;
-        if let Some(expected) = self.expected {
-            write!(f, " of {expected} sent")?;
-        }
-        write!(
-            f,
-            ", lost {}, reordered {}, duplicated {}",
-            self.lost, self.reordered, self.duplicated
-        )?;
+        let Summary {
+            received,
+            lost,
+            reordered,
+            duplicated,
+            ..
+        } = *self;
+        f.write_str(&match self.expected {
+            Some(expected) => t!(
+                "datagram.score-of",
+                received,
+                expected,
+                lost,
+                reordered,
+                duplicated
+            ),
+            None => t!("datagram.score", received, lost, reordered, duplicated),
+        })?;
         if !self.lost_seqs.is_empty() {
             let shown: Vec<String> = self.lost_seqs.iter().map(u64::to_string).collect();
-            write!(f, " (lost: {}", shown.join(", "))?;
+            let mut list = shown.join(", ");
             let more = self.lost.saturating_sub(self.lost_seqs.len() as u64);
             if more > 0 {
-                write!(f, " ... and {} more", thousands(more))?;
+                list = t!("datagram.and-more", list, more = thousands(more));
             }
-            write!(f, ")")?;
+            write!(f, " ({})", t!("datagram.lost-list", list))?;
         }
         if let Some(doubt) = self.first_doubt {
-            write!(f, "; not believed: {doubt}")?;
             let others = self.doubted.saturating_sub(1);
-            if others > 0 {
-                write!(f, ", and {} more", thousands(others))?;
-            }
+            let said = if others > 0 {
+                t!(
+                    "datagram.not-believed-more",
+                    doubt,
+                    more = thousands(others)
+                )
+            } else {
+                t!("datagram.not-believed", doubt)
+            };
+            write!(f, "; {said}")?;
         }
         Ok(())
     }
 }
 
-/// `n` with a comma every three digits: 1,204.
+/// The run id and the summary of a line of [`Scoreboard::report`] (`run 5f2c: received 16 of
+/// 20 sent, ...`), in the language of this process; `None` for any other line. For a program
+/// that reads another's report: the demo compares the relay's expected score with the
+/// receiver's.
+pub fn run_line(line: &str) -> Option<(u32, &str)> {
+    let template = course::text::get("datagram.run");
+    let (before, rest) = template.split_once("{run}")?;
+    let (between, _) = rest.split_once("{summary}")?;
+    let (run, summary) = line.strip_prefix(before)?.split_once(between)?;
+    // A run id is 4 to 8 hex digits (`{:04x}` of a u32).
+    if !(4..=8).contains(&run.len()) {
+        return None;
+    }
+    Some((u32::from_str_radix(run, 16).ok()?, summary))
+}
+
+/// `n` with a separator every three digits, the language's: 1,204 in English, 1.204 in
+/// Portuguese (where a comma is the decimal point).
 pub fn thousands(n: u64) -> String {
+    let separator = course::text::get("datagram.thousands-separator");
     let digits = n.to_string();
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3 * separator.len());
     for (i, digit) in digits.chars().enumerate() {
         if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push(',');
+            out.push_str(&separator);
         }
         out.push(digit);
     }
@@ -641,17 +671,21 @@ impl Scoreboard {
         let Some((header, verdict)) = self.record(datagram) else {
             return shown;
         };
-        shown.line.push_str(match verdict.arrival {
-            Arrival::Reordered => "  (reordered: a later one came first)",
-            Arrival::Duplicate => "  (duplicate: this SEQ came before)",
-            Arrival::SetAside => "  (set aside: its SEQ is not believed)",
-            Arrival::InOrder if verdict.doubt.is_some() => "  (its OF is not believed)",
-            Arrival::InOrder => "",
-        });
+        let judged = match verdict.arrival {
+            Arrival::Reordered => Some(t!("datagram.reordered")),
+            Arrival::Duplicate => Some(t!("datagram.duplicate")),
+            Arrival::SetAside => Some(t!("datagram.set-aside")),
+            Arrival::InOrder if verdict.doubt.is_some() => Some(t!("datagram.of-not-believed")),
+            Arrival::InOrder => None,
+        };
+        if let Some(judged) = judged {
+            let _ = write!(shown.line, "  ({judged})");
+        }
         // Anyone can send to a receiver's port: a number that makes no sense is said once per
         // run, then only counted (see "When a datagram lies" above).
         if let Some(doubt) = verdict.doubt.filter(|_| verdict.first_doubt) {
-            shown.doubt = Some(format!("run {:04x}: not believed: {doubt}", header.run));
+            let run = format!("{:04x}", header.run);
+            shown.doubt = Some(t!("datagram.doubt", run, doubt));
         }
         shown
     }
@@ -687,12 +721,15 @@ impl Scoreboard {
 
     /// The lines of the end-of-run summary, for the narration.
     pub fn report(&self) -> Vec<String> {
-        let mut lines = vec![format!(
-            "{} datagrams, {} bytes, {} without a course header",
-            self.datagrams, self.bytes, self.unnumbered
+        let mut lines = vec![t!(
+            "datagram.report",
+            datagrams = self.datagrams,
+            bytes = self.bytes,
+            unnumbered = self.unnumbered
         )];
         for (run, summary) in self.runs() {
-            lines.push(format!("run {run:04x}: {summary}"));
+            let run = format!("{run:04x}");
+            lines.push(t!("datagram.run", run, summary));
         }
         lines
     }
@@ -1029,6 +1066,23 @@ mod tests {
         let second_lie = board.show(from, &header(2, Some(u64::MAX)).datagram(b""));
         assert_eq!(second_lie.doubt, None);
         assert_eq!(board.show(from, b"hi").doubt, None);
+    }
+
+    #[test]
+    fn a_run_line_is_read_back_into_its_id_and_summary() {
+        let mut board = Scoreboard::default();
+        board.record(&header(0, Some(1)).datagram(b""));
+        let report = board.report();
+        assert_eq!(
+            run_line(&report[1]),
+            Some((
+                0x5f2c,
+                "received 1 of 1 sent, lost 0, reordered 0, duplicated 0"
+            ))
+        );
+        assert_eq!(run_line(&report[0]), None);
+        assert_eq!(run_line("run 5f: received 1"), None);
+        assert_eq!(run_line("run zzzz: received 1"), None);
     }
 
     #[test]

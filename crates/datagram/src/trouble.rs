@@ -5,7 +5,7 @@
 use std::io;
 use std::net::SocketAddr;
 
-use course::HintExt;
+use course::{HintExt, t};
 
 /// Whether a failed `recv_from` only means "nothing arrived in time", so that a receive loop
 /// with a read timeout looks at its stop conditions (Ctrl-C, idle timeout) and reads again:
@@ -46,9 +46,8 @@ pub fn is_message_too_long(code: Option<i32>) -> bool {
 /// The hint for a send the OS refused as too large ([`is_message_too_long`]), if it was that.
 pub fn too_long_hint(error: &anyhow::Error) -> Option<String> {
     is_message_too_long(course::os_code(error)).then(|| {
-        "the OS refused a datagram this large: use a smaller --size (macOS limits outgoing \
-         datagrams to 9,216 bytes unless you raise sysctl net.inet.udp.maxdgram)"
-            .to_string()
+        let macos_limit = crate::thousands(9_216);
+        t!("datagram.too-long", macos_limit)
     })
 }
 
@@ -65,15 +64,13 @@ pub fn check_fits(
         return Ok(());
     }
     let family = if to.is_ipv4() { "IPv4" } else { "IPv6" };
-    Err(anyhow::anyhow!(
-        "a payload of {len} bytes does not fit in one UDP datagram: the maximum over {family} is \
-         {max} bytes"
-    ))
-    .hint(format!(
-        "{}; larger data must be split into several datagrams (or sent over TCP, which is a \
-         byte stream)",
-        smaller(max)
-    ))
+    Err(anyhow::anyhow!(t!(
+        "datagram.does-not-fit",
+        len,
+        family,
+        max
+    )))
+    .hint(t!("datagram.does-not-fit-hint", smaller = smaller(max)))
 }
 
 #[cfg(test)]

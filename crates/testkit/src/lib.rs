@@ -14,8 +14,10 @@ use std::sync::{Arc, Condvar, Mutex};
 use std::thread;
 use std::time::{Duration, Instant};
 
+mod language;
 mod minimal;
 pub mod score;
+pub use language::speaking;
 pub use minimal::{
     MINIMAL_FIRST_SOCKET_LINE, MINIMAL_MAX_LINES, MinimalShape, example_binary, minimal_binary,
 };

@@ -1,5 +1,15 @@
 //! The English table, part by part (see [`crate::text`]).
 
+mod address;
 mod course;
+mod datagram;
+mod running;
+mod trouble;
 
-pub const PARTS: &[super::Part] = &[course::PART];
+pub const PARTS: &[super::Part] = &[
+    course::PART,
+    address::PART,
+    trouble::PART,
+    running::PART,
+    datagram::PART,
+];
