@@ -1,9 +1,9 @@
 //! # multicast-listener: one of many receivers of a group
 //!
-//! Multicast (difusão seletiva) sends one datagram to a *group* (grupo) address; every socket
-//! that joined the group receives its own copy. This listener shows the calls that make that
-//! work: share the port (`SO_REUSEADDR`, `SO_REUSEPORT`), bind the wildcard address, join the
-//! group on one interface, receive, and leave the group at the end.
+//! Multicast sends one datagram to a *group* (grupo) address; every socket that joined the
+//! group receives its own copy. This listener shows the calls that make that work: share the
+//! port (`SO_REUSEADDR`, `SO_REUSEPORT`), bind the wildcard address, join the group on one
+//! interface, receive, and leave the group at the end.
 //!
 //! Run three listeners, each in its own terminal, then the sender in a fourth:
 //!
