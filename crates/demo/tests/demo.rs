@@ -172,6 +172,27 @@ fn multicast_demo_counts_every_datagram_at_each_of_the_three_listeners() {
     );
 }
 
+/// Listeners that speak Portuguese (SOCKETS_LANG=pt-BR, as on a student's Windows) are counted
+/// all the same: the demo reads the datagrams' own SEQ numbers, not the listeners' summaries.
+/// It fails (exit status 1) when a listener seems to have missed datagrams.
+#[test]
+fn multicast_demo_counts_listeners_that_speak_portuguese() {
+    let mut command = std::process::Command::new(DEMO);
+    command
+        .args(["multicast", "--port", "0", "--count", "3", "--rate", "100"])
+        .env("SOCKETS_LANG", "pt-BR");
+    let stdout = succeeded(&Program::start_command(&mut command).finish_within(WHOLE_RUN));
+    for n in 1..=3 {
+        let listener = format!("listener {n}");
+        assert_eq!(said(&stdout, &listener, '>').len(), 3, "{stdout}");
+        assert!(
+            said(&stdout, &listener, '|')
+                .contains(&"join     grupo 239.255.78.78 na interface 127.0.0.1"),
+            "{stdout}"
+        );
+    }
+}
+
 /// `--interactive`: the lines typed for the demo go to client 1, end of input ends it.
 #[test]
 fn interactive_tcp_demo_sends_client_1_what_is_typed() {

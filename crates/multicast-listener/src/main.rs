@@ -1,9 +1,9 @@
 //! # multicast-listener: one of many receivers of a group
 //!
-//! Multicast (difusão seletiva) sends one datagram to a *group* (grupo) address; every socket
-//! that joined the group receives its own copy. This listener shows the calls that make that
-//! work: share the port (`SO_REUSEADDR`, `SO_REUSEPORT`), bind the wildcard address, join the
-//! group on one interface, receive, and leave the group at the end.
+//! Multicast sends one datagram to a *group* (grupo) address; every socket that joined the
+//! group receives its own copy. This listener shows the calls that make that work: share the
+//! port (`SO_REUSEADDR`, `SO_REUSEPORT`), bind the wildcard address, join the group on one
+//! interface, receive, and leave the group at the end.
 //!
 //! Run three listeners, each in its own terminal, then the sender in a fourth:
 //!
@@ -22,7 +22,7 @@ use std::process::ExitCode;
 use std::time::Duration;
 
 use anyhow::Context;
-use course::{HintExt, MulticastInterface as Interface, narrate};
+use course::{HintExt, MulticastInterface as Interface, narrate, say, t};
 use datagram::Scoreboard;
 use socket2::{Domain, Protocol, Socket, Type};
 
@@ -54,7 +54,7 @@ fn run() -> anyhow::Result<()> {
         Type::DGRAM,
         Some(Protocol::UDP),
     )
-    .context("creating a UDP socket")?;
+    .with_context(|| t!("multicast-listener.creating"))?;
     // ANCHOR_END: socket
 
     // ANCHOR: reuse
@@ -63,17 +63,17 @@ fn run() -> anyhow::Result<()> {
     // when bound to the group).
     socket
         .set_reuse_address(true)
-        .context("setting SO_REUSEADDR")?;
+        .with_context(|| setting("SO_REUSEADDR"))?;
     // SO_REUSEPORT: macOS and the BSDs also require it on every socket to share a port bound to
     // the wildcard address (without it the second listener gets "Address already in use").
     // Windows has no SO_REUSEPORT.
     #[cfg(unix)]
     socket
         .set_reuse_port(true)
-        .context("setting SO_REUSEPORT")?;
+        .with_context(|| setting("SO_REUSEPORT"))?;
     if args.group.is_ipv6() {
         // An IPv6 socket only: Linux would otherwise accept IPv4 traffic on it too.
-        socket.set_only_v6(true).context("setting IPV6_V6ONLY")?;
+        (socket.set_only_v6(true)).with_context(|| setting("IPV6_V6ONLY"))?;
     }
     // ANCHOR_END: reuse
 
@@ -83,35 +83,33 @@ fn run() -> anyhow::Result<()> {
     let bind_addr = SocketAddr::new(course::address::wildcard(args.group), args.port);
     socket
         .bind(&bind_addr.into())
-        .with_context(|| format!("binding {bind_addr}"))
+        .with_context(|| t!("multicast-listener.binding", address = bind_addr))
         .hint_with(|error| bind_hint(error, bind_addr))?;
-    let local = (socket.local_addr().context("reading the bound address")?)
+    let local = (socket.local_addr())
+        .with_context(|| t!("multicast-listener.reading-bound"))?
         .as_socket()
         .unwrap_or(bind_addr);
-    narrate!(
-        "bind",
-        "{local} (UDP, wildcard address; SO_REUSEADDR{}: other listeners may share port {})",
-        if cfg!(unix) { " + SO_REUSEPORT" } else { "" },
-        local.port()
-    );
+    let reuse_port = if cfg!(unix) { " + SO_REUSEPORT" } else { "" };
+    let port = local.port();
+    say!("bind", "multicast-listener.bound", local, reuse_port, port);
     // ANCHOR_END: bind
 
     join(&socket, args.group, interface)?;
     if let Some(warning) = warning {
-        narrate!("warning", "{warning}");
+        narrate!(t!("multicast-listener.label.warning"), "{warning}");
     }
 
     // From here on the std UdpSocket is enough: recv_from into a plain byte buffer.
     let socket: UdpSocket = socket.into();
     let (board, reason) = receive(&socket, &args, local)?;
-    narrate!("stop", "{reason}");
+    narrate!(t!("multicast-listener.label.stop"), "{reason}");
 
     leave(&socket, args.group, interface)?;
     for line in board.report() {
-        narrate!("summary", "{line}");
+        narrate!(t!("multicast-listener.label.summary"), "{line}");
     }
     if let Some(note) = trouble::nothing_heard_note(board.datagrams, interface) {
-        narrate!("note", "{note}");
+        narrate!(t!("multicast-listener.label.note"), "{note}");
     }
     Ok(())
 }
@@ -124,15 +122,15 @@ fn join(socket: &Socket, group: IpAddr, interface: Interface) -> anyhow::Result<
     match (group, interface) {
         (IpAddr::V4(group), Interface::V4(address)) => socket
             .join_multicast_v4(&group, &address)
-            .with_context(|| format!("joining group {group} on interface {address}"))
+            .with_context(|| t!("multicast-listener.joining-v4", group, interface = address))
             .hint_with(|error| join_hint_v4(error, address))?,
         (IpAddr::V6(group), Interface::V6(index)) => socket
             .join_multicast_v6(&group, index)
-            .with_context(|| format!("joining group {group} on interface index {index}"))
+            .with_context(|| t!("multicast-listener.joining-v6", group, index))
             .hint_with(|error| join_hint_v6(error, index))?,
         _ => unreachable!("course::multicast_choice returns the group's family"),
     }
-    narrate!("join", "group {group} on interface {interface}");
+    say!("join", "multicast-listener.member", group, interface);
     // ANCHOR_END: join
 
     // ANCHOR: multicast_all
@@ -145,11 +143,9 @@ fn join(socket: &Socket, group: IpAddr, interface: Interface) -> anyhow::Result<
             IpAddr::V4(_) => (socket.set_multicast_all_v4(false), "IP_MULTICAST_ALL"),
             IpAddr::V6(_) => (socket.set_multicast_all_v6(false), "IPV6_MULTICAST_ALL"),
         };
-        turned_off.with_context(|| format!("turning {name} off"))?;
-        narrate!(
-            "option",
-            "{name} off: only the groups this socket joined (Linux)"
-        );
+        turned_off.with_context(|| t!("multicast-listener.turning-off", option = name))?;
+        let label = t!("multicast-listener.label.option");
+        say!(label, "multicast-listener.multicast-all-off", option = name);
     }
     // ANCHOR_END: multicast_all
     Ok(())
@@ -166,13 +162,9 @@ fn receive(
     // A read timeout wakes the loop up to look at Ctrl-C and the idle timeout.
     socket
         .set_read_timeout(Some(POLL))
-        .context("setting a read timeout")?;
-    narrate!(
-        "recv",
-        "waiting for datagrams to {} port {}; Ctrl-C to stop",
-        args.group,
-        local.port()
-    );
+        .with_context(|| t!("multicast-listener.setting-timeout"))?;
+    let (group, port) = (args.group, local.port());
+    say!("recv", "multicast-listener.waiting", group, port);
     let mut board = Scoreboard::default();
     let mut buffer = vec![0u8; datagram::RECV_BUFFER];
     let mut stop = course::Stop::on_ctrl_c(args.count, args.idle_timeout);
@@ -186,18 +178,22 @@ fn receive(
             Err(error) if datagram::is_timeout(&error) => continue,
             // An ICMP "port unreachable" for an earlier datagram (Windows, on any UDP socket).
             Err(error) if datagram::is_port_unreachable(&error) => continue,
-            Err(error) => return Err(error).with_context(|| format!("receiving on {local}")),
+            Err(error) => {
+                return Err(error).with_context(|| t!("multicast-listener.receiving", local));
+            }
         };
         stop.arrived();
         let shown = board.show(from, &buffer[..len]);
         // Anyone can send to a group: a number that makes no sense is said once per run.
         if let Some(doubt) = shown.doubt {
-            narrate!("doubt", "{doubt}");
+            narrate!(t!("multicast-listener.label.doubt"), "{doubt}");
         }
         match course::write_stdout(format!("{}\n", shown.line).as_bytes()) {
             Ok(()) => {}
             // `| head` closed stdout: the run ends here; leave the group and print the score.
-            Err(error) if course::is_stdout_closed(&error) => break "stdout closed".to_string(),
+            Err(error) if course::is_stdout_closed(&error) => {
+                break t!("multicast-listener.stdout-closed");
+            }
             Err(error) => return Err(error),
         }
     };
@@ -214,8 +210,13 @@ fn leave(socket: &UdpSocket, group: IpAddr, interface: Interface) -> anyhow::Res
         (IpAddr::V6(group), Interface::V6(index)) => socket.leave_multicast_v6(&group, index),
         _ => unreachable!("course::multicast_choice returns the group's family"),
     }
-    .with_context(|| format!("leaving group {group}"))?;
-    narrate!("leave", "group {group} on interface {interface}");
+    .with_context(|| t!("multicast-listener.leaving", group))?;
+    say!("leave", "multicast-listener.member", group, interface);
     Ok(())
 }
 // ANCHOR_END: leave
+
+/// The context of a socket option that could not be set: "setting SO_REUSEADDR".
+fn setting(option: &str) -> String {
+    t!("multicast-listener.setting", option)
+}

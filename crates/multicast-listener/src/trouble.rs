@@ -4,7 +4,7 @@
 use std::io;
 use std::net::{Ipv4Addr, SocketAddr};
 
-use course::MulticastInterface as Interface;
+use course::{MulticastInterface as Interface, t};
 
 /// The hint for a bind of the group's port that failed. The listener binds the wildcard
 /// address with `--port` (it has no `--bind`): a listener shares the port with the others, so
@@ -12,13 +12,10 @@ use course::MulticastInterface as Interface;
 pub fn bind_hint(error: &anyhow::Error, address: SocketAddr) -> String {
     match course::io_kind(error) {
         Some(io::ErrorKind::AddrInUse | io::ErrorKind::PermissionDenied) => {
-            let holder = "a udp-receiver, which does not share its port (SO_REUSEADDR)";
-            course::trouble::bind_hint(error, address, holder)
+            let holder = t!("multicast-listener.port-holder");
+            course::trouble::bind_hint(error, address, &holder)
         }
-        _ => format!(
-            "the listener binds the wildcard address {} with the group's port: check --port",
-            address.ip()
-        ),
+        _ => t!("multicast-listener.bind-hint", address = address.ip()),
     }
 }
 
@@ -28,45 +25,30 @@ pub fn join_hint_v4(error: &anyhow::Error, interface: Ipv4Addr) -> String {
     // route) and EADDRNOTAVAIL (an address this host does not have) both point at --interface.
     let problem = match course::io_kind(error) {
         Some(io::ErrorKind::AddrNotAvailable) => {
-            format!("{interface} is not an address of this machine")
+            t!("multicast-listener.not-this-machine", interface)
         }
-        _ if interface.is_unspecified() => {
-            "with 0.0.0.0 the OS picks the interface of the route to the group, and there is none"
-                .to_string()
-        }
-        _ => format!("no multicast-capable interface has the address {interface}"),
+        _ if interface.is_unspecified() => t!("multicast-listener.no-route"),
+        _ => t!("multicast-listener.no-such-interface", interface),
     };
-    format!(
-        "{problem}; use --interface 127.0.0.1 to stay on this machine, or the address of a real \
-         interface (`ip -br addr`, `ifconfig`, `ipconfig`) on both programs"
-    )
+    t!("multicast-listener.join-hint-v4", problem)
 }
 
 /// The hint for a join of an IPv6 group on interface number `index` that failed.
 pub fn join_hint_v6(_error: &anyhow::Error, index: u32) -> String {
     if index == 0 {
         // macOS refuses an IPv6 join with index 0, "let the OS choose" (EADDRNOTAVAIL, 49).
-        return "0 asks the OS to choose the interface, which macOS refuses: give the number of \
-                a real interface (`ifconfig` on macOS shows it as scopeid, 0x6 is 6; `ip link` \
-                on Linux; `netsh interface ipv6 show interfaces` on Windows)"
-            .to_string();
+        return t!("multicast-listener.index-0-hint");
     }
-    format!(
-        "interface {index} cannot join IPv6 groups here; pick the number of an interface that is \
-         up and has the MULTICAST flag (`ip link`); Linux loopback (lo) carries no IPv6 multicast"
-    )
+    t!("multicast-listener.join-hint-v6", index)
 }
 
 /// What to say when a run ends with nothing received while joined on the loopback interface:
 /// datagrams from other machines arrive on a network card, where this listener never joined.
 pub fn nothing_heard_note(received: u64, interface: Interface) -> Option<String> {
     match interface {
-        Interface::V4(address) if received == 0 && address.is_loopback() => Some(format!(
-            "nothing arrived. Joined on the loopback interface ({address}), this listener hears \
-             only senders on this machine; to hear other machines, join on this machine's \
-             network address: --interface <LAN address> (`ip -br addr`, `ifconfig`, \
-             `ipconfig`), with the sender on its own address"
-        )),
+        Interface::V4(address) if received == 0 && address.is_loopback() => {
+            Some(t!("multicast-listener.nothing-heard", address))
+        }
         _ => None,
     }
 }
@@ -100,7 +82,7 @@ mod tests {
     fn nothing_heard_on_loopback_points_at_the_interface_option() {
         let loopback = Interface::V4(Ipv4Addr::LOCALHOST);
         let note = nothing_heard_note(0, loopback).expect("a note");
-        assert!(note.contains("--interface <LAN address>"), "{note}");
+        assert!(note.contains("--interface <"), "{note}");
         assert_eq!(nothing_heard_note(1, loopback), None);
         let lan = Interface::V4(Ipv4Addr::new(192, 168, 1, 20));
         assert_eq!(nothing_heard_note(0, lan), None);

@@ -487,3 +487,79 @@ fn stdout_closed_early_stops_the_listener_with_its_score() {
     assert!(!stderr.contains("panicked"), "{stderr}");
     assert_eq!(finished.stdout_text().lines().count(), 1);
 }
+
+/// Issue 15: with `--lang pt-BR` the narration is in Portuguese; the calls' names (`bind`,
+/// `join`, `recv`, `leave`) and the addresses stay as they are, so the bind line still starts
+/// with the address a script reads.
+#[test]
+fn lang_pt_br_narrates_in_portuguese() {
+    let (group, port) = (group(11), free_udp_port());
+    let alone = listener(&group, &port, &["--lang", "pt-BR", "--idle-timeout", "0.5"]).finish();
+    assert!(alone.status.success(), "{}", alone.stderr);
+    let stderr = &alone.stderr;
+    for wanted in [
+        format!(
+            "bind     0.0.0.0:{port} (UDP, endereço curinga; SO_REUSEADDR{}: outros ouvintes \
+             podem compartilhar a porta {port})",
+            if cfg!(unix) { " + SO_REUSEPORT" } else { "" }
+        ),
+        format!("join     grupo {group} na interface 127.0.0.1"),
+        format!("recv     esperando datagramas para {group} porta {port}; Ctrl-C para parar"),
+        format!("leave    grupo {group} na interface 127.0.0.1"),
+        "nota     nada chegou. Este ouvinte entrou no grupo na interface de loopback (127.0.0.1)"
+            .to_string(),
+    ] {
+        assert!(stderr.contains(&wanted), "{wanted:?} not in:\n{stderr}");
+    }
+}
+
+#[test]
+fn lang_pt_br_gives_the_error_and_its_hint_in_portuguese() {
+    // 192.0.2.1 (TEST-NET-1) is never an address of this machine: the join fails.
+    let port = free_udp_port();
+    let args = [
+        "--lang",
+        "pt-BR",
+        "--port",
+        &port,
+        "--interface",
+        "192.0.2.1",
+    ];
+    let refused = testkit::run(LISTENER, &args, b"");
+    assert_eq!(refused.status.code(), Some(1), "{}", refused.stderr);
+    let lines: Vec<&str> = refused.stderr.lines().collect();
+    let ending = &lines[lines.len().saturating_sub(2)..];
+    assert!(
+        ending[0].starts_with("erro: entrando no grupo 239.255.78.78 na interface 192.0.2.1: "),
+        "{}",
+        refused.stderr
+    );
+    // What is wrong depends on the OS's error (no such device, no such address); what to do
+    // does not.
+    assert!(
+        ending[1].starts_with("dica: ")
+            && ending[1].ends_with(
+                "; use --interface 127.0.0.1 para ficar nesta máquina, ou o endereço de uma \
+                 interface real (`ip -br addr`, `ifconfig`, `ipconfig`) nos dois programas"
+            ),
+        "{}",
+        refused.stderr
+    );
+}
+
+/// Issue 15: `--help` in Portuguese, every option's text included.
+#[test]
+fn lang_pt_br_gives_the_help_in_portuguese() {
+    let help = testkit::run(LISTENER, &["--lang", "pt-BR", "--help"], b"");
+    assert!(help.status.success(), "{}", help.stderr);
+    let text = help.stdout_text();
+    for wanted in [
+        "Entra em um grupo multicast e mostra cada datagrama enviado a ele",
+        "Uso: multicast-listener [OPÇÕES]",
+        "O grupo em que entrar: IPv4 de 224.0.0.0 a 239.255.255.255",
+        "Para quando nada chega por tantos segundos",
+        "Exemplo, em uma máquina só (três ouvintes, um remetente):",
+    ] {
+        assert!(text.contains(wanted), "{wanted:?} not in:\n{text}");
+    }
+}

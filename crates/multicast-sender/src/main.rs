@@ -23,7 +23,7 @@ use std::process::ExitCode;
 use std::time::Instant;
 
 use anyhow::Context;
-use course::{HintExt, MulticastInterface as Interface, narrate};
+use course::{HintExt, MulticastInterface as Interface, narrate, say, t};
 use datagram::Header;
 use socket2::{Domain, Protocol, Socket, Type};
 
@@ -32,7 +32,7 @@ mod options;
 mod trouble;
 
 use args::Args;
-use options::narrate_options;
+use options::{narrate_options, setting};
 use trouble::{bind_hint, interface_hint, send_hint};
 
 fn main() -> ExitCode {
@@ -47,12 +47,12 @@ fn run() -> anyhow::Result<()> {
         course::multicast_choice(args.group, args.interface, args.interface_index)?;
     let group = SocketAddr::new(args.group, args.port);
     if let Some(size) = args.size {
-        datagram::check_fits(size, &group, |max| format!("use --size {max} or less"))?;
+        datagram::check_fits(size, &group, |max| t!("multicast-sender.size-fits", max))?;
     }
 
     // An ordinary UDP socket of the group's family: sending to a group needs no join.
     let socket = Socket::new(Domain::for_address(group), Type::DGRAM, Some(Protocol::UDP))
-        .context("creating a UDP socket")?;
+        .with_context(|| t!("multicast-sender.creating"))?;
     set_options(&socket, interface, args.ttl, !args.no_loop)?;
 
     // ANCHOR: bind
@@ -65,22 +65,23 @@ fn run() -> anyhow::Result<()> {
     };
     socket
         .bind(&bind_addr.into())
-        .with_context(|| format!("binding {bind_addr}"))
+        .with_context(|| t!("multicast-sender.binding", address = bind_addr))
         .hint_with(|_| bind_hint(interface))?;
     let socket: UdpSocket = socket.into();
-    let local = socket.local_addr().context("reading the bound address")?;
-    narrate!("bind", "{local} (UDP socket that sends to group {group})");
+    let local = (socket.local_addr()).with_context(|| t!("multicast-sender.reading-bound"))?;
+    say!("bind", "multicast-sender.bound", local, group);
     // ANCHOR_END: bind
 
     narrate_options(&socket, interface, group)?;
     if let Some(warning) = warning {
-        narrate!("warning", "{warning}");
+        narrate!(t!("multicast-sender.label.warning"), "{warning}");
     }
 
     let sender = Sender {
         socket: &socket,
         group,
         local,
+        interface,
     };
     let started = Instant::now();
     let (datagrams, bytes) = if args.stdin {
@@ -88,12 +89,13 @@ fn run() -> anyhow::Result<()> {
     } else {
         send_numbered(&sender, &args)?
     };
-    narrate!(
-        "done",
-        "{}, {bytes} bytes sent to {group} in {:.1} s. Multicast has no acknowledgement: the \
-         sender cannot tell who, if anyone, received them",
-        course::plural(datagrams, "datagram"),
-        started.elapsed().as_secs_f64()
+    say!(
+        t!("multicast-sender.label.done"),
+        "multicast-sender.done",
+        datagrams = course::plural(datagrams, "datagram"),
+        bytes,
+        group,
+        seconds = format!("{:.1}", started.elapsed().as_secs_f64()),
     );
     Ok(())
 }
@@ -112,31 +114,31 @@ fn set_options(
             // follows the route to the group (often the Wi-Fi or Ethernet card, or none at all).
             socket
                 .set_multicast_if_v4(&address)
-                .with_context(|| format!("choosing interface {address} for multicast"))
+                .with_context(|| t!("multicast-sender.choosing-interface", address))
                 .hint_with(|_| interface_hint(address))?;
             // IP_MULTICAST_TTL: how far the datagram may go; each router it crosses takes one
             // off, and none forwards it at 1 (the default): it stays on this link.
             socket
                 .set_multicast_ttl_v4(ttl)
-                .with_context(|| format!("setting IP_MULTICAST_TTL {ttl}"))?;
+                .with_context(|| setting(format!("IP_MULTICAST_TTL {ttl}")))?;
             // IP_MULTICAST_LOOP: whether this host's own listeners get a copy (on by default).
             socket
                 .set_multicast_loop_v4(looped)
-                .context("setting IP_MULTICAST_LOOP")?;
+                .with_context(|| setting("IP_MULTICAST_LOOP"))?;
         }
         Interface::V6(index) => {
             // IPv6 names the outgoing interface by number, not by address.
             socket
                 .set_multicast_if_v6(index)
-                .with_context(|| format!("choosing interface index {index} for multicast"))
-                .hint("pick the number of an interface that is up (`ip link`)")?;
+                .with_context(|| t!("multicast-sender.choosing-index", index))
+                .hint(t!("multicast-sender.index-hint"))?;
             socket
                 .set_multicast_hops_v6(ttl)
-                .with_context(|| format!("setting IPV6_MULTICAST_HOPS {ttl}"))?;
+                .with_context(|| setting(format!("IPV6_MULTICAST_HOPS {ttl}")))?;
             socket
                 .set_multicast_loop_v6(looped)
-                .context("setting IPV6_MULTICAST_LOOP")?;
-            socket.set_only_v6(true).context("setting IPV6_V6ONLY")?;
+                .with_context(|| setting("IPV6_MULTICAST_LOOP"))?;
+            (socket.set_only_v6(true)).with_context(|| setting("IPV6_V6ONLY"))?;
         }
     }
     // ANCHOR_END: options
@@ -148,31 +150,27 @@ struct Sender<'a> {
     socket: &'a UdpSocket,
     group: SocketAddr,
     local: SocketAddr,
+    interface: Interface,
 }
 
 impl Sender<'_> {
     // ANCHOR: send_to
     /// Sends one datagram to the group, and narrates it if `narrate`.
     fn send(&self, datagram: &[u8], narrate: bool) -> anyhow::Result<usize> {
-        let (group, local) = (self.group, self.local);
-        datagram::check_fits(datagram.len(), &group, |_| {
-            "send a shorter message or line".to_string()
-        })?;
+        let (group, local, len) = (self.group, self.local, datagram.len());
+        datagram::check_fits(len, &group, |_| t!("multicast-sender.line-fits"))?;
         // One send_to, one datagram: the network makes a copy for every member of the group.
         let sent = self
             .socket
             .send_to(datagram, group)
-            .with_context(|| format!("sending {} bytes to {group} from {local}", datagram.len()))
-            .hint_with(|error| send_hint(error, group))?;
+            .with_context(|| t!("multicast-sender.sending", bytes = len, group, local))
+            .hint_with(|error| send_hint(error, group, self.interface))?;
         if narrate {
-            let numbered = match Header::parse(datagram) {
+            let seq = match Header::parse(datagram) {
                 Some((header, _)) => format!("{} ", header.label()),
                 None => String::new(),
             };
-            narrate!(
-                "send_to",
-                "{numbered}({sent} bytes) to {group} from {local}"
-            );
+            say!("send_to", "multicast-sender.sent", seq, sent, group, local);
         }
         Ok(sent)
     }
@@ -182,14 +180,11 @@ impl Sender<'_> {
 /// Sends each line of stdin as one numbered datagram, up to `count` lines; returns how many
 /// datagrams and bytes it sent.
 fn send_lines(sender: &Sender, count: Option<u64>) -> anyhow::Result<(u64, u64)> {
-    narrate!(
-        "stdin",
-        "each line you type is one datagram; end with Ctrl-D (Ctrl-Z then Enter on Windows)"
-    );
+    say!("stdin", "multicast-sender.stdin");
     let run = datagram::new_run_id();
     let (mut datagrams, mut bytes) = (0, 0);
     for line in io::stdin().lock().lines() {
-        let line = line.context("reading stdin")?;
+        let line = line.with_context(|| t!("multicast-sender.reading-stdin"))?;
         let header = Header::now(datagrams, None, run);
         bytes += sender.send(&header.datagram(line.as_bytes()), true)? as u64;
         datagrams += 1;
@@ -220,7 +215,7 @@ fn send_numbered(sender: &Sender, args: &Args) -> anyhow::Result<(u64, u64)> {
         };
         bytes += sender.send(&datagram, seq < narrated)? as u64;
         if seq + 1 == narrated && count > narrated {
-            narrate!("send_to", "... (the rest without narration: --rate 0)");
+            say!("send_to", "multicast-sender.rest-quiet");
         }
     }
     Ok((count, bytes))

@@ -161,3 +161,116 @@ fn port_zero_is_refused_as_a_destination() {
     let (error, _) = testkit::assert_error_and_hint(&refused, 2);
     assert!(error.contains("0 is not in 1..=65535"), "{error}");
 }
+
+/// Windows refuses a send to a group on the loopback interface until a socket of the machine
+/// has joined it there (WSAENETUNREACH, 10051); Linux and macOS send it, and nobody gets it.
+/// The group here is this process's own, so nobody has joined it. (Wine sends, as Linux does.)
+#[test]
+fn a_send_before_any_listener_joined_is_sent_or_says_to_start_the_listeners_first() {
+    let sent = sender(&["--count", "1"]);
+    if cfg!(windows) && !sent.status.success() {
+        let (error, hint) = testkit::assert_error_and_hint(&sent, 1);
+        assert!(error.contains("(os error 10051)"), "{error}");
+        assert!(
+            hint.contains("start the listeners first (cargo run -p multicast-listener)"),
+            "{hint}"
+        );
+    } else {
+        assert!(sent.status.success(), "{}", sent.stderr);
+        assert!(
+            sent.stderr.contains("done     1 datagram, "),
+            "{}",
+            sent.stderr
+        );
+    }
+}
+
+/// Issue 15: with `--lang pt-BR` the narration, the error and its hint are in Portuguese; the
+/// socket calls' names and the addresses stay as they are.
+#[test]
+fn lang_pt_br_narrates_in_portuguese() {
+    let sent = sender(&["--lang", "pt-BR", "--count", "1", "--rate", "0"]);
+    assert!(sent.status.success(), "{}", sent.stderr);
+    let first = sent.stderr.lines().next().unwrap();
+    assert!(
+        first.starts_with("bind     127.0.0.1:")
+            && first.ends_with(&format!(
+                "(socket UDP que envia para o grupo {}:9)",
+                group()
+            )),
+        "{first}"
+    );
+    assert!(
+        sent.stderr.contains(
+            "opção    IP_MULTICAST_TTL 1, lido de volta do socket (TTL 1: nenhum roteador o \
+             encaminha; ele fica neste enlace)"
+        ),
+        "{}",
+        sent.stderr
+    );
+    let send = sent
+        .stderr
+        .lines()
+        .find(|line| line.starts_with("send_to "));
+    let send = send.expect("a send_to line");
+    assert!(
+        send.starts_with("send_to  SEQ 0 OF 1 (")
+            && send.contains(&format!(" bytes) para {}:9 de 127.0.0.1:", group())),
+        "{send}"
+    );
+    let last = sent.stderr.lines().last().unwrap();
+    assert!(
+        last.starts_with("fim      1 datagrama, ") && last.contains(" bytes enviados para "),
+        "{last}"
+    );
+}
+
+#[test]
+fn lang_pt_br_gives_the_error_and_its_hint_in_portuguese() {
+    // 192.0.2.1 (TEST-NET-1) is never an address of this machine: refused before any send.
+    let refused = sender(&[
+        "--lang",
+        "pt-BR",
+        "--interface",
+        "192.0.2.1",
+        "--count",
+        "1",
+    ]);
+    assert_eq!(refused.status.code(), Some(1), "{}", refused.stderr);
+    let lines: Vec<&str> = refused.stderr.lines().collect();
+    let ending = &lines[lines.len().saturating_sub(2)..];
+    // Linux and macOS refuse IP_MULTICAST_IF; an OS that takes it refuses the bind.
+    assert!(
+        ending[0].starts_with("erro: escolhendo a interface 192.0.2.1 para multicast: ")
+            || ending[0].starts_with("erro: fazendo bind em 192.0.2.1:0: "),
+        "{}",
+        refused.stderr
+    );
+    assert_eq!(
+        ending[1],
+        "dica: 192.0.2.1 precisa ser um endereço desta máquina: use --interface 127.0.0.1 para \
+         ficar nesta máquina, ou o endereço de uma interface real (`ip -br addr`, `ifconfig`, \
+         `ipconfig`)"
+    );
+    assert!(!refused.stderr.contains("send_to"), "{}", refused.stderr);
+}
+
+/// Windows sets no `LANG`: SOCKETS_LANG is how a student asks for Portuguese, `--help` too.
+#[test]
+fn sockets_lang_pt_br_gives_the_help_in_portuguese() {
+    let mut command = std::process::Command::new(SENDER);
+    command.arg("--help").env("SOCKETS_LANG", "pt-BR");
+    let help = testkit::Program::start_command(&mut command).finish();
+    assert!(help.status.success(), "{}", help.stderr);
+    let text = help.stdout_text();
+    for wanted in [
+        "Envia datagramas numerados a um grupo multicast",
+        "--ttl <N>",
+        "limite de saltos",
+        "[padrão: 239.255.78.78]",
+        "Exemplo, em uma máquina só (três ouvintes, um remetente):",
+        "cargo run -p multicast-sender -- --message \"olá, grupo\"",
+    ] {
+        assert!(text.contains(wanted), "{wanted:?} not in:\n{text}");
+    }
+}

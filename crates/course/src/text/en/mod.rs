@@ -3,6 +3,8 @@
 mod address;
 mod course;
 mod datagram;
+mod multicast_listener;
+mod multicast_sender;
 mod running;
 mod trouble;
 
@@ -12,4 +14,6 @@ pub const PARTS: &[super::Part] = &[
     trouble::PART,
     running::PART,
     datagram::PART,
+    multicast_listener::PART,
+    multicast_sender::PART,
 ];
