@@ -143,10 +143,12 @@ fn send_and_echo(conversation: &mut Conversation, client: Who, line: &str) -> Re
     Ok(())
 }
 
-/// The local address of an accepted connection, from the server's `accept` line:
+/// The local address of an accepted connection, from the server's `accept` line: the address
+/// after the peer's, in either language (`#1 from PEER on LOCAL`, `#1 de PEER em LOCAL`).
 /// `accept   #1 from 127.0.0.1:50412 on 127.0.0.1:7878, the listener's own port; ...`.
 fn accepted_on_address(line: &str) -> Option<SocketAddr> {
-    let (_, after) = line.split_once(" on ")?;
+    let peer = testkit::first_socket_addr(line)?.to_string();
+    let (_, after) = line.split_once(&peer)?;
     testkit::first_socket_addr(after)
 }
 
@@ -158,6 +160,12 @@ mod tests {
     fn the_accept_line_gives_the_connections_local_address() {
         let line = "accept   #2 from 127.0.0.1:50412 on 127.0.0.1:7878, the listener's own \
                     port; 2 clients connected";
+        assert_eq!(
+            accepted_on_address(line),
+            Some("127.0.0.1:7878".parse().unwrap())
+        );
+        let line = "accept   #2 de 127.0.0.1:50412 em 127.0.0.1:7878, a própria porta do socket \
+                    de escuta; agora com 2 clientes";
         assert_eq!(
             accepted_on_address(line),
             Some("127.0.0.1:7878".parse().unwrap())

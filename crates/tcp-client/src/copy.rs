@@ -8,7 +8,7 @@ use std::thread::JoinHandle;
 
 use anyhow::{Context, Result, anyhow};
 use course::trouble::timed_out;
-use course::{HintExt, narrate};
+use course::{HintExt, say, t};
 
 use crate::trouble::{no_reply, received_error, sent_error};
 
@@ -20,7 +20,7 @@ pub fn stdin_to(socket: &mut TcpStream, server: SocketAddr) -> Result<u64> {
     let mut sent = 0;
     match copy(&mut io::stdin().lock(), socket, &mut sent) {
         Ok(()) => Ok(sent),
-        Err((error, Side::From)) => Err(error).context("reading stdin"),
+        Err((error, Side::From)) => Err(error).with_context(|| t!("tcp-client.reading-stdin")),
         Err((error, Side::To)) => Err(sent_error(error, server)),
     }
 }
@@ -52,24 +52,20 @@ pub fn to_stdout(
     // The sender's error, if any, comes first: it says why the server went quiet.
     let sent = sender
         .join()
-        .map_err(|_| anyhow!("the sending thread panicked"))??;
+        .map_err(|_| anyhow!(t!("tcp-client.thread-panicked")))??;
     if quiet {
-        let what = format!("we sent {sent} bytes, {received} came back");
+        let what = t!("tcp-client.sent-and-came-back", sent, received);
         return Err(no_reply(&socket, server, &what));
     }
-    narrate!(
-        "close",
-        "got {received} bytes back from {server} (of {sent} sent), then end of stream: \
-         the server closed"
-    );
+    say!("close", "tcp-client.pipe-closed", received, server, sent);
     if received != sent {
-        return Err(anyhow!(
-            "sent {sent} bytes to {server} but {received} came back"
-        ))
-        .hint(
-            "an echo server writes back every byte it reads before it closes: if the server \
-             is yours, look at its loop; if not, it may not be an echo server",
-        );
+        return Err(anyhow!(t!(
+            "tcp-client.not-all-back",
+            sent,
+            server,
+            received
+        )))
+        .hint(t!("tcp-client.hint.not-all-back"));
     }
     Ok(())
 }

@@ -5,7 +5,7 @@ use std::net::{SocketAddr, TcpStream};
 use std::time::Duration;
 
 use anyhow::{Context, Result};
-use course::{HintExt, narrate};
+use course::{HintExt, say, t};
 
 use crate::trouble::received_error;
 
@@ -26,7 +26,7 @@ const FIRST_WORDS_MAX: usize = 64 * 1024;
 pub fn first_words(stream: &mut TcpStream, server: SocketAddr) -> Result<()> {
     stream
         .set_read_timeout(Some(FIRST_WORDS))
-        .context("setting a read timeout")?;
+        .with_context(|| t!("tcp-client.setting-read-timeout"))?;
     let mut said = Vec::new();
     let mut chunk = [0u8; 4096];
     // Read until the server is quiet for FIRST_WORDS, closes, or has said a lot.
@@ -47,25 +47,19 @@ pub fn first_words(stream: &mut TcpStream, server: SocketAddr) -> Result<()> {
     };
     stream
         .set_read_timeout(None)
-        .context("clearing the read timeout")?;
+        .with_context(|| t!("tcp-client.clearing-read-timeout"))?;
     if closed {
-        let words = if said.is_empty() {
-            "without a word".to_string()
+        let closed = if said.is_empty() {
+            t!("tcp-client.closed-silent", server)
         } else {
-            format!("saying: {:?}", String::from_utf8_lossy(&said).trim_end())
+            let words = format!("{:?}", String::from_utf8_lossy(&said).trim_end());
+            t!("tcp-client.closed-saying", server, words)
         };
-        return Err(anyhow::anyhow!(
-            "{server} closed the connection at once, {words}"
-        ))
-        .hint("the server serves a limited number of clients (its --max-clients); try later");
+        return Err(anyhow::anyhow!(closed)).hint(t!("tcp-client.hint.busy"));
     }
     if !said.is_empty() {
-        narrate!(
-            "recv",
-            "{} bytes from {server} before we sent anything: it speaks first (a greeting), \
-             shown on stdout",
-            said.len()
-        );
+        let bytes = course::plural(said.len(), "byte");
+        say!("recv", "tcp-client.greeting", bytes, server);
         course::write_stdout(&said)?;
     }
     Ok(())

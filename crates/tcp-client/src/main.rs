@@ -19,7 +19,7 @@ use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result};
 use course::address::Host;
-use course::narrate;
+use course::{narrate, say, t};
 
 mod args;
 mod copy;
@@ -37,7 +37,9 @@ fn main() -> ExitCode {
 fn run() -> Result<()> {
     let args: Args = course::parse_args();
     let mut stream = connect(&args.host, args.port, args.timeout)?;
-    let server = stream.peer_addr().context("reading the server's address")?;
+    let server = stream
+        .peer_addr()
+        .with_context(|| t!("tcp-client.reading-server-address"))?;
     first_words(&mut stream, server)?;
     // ANCHOR: timeouts
     // A server that accepts and then never answers must not hold us for ever: a read or a
@@ -46,7 +48,7 @@ fn run() -> Result<()> {
     stream
         .set_read_timeout(reply_timeout)
         .and_then(|()| stream.set_write_timeout(reply_timeout))
-        .context("setting the reply timeout")?;
+        .with_context(|| t!("tcp-client.setting-reply-timeout"))?;
     // Each line is a small write that waits for its echo: it leaves at once, in a segment of
     // its own, rather than wait for more data to merge with it (Nagle's algorithm).
     let _ = stream.set_nodelay(true);
@@ -76,19 +78,15 @@ fn connect(host: &Host, port: u16, timeout: Duration) -> Result<TcpStream> {
         // The OS sends SYN, the server's kernel answers SYN-ACK, we send ACK: connected.
         match TcpStream::connect_timeout(&address, timeout) {
             Ok(stream) => {
-                let local = stream.local_addr().context("reading our own address")?;
-                narrate!(
-                    "connect",
-                    "from {local} to {address} (the OS picked our port, {})",
-                    local.port()
-                );
+                let local = stream
+                    .local_addr()
+                    .with_context(|| t!("tcp-client.reading-our-address"))?;
+                let port = local.port();
+                say!("connect", "tcp-client.connected", local, address, port);
                 return Ok(stream);
             }
             Err(error) if addresses.len() > 1 => {
-                narrate!(
-                    "connect",
-                    "{address} failed: {error}; trying the next address"
-                );
+                say!("connect", "tcp-client.connect-next", address, error);
                 failed = Some((address, error));
             }
             Err(error) => failed = Some((address, error)),
@@ -108,16 +106,14 @@ fn one_shot(mut stream: TcpStream, server: SocketAddr, messages: &[String]) -> R
         stream
             .write_all(line.as_bytes())
             .map_err(|error| sent_error(error, server))?;
-        narrate!("send", "{} bytes to {server}", line.len());
+        let bytes = course::plural(line.len(), "byte");
+        say!("send", "tcp-client.sent", bytes, server);
         sent += line.len();
     }
     let echo = read_echo(&mut stream, server, sent)?;
-    narrate!(
-        "recv",
-        "{} bytes back from {server} after {:.1?} (round trip)",
-        echo.len(),
-        started.elapsed()
-    );
+    let bytes = course::plural(echo.len(), "byte");
+    let took = format!("{:.1?}", started.elapsed());
+    say!("recv", "tcp-client.echo-back", bytes, server, took);
     course::write_stdout(&echo)?;
     finish(stream, server)
 }
@@ -125,15 +121,12 @@ fn one_shot(mut stream: TcpStream, server: SocketAddr, messages: &[String]) -> R
 
 /// A terminal: each line you type is sent, and its echo printed when all of it is back.
 fn interactive(mut stream: TcpStream, server: SocketAddr) -> Result<()> {
-    narrate!(
-        "ready",
-        "type a line and press Enter; Ctrl-D (Ctrl-Z on Windows) ends"
-    );
+    say!(t!("tcp-client.ready-label"), "tcp-client.ready");
     let mut input = io::stdin().lock();
     let mut line = Vec::new();
     while input
         .read_until(b'\n', &mut line)
-        .context("reading stdin")?
+        .with_context(|| t!("tcp-client.reading-stdin"))?
         > 0
     {
         typed_line(&mut line); // the Windows console's \r\n becomes \n
@@ -143,11 +136,13 @@ fn interactive(mut stream: TcpStream, server: SocketAddr) -> Result<()> {
             .map_err(|error| sent_error(error, server))?;
         let echo = read_echo(&mut stream, server, line.len())?;
         course::write_stdout(&echo)?;
-        narrate!(
-            "echo",
-            "{} bytes sent and back in {:.1?} (round trip)",
-            echo.len(),
-            started.elapsed()
+        let bytes = course::plural(echo.len(), "byte");
+        let took = format!("{:.1?}", started.elapsed());
+        say!(
+            t!("tcp-client.echo-label"),
+            "tcp-client.echoed",
+            bytes,
+            took
         );
         line.clear();
     }
@@ -168,7 +163,7 @@ fn read_echo(stream: &mut TcpStream, server: SocketAddr, len: usize) -> Result<V
             Ok(n) => got += n,
             Err(error) if error.kind() == io::ErrorKind::Interrupted => {}
             Err(error) => {
-                let what = format!("{got} of the {len} bytes came back");
+                let what = t!("tcp-client.came-back", got, len);
                 break receive_failed(error, stream, server, &what);
             }
         }
@@ -183,20 +178,14 @@ fn read_echo(stream: &mut TcpStream, server: SocketAddr, len: usize) -> Result<V
 fn finish(mut stream: TcpStream, server: SocketAddr) -> Result<()> {
     stream
         .shutdown(Shutdown::Write)
-        .with_context(|| format!("shutting down our sending side to {server}"))?;
-    narrate!(
-        "shutdown",
-        "write side closed (FIN): the server reads end of stream"
-    );
+        .with_context(|| t!("tcp-client.shutting-down", server))?;
+    say!("shutdown", "tcp-client.half-closed");
     let mut rest = Vec::new();
     let read = stream.read_to_end(&mut rest);
     course::write_stdout(&rest)?;
-    let what = "it did not close its side after ours";
-    read.map_err(|error| receive_failed(error, &stream, server, what))?;
-    narrate!(
-        "close",
-        "the server closed its side too (end of stream); done"
-    );
+    let what = t!("tcp-client.not-closed");
+    read.map_err(|error| receive_failed(error, &stream, server, &what))?;
+    say!("close", "tcp-client.closed");
     Ok(())
 }
 // ANCHOR_END: finish
@@ -209,7 +198,7 @@ fn pipe(stream: TcpStream, server: SocketAddr) -> Result<()> {
     // the server would stop reading, and both sides would wait for each other forever.
     let mut sending = stream
         .try_clone()
-        .context("cloning the socket handle for the sending thread")?;
+        .with_context(|| t!("tcp-client.cloning"))?;
     let sender = thread::spawn(move || -> Result<u64> {
         let sent = copy::stdin_to(&mut sending, server)?;
         // The half-close: our kernel sends FIN, so the server's `read` returns 0 (end of
@@ -217,11 +206,8 @@ fn pipe(stream: TcpStream, server: SocketAddr) -> Result<()> {
         // input and we would wait for the rest of the echo, forever. We can still read.
         sending
             .shutdown(Shutdown::Write)
-            .with_context(|| format!("shutting down our sending side to {server}"))?;
-        narrate!(
-            "shutdown",
-            "sent {sent} bytes, end of stdin: write side closed (FIN), still reading"
-        );
+            .with_context(|| t!("tcp-client.shutting-down", server))?;
+        say!("shutdown", "tcp-client.half-closed-pipe", sent);
         Ok(sent)
     });
     copy::to_stdout(stream, server, sender)

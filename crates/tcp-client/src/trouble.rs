@@ -6,19 +6,19 @@ use std::net::{SocketAddr, TcpStream};
 use std::time::Duration;
 
 use anyhow::{Context, anyhow};
-use course::HintExt;
 use course::address::Host;
+use course::{HintExt, t};
 
 /// The error of a receive from the server, with its hint.
 pub fn received_error(error: io::Error, server: SocketAddr) -> anyhow::Error {
     let hint = match error.kind() {
         io::ErrorKind::ConnectionReset | io::ErrorKind::ConnectionAborted => {
-            "the server reset the connection: it stopped or crashed; look at its terminal"
+            t!("tcp-client.hint.reset")
         }
-        _ => "look at the server's terminal",
+        _ => t!("tcp-client.hint.look"),
     };
     Err::<(), _>(error)
-        .with_context(|| format!("receiving from {server}"))
+        .with_context(|| t!("tcp-client.receiving-from", server))
         .hint(hint)
         .unwrap_err()
 }
@@ -26,27 +26,22 @@ pub fn received_error(error: io::Error, server: SocketAddr) -> anyhow::Error {
 /// The error of a send to the server, with its hint.
 pub fn sent_error(error: io::Error, server: SocketAddr) -> anyhow::Error {
     let hint = if course::trouble::timed_out(&error) {
-        "the server took nothing for --reply-timeout: it stopped reading; look at its terminal"
+        t!("tcp-client.hint.stopped-reading")
     } else {
-        "the server closed the connection while we were sending; look at its terminal"
+        t!("tcp-client.hint.closed-while-sending")
     };
     Err::<(), _>(error)
-        .with_context(|| format!("sending to {server}"))
+        .with_context(|| t!("tcp-client.sending-to", server))
         .hint(hint)
         .unwrap_err()
 }
 
 /// The server closed its side after `got` of the `len` bytes of an echo.
 pub fn closed_early(server: SocketAddr, got: usize, len: usize) -> anyhow::Error {
-    Err::<(), _>(anyhow!(
-        "the server closed the connection after {got} of {len} bytes"
-    ))
-    .with_context(|| format!("reading the echo from {server}"))
-    .hint(
-        "the server stopped, or closed an idle connection (its --idle-timeout); look at its \
-         terminal and start the client again",
-    )
-    .unwrap_err()
+    Err::<(), _>(anyhow!(t!("tcp-client.closed-early", got, len)))
+        .with_context(|| t!("tcp-client.reading-echo", server))
+        .hint(t!("tcp-client.hint.closed-early"))
+        .unwrap_err()
 }
 
 /// The error of a receive that failed while we waited for `what`: a read timeout (the
@@ -70,12 +65,8 @@ pub fn no_reply(stream: &TcpStream, server: SocketAddr, what: &str) -> anyhow::E
         Ok(Some(waited)) => format!("{waited:?}"),
         _ => "--reply-timeout".to_string(),
     };
-    Err::<(), _>(anyhow!("no reply from {server} for {waited}: {what}"))
-        .hint(
-            "the server accepted the connection but does not answer: if it is yours, does it \
-             write back what it reads, and close when read returns 0? look at its terminal; \
-             wait longer with --reply-timeout",
-        )
+    Err::<(), _>(anyhow!(t!("tcp-client.no-reply", server, waited, what)))
+        .hint(t!("tcp-client.hint.no-reply"))
         .unwrap_err()
 }
 
@@ -91,37 +82,26 @@ pub fn connect_hint(error: &io::Error, address: SocketAddr, timeout: Duration) -
     match error.kind() {
         io::ErrorKind::ConnectionRefused if ip.is_loopback() => {
             let dashes = if port_option.is_empty() { "" } else { " --" };
-            format!(
-                "is the server running? start it in another terminal with: \
-                 cargo run -p tcp-echo-server{dashes}{port_option}"
-            )
+            let command = format!("cargo run -p tcp-echo-server{dashes}{port_option}");
+            t!("tcp-client.hint.refused-here", command)
         }
         // The machine answered: nothing listens there on that address and port.
-        io::ErrorKind::ConnectionRefused => format!(
-            "is the server running on {ip}, started with --bind 0.0.0.0? Without --bind it \
-             listens on 127.0.0.1 only, which other machines cannot reach. On the server's \
-             machine, run: cargo run -p tcp-echo-server -- --bind 0.0.0.0{port_option}"
-        ),
-        io::ErrorKind::HostUnreachable => format!(
-            "no machine answered at {ip}. Check the address. Other causes: Wi-Fi client \
-             isolation, a firewall that rejects, or (macOS 15 and later) the Local Network \
-             permission of your terminal app"
-        ),
-        io::ErrorKind::NetworkUnreachable => format!(
-            "this machine has no route to {ip}: are you connected to a network, and is the \
-             address right?"
-        ),
+        io::ErrorKind::ConnectionRefused => {
+            let command = format!("cargo run -p tcp-echo-server -- --bind 0.0.0.0{port_option}");
+            t!("tcp-client.hint.refused-there", ip, command)
+        }
+        io::ErrorKind::HostUnreachable => t!("tcp-client.hint.host-unreachable", ip),
+        io::ErrorKind::NetworkUnreachable => t!("tcp-client.hint.network-unreachable", ip),
         // The OS's own timeout (ETIMEDOUT): it resent the SYN a few times, then gave up.
-        io::ErrorKind::TimedOut if error.raw_os_error().is_some() => format!(
-            "nothing answered: is {ip} reachable (try ping), and is a firewall dropping port \
-             {port}?"
-        ),
+        io::ErrorKind::TimedOut if error.raw_os_error().is_some() => {
+            t!("tcp-client.hint.os-timeout", ip, port)
+        }
         // connect_timeout's own timeout (--timeout), or WouldBlock.
-        _ if course::trouble::timed_out(error) => format!(
-            "nothing answered within {timeout:?}: is {ip} reachable, and is a firewall dropping \
-             port {port}? wait longer with --timeout"
-        ),
-        _ => format!("check --host and --port (tried {address})"),
+        _ if course::trouble::timed_out(error) => {
+            let timeout = format!("{timeout:?}");
+            t!("tcp-client.hint.our-timeout", timeout, ip, port)
+        }
+        _ => t!("tcp-client.hint.check-host-port", address),
     }
 }
 // ANCHOR_END: connect_hint
@@ -135,11 +115,11 @@ pub fn connect_failed(
     timeout: Duration,
 ) -> anyhow::Error {
     let Some((address, error)) = failed else {
-        return anyhow!("resolving {host}: no address found for port {port}");
+        return anyhow!(t!("tcp-client.no-address", host, port));
     };
     let hint = connect_hint(&error, address, timeout);
     Err::<(), _>(error)
-        .with_context(|| format!("connecting to {address}"))
+        .with_context(|| t!("tcp-client.connecting-to", address))
         .hint(hint)
         .unwrap_err()
 }
@@ -158,28 +138,52 @@ pub fn typed_line(line: &mut Vec<u8>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use course::lang::Lang;
+    use course::text::get_in;
 
     fn hint(error: io::Error, address: &str) -> String {
         let address: SocketAddr = address.parse().unwrap();
         connect_hint(&error, address, Duration::from_secs(5))
     }
 
+    // The hints come in the language of the test process (its locale): each test checks the
+    // message chosen, with its values, and the English table's words where they matter.
+
     /// Refused on loopback: nothing runs here. Refused from another machine's address: most
     /// often a server there listening on 127.0.0.1 only (the Two computers chapter's sample).
     #[test]
     fn a_refused_connect_to_another_machine_says_to_bind_every_interface() {
         let refused = || io::Error::from(io::ErrorKind::ConnectionRefused);
-        let here = hint(refused(), "127.0.0.1:7878");
-        assert!(here.starts_with("is the server running?"), "{here}");
-        assert!(!here.contains("--bind"), "{here}");
-        assert!(hint(refused(), "127.0.0.1:9000").ends_with(" -- --port 9000"));
-        let there = hint(refused(), "10.79.0.1:7878");
-        assert!(
-            there.contains("cargo run -p tcp-echo-server -- --bind 0.0.0.0")
-                && there.contains("127.0.0.1"),
-            "{there}"
+        let command = "cargo run -p tcp-echo-server";
+        assert_eq!(
+            hint(refused(), "127.0.0.1:7878"),
+            t!("tcp-client.hint.refused-here", command)
         );
-        assert!(hint(refused(), "10.79.0.1:9000").ends_with("--bind 0.0.0.0 --port 9000"));
+        let command = "cargo run -p tcp-echo-server -- --port 9000";
+        assert_eq!(
+            hint(refused(), "127.0.0.1:9000"),
+            t!("tcp-client.hint.refused-here", command)
+        );
+        let ip = "10.79.0.1";
+        let command = "cargo run -p tcp-echo-server -- --bind 0.0.0.0";
+        assert_eq!(
+            hint(refused(), "10.79.0.1:7878"),
+            t!("tcp-client.hint.refused-there", ip, command)
+        );
+        let command = "cargo run -p tcp-echo-server -- --bind 0.0.0.0 --port 9000";
+        assert_eq!(
+            hint(refused(), "10.79.0.1:9000"),
+            t!("tcp-client.hint.refused-there", ip, command)
+        );
+        for lang in Lang::ALL {
+            let here = get_in(lang, "tcp-client.hint.refused-here");
+            assert!(!here.contains("--bind"), "{lang}: {here}");
+            let there = get_in(lang, "tcp-client.hint.refused-there");
+            assert!(
+                there.contains("127.0.0.1") && there.ends_with("{command}"),
+                "{lang}"
+            );
+        }
     }
 
     /// EHOSTUNREACH: nobody answered for that address on the local network (ARP), or
@@ -193,13 +197,18 @@ mod tests {
         } else {
             113
         };
-        let hint = hint(io::Error::from_raw_os_error(code), "10.79.0.9:7878");
+        let ip = "10.79.0.9";
+        assert_eq!(
+            hint(io::Error::from_raw_os_error(code), "10.79.0.9:7878"),
+            t!("tcp-client.hint.host-unreachable", ip)
+        );
+        let english = get_in(Lang::En, "tcp-client.hint.host-unreachable");
         assert!(
-            hint.starts_with("no machine answered at 10.79.0.9"),
-            "{hint}"
+            english.starts_with("no machine answered at {ip}"),
+            "{english}"
         );
         for cause in ["isolation", "firewall", "Local Network"] {
-            assert!(hint.contains(cause), "{hint}");
+            assert!(english.contains(cause), "{english}");
         }
     }
 
@@ -207,10 +216,12 @@ mod tests {
     /// itself (ETIMEDOUT, after its own retries): waiting longer helps only in the first case.
     #[test]
     fn a_connect_timeout_says_whose_timeout_it_was() {
+        let (ip, port, timeout) = ("10.79.0.1", 7878, "5s");
         let ours = io::Error::new(io::ErrorKind::TimedOut, "connection timed out");
-        let ours = hint(ours, "10.79.0.1:7878");
-        assert!(ours.starts_with("nothing answered within 5s"), "{ours}");
-        assert!(ours.contains("--timeout"), "{ours}");
+        assert_eq!(
+            hint(ours, "10.79.0.1:7878"),
+            t!("tcp-client.hint.our-timeout", timeout, ip, port)
+        );
         let code = if cfg!(windows) {
             10060 // WSAETIMEDOUT
         } else if cfg!(target_os = "macos") {
@@ -218,12 +229,14 @@ mod tests {
         } else {
             110
         };
-        let the_os = hint(io::Error::from_raw_os_error(code), "10.79.0.1:7878");
-        assert!(
-            the_os.starts_with("nothing answered: is 10.79.0.1"),
-            "{the_os}"
+        assert_eq!(
+            hint(io::Error::from_raw_os_error(code), "10.79.0.1:7878"),
+            t!("tcp-client.hint.os-timeout", ip, port)
         );
-        assert!(!the_os.contains("--timeout"), "{the_os}");
+        for lang in Lang::ALL {
+            assert!(get_in(lang, "tcp-client.hint.our-timeout").contains("--timeout"));
+            assert!(!get_in(lang, "tcp-client.hint.os-timeout").contains("--timeout"));
+        }
     }
 
     #[test]

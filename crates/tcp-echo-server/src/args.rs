@@ -1,54 +1,39 @@
-//! The command line of tcp-echo-server: its options, their defaults and help.
+//! The command line of tcp-echo-server: its options and their defaults.
 
 use std::net::{IpAddr, SocketAddr};
 use std::time::Duration;
 
 use clap::Parser;
-use course::narrate;
+use course::{say, t};
 
 /// The program's own buffer for each read, by default: 64 KiB.
 pub const BUFFER: usize = 64 * 1024;
 /// The largest `--buffer`: each client's thread allocates one.
 const MAX_BUFFER: u64 = 1024 * 1024;
 
-/// The TCP lesson's server: accepts many clients and echoes every byte back.
+// The help texts (about, the example, each option's) are in the message tables, under
+// `tcp-echo-server.` (crates/course/src/text): course::parse_args puts them in.
 #[derive(Parser)]
-#[command(
-    version,
-    after_help = "Example, in two terminals:\n  \
-        cargo run -p tcp-echo-server     # terminal 1\n  \
-        cargo run -p tcp-client          # terminal 2, then type a line\n\
-        On another port, add `-- --port 9000` to both.\n\
-        TCP keeps no message boundaries; to watch the reads:\n  \
-        cargo run -p tcp-echo-server -- --verbose --slow 1000 --buffer 8\n  \
-        cargo run -p tcp-client -- --message olá --message \"tudo bem?\" --message tchau"
-)]
+#[command(version)]
 pub struct Args {
-    /// Local IP address to listen on (0.0.0.0 would accept clients from other machines).
+    // Where to listen; 0.0.0.0 would accept clients from other machines.
     #[arg(long, value_name = "IP", default_value_t = IpAddr::V4(course::LOOPBACK_V4),
           value_parser = course::address::ip)]
     pub bind: IpAddr,
-    /// TCP port to listen on (0: let the OS pick a free one; the first line says which).
     #[arg(long, value_name = "N", default_value_t = course::TCP_PORT)]
     pub port: u16,
-    /// Close a connection that sends nothing for this long, or stops reading what we echo
-    /// for this long (0: never).
+    // 0: never.
     #[arg(long, value_name = "SECONDS", default_value_t = 120)]
     pub idle_timeout: u64,
-    /// Most clients served at once; more are told "server busy" and closed.
     #[arg(long, value_name = "N", default_value_t = 1024,
           value_parser = clap::builder::RangedU64ValueParser::<usize>::new().range(1..))]
     pub max_clients: usize,
-    /// Narrate every recv and send, not only each connection's summary.
     #[arg(long)]
     pub verbose: bool,
-    /// The program's own buffer for each read, in bytes (1 to 1048576): a read returns at most
-    /// this many, and the rest waits in the kernel for the next read.
     #[arg(long, value_name = "BYTES", default_value_t = BUFFER,
           value_parser = clap::builder::RangedU64ValueParser::<usize>::new().range(1..=MAX_BUFFER))]
     pub buffer: usize,
-    /// Demo knob: sleep this many milliseconds before each read (at most 60000), as a busy
-    /// server would, so that what a client sends meanwhile piles up in the kernel.
+    // Demo knob: milliseconds of sleep before each read.
     #[arg(long, value_name = "MILLIS", value_parser = clap::value_parser!(u64).range(0..=60_000))]
     pub slow: Option<u64>,
 }
@@ -75,27 +60,34 @@ impl Args {
     /// Says, under the bind line, who can connect, and what the demo knobs change.
     pub fn narrate_choices(&self, bound: SocketAddr) {
         if bound.ip().is_loopback() {
-            narrate!(
-                "",
-                "only this machine can connect (loopback); --bind 0.0.0.0 lets other machines in"
-            );
+            say!("", "tcp-echo-server.loopback-only");
         }
         if let Some(knobs) = self.knobs() {
-            narrate!("", "demo knobs: {knobs}");
+            say!("", "tcp-echo-server.knobs", knobs);
         }
     }
 
     fn knobs(&self) -> Option<String> {
         let mut knobs = Vec::new();
         if let Some(millis) = self.slow {
-            knobs.push(format!("sleeps {millis} ms before each read (--slow)"));
+            knobs.push(t!("tcp-echo-server.knob-slow", millis));
         }
         if self.buffer != BUFFER {
-            knobs.push(format!(
-                "reads at most {} at a time (--buffer)",
-                course::plural(self.buffer, "byte")
-            ));
+            let bytes = course::plural(self.buffer, "byte");
+            knobs.push(t!("tcp-echo-server.knob-buffer", bytes));
         }
         (!knobs.is_empty()).then(|| knobs.join(", "))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn every_option_has_a_help_text_in_both_languages() {
+        let missing = course::help::missing(&Args::command());
+        assert!(missing.is_empty(), "not in the tables: {missing:?}");
     }
 }

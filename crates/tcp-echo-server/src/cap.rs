@@ -6,7 +6,7 @@ use std::net::{Shutdown, TcpStream};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use course::narrate;
+use course::say;
 
 /// How many clients are served now, and the most allowed.
 pub struct Cap {
@@ -65,12 +65,9 @@ impl Cap {
     /// Over the cap, the kernel has done the handshake already: say why, and close. `who` is
     /// the connection, as the accept line names it.
     pub fn refuse(&self, stream: TcpStream, who: &str, serving: usize) {
-        narrate!(
-            "accept",
-            "{who}: refused, {} connected already (--max-clients {})",
-            course::plural(serving, "client"),
-            self.max
-        );
+        let clients = course::plural(serving, "client");
+        let max = self.max;
+        say!("accept", "tcp-echo-server.refused", who, clients, max);
         refuse(stream, serving);
     }
 }
@@ -79,10 +76,10 @@ impl Cap {
 fn refuse(mut stream: TcpStream, serving: usize) {
     // Never block the accept loop on this client: the line fits in an empty send buffer.
     let _ = stream.set_nonblocking(true);
-    let message = format!(
-        "server busy: {} connected, try again later\n",
-        course::plural(serving, "client")
-    );
+    // Data on the wire, for whatever client connected: in English, as protocols speak it,
+    // whatever the language of the server's narration.
+    let clients = if serving == 1 { "client" } else { "clients" };
+    let message = format!("server busy: {serving} {clients} connected, try again later\n");
     let _ = stream.write_all(message.as_bytes());
     // FIN after the line. Then drop what the client may have sent already: closing a socket
     // with unread data makes the kernel send a reset, which could destroy the line in flight.

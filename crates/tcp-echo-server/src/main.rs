@@ -22,7 +22,7 @@ use std::time::Instant;
 
 use anyhow::{Context, Result};
 use course::trouble::{bind_hint, timed_out};
-use course::{HintExt, narrate};
+use course::{HintExt, say, t};
 use socket2::{Domain, Protocol, Socket, Type};
 
 mod args;
@@ -55,30 +55,28 @@ fn run() -> Result<()> {
     // listen), and lets us choose the backlog, which std sets to 128.
     let domain = Domain::for_address(address); // IPv4 or IPv6, as the address
     let socket = Socket::new(domain, Type::STREAM, Some(Protocol::TCP))
-        .with_context(|| format!("creating a TCP socket for {address}"))?;
+        .with_context(|| t!("tcp-echo-server.creating-socket", address))?;
     // Unix: SO_REUSEADDR lets a restarted server bind its port at once, while the previous
     // run's closed connections still wait in TIME_WAIT (std's TcpListener::bind does the same).
     // Windows: SO_REUSEADDR would let a second server bind a port that is in use, so not there.
     #[cfg(unix)]
     socket
         .set_reuse_address(true)
-        .with_context(|| format!("setting SO_REUSEADDR on {address}"))?;
+        .with_context(|| t!("tcp-echo-server.setting-reuse-address", address))?;
     socket
         .bind(&address.into())
-        .with_context(|| format!("binding {address}"))
-        .hint_with(|error| bind_hint(error, address, "another tcp-echo-server"))?;
+        .with_context(|| t!("tcp-echo-server.binding", address))
+        .hint_with(|error| bind_hint(error, address, &t!("tcp-echo-server.holder")))?;
     // From here on the kernel completes clients' handshakes by itself and queues them.
     socket
         .listen(BACKLOG)
-        .with_context(|| format!("listening on {address}"))?;
+        .with_context(|| t!("tcp-echo-server.listening-on", address))?;
     let listener = TcpListener::from(socket);
     let local = listener
         .local_addr()
-        .context("reading the listener's address")?;
-    narrate!(
-        "bind",
-        "{local} (TCP listener, backlog {BACKLOG}); waiting for clients (Ctrl-C stops)"
-    );
+        .with_context(|| t!("tcp-echo-server.reading-address"))?;
+    let backlog = BACKLOG;
+    say!("bind", "tcp-echo-server.listening", local, backlog);
     // ANCHOR_END: listen
     args.narrate_choices(local);
     accept_loop(&listener, local, &args)
@@ -104,30 +102,29 @@ fn accept_loop(listener: &TcpListener, local: SocketAddr, args: &Args) -> ! {
         let on = stream.local_addr().unwrap_or(local);
         // ANCHOR_END: accept
 
+        let who = t!("tcp-echo-server.connection", number, peer, on);
         let (place, serving) = match cap.take() {
             Ok(taken) => taken,
             Err(serving) => {
-                cap.refuse(stream, &format!("#{number} from {peer} on {on}"), serving);
+                cap.refuse(stream, &who, serving);
                 continue;
             }
         };
         let whose_port = if on.port() == local.port() {
-            "the listener's own port"
+            t!("tcp-echo-server.own-port")
         } else {
-            "NOT the listener's port"
+            t!("tcp-echo-server.other-port")
         };
-        narrate!(
+        let clients = course::plural(serving, "client");
+        say!(
             "accept",
-            "#{number} from {peer} on {on}, {whose_port}; {} connected",
-            course::plural(serving, "client")
+            "tcp-echo-server.accepted",
+            who,
+            whose_port,
+            clients
         );
         if number == 1 {
-            narrate!(
-                "",
-                "no new port: connections share port {}, told apart by (local IP:port, peer \
-                 IP:port)",
-                on.port()
-            );
+            say!("", "tcp-echo-server.no-new-port", port = on.port());
         }
 
         // ANCHOR: thread
@@ -178,14 +175,15 @@ impl Connection {
         // Closed and its place given back before we say so: a new client finds it so.
         drop(stream);
         let left = self.place.release();
-        narrate!(
+        say!(
             "close",
-            "#{} {}: {how}; {} echoed in {:.1?}; {} left",
-            self.number,
-            self.peer,
-            course::plural(echoed, "byte"),
-            started.elapsed(),
-            course::plural(left, "client")
+            "tcp-echo-server.closed",
+            number = self.number,
+            peer = self.peer,
+            how,
+            echoed = course::plural(echoed, "byte"),
+            took = format!("{:.1?}", started.elapsed()),
+            left = course::plural(left, "client"),
         );
     }
     // ANCHOR_END: serve
@@ -211,7 +209,8 @@ impl Connection {
                 Err(error) => return Ending::read_failed(error),
             };
             if self.serving.verbose {
-                narrate!("recv", "#{number} {n} bytes from {peer}");
+                let bytes = course::plural(n, "byte");
+                say!("recv", "tcp-echo-server.received", number, bytes, peer);
             }
             // `write` may send only part of the buffer; `write_all` loops until all is sent.
             match stream.write_all(&buffer[..n]) {
@@ -220,7 +219,8 @@ impl Connection {
                 Err(error) => return Ending::write_failed(error),
             }
             if self.serving.verbose {
-                narrate!("send", "#{number} {n} bytes to {peer}");
+                let bytes = course::plural(n, "byte");
+                say!("send", "tcp-echo-server.sent", number, bytes, peer);
             }
         }
     }

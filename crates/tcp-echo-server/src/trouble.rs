@@ -6,7 +6,7 @@ use std::net::SocketAddr;
 use std::thread;
 use std::time::Duration;
 
-use course::narrate;
+use course::{say, t};
 
 /// A failed `accept` ends one attempt, not the server: a client that gave up before we
 /// accepted it, or a moment without free file descriptors, passes.
@@ -16,18 +16,14 @@ pub fn accept_failed(error: &io::Error) {
         io::ErrorKind::Interrupted => {}
         // The client reset or gave up between the handshake and our accept.
         io::ErrorKind::ConnectionAborted | io::ErrorKind::ConnectionReset => {
-            narrate!(
-                "accept",
-                "failed: {error}; the client left before we took it"
-            )
+            say!("accept", "tcp-echo-server.accept-client-left", error)
         }
         _ => {
-            let hint = if is_out_of_descriptors(error) {
-                " (every client uses a file descriptor: raise the limit with `ulimit -n`)"
+            if is_out_of_descriptors(error) {
+                say!("accept", "tcp-echo-server.accept-retry-descriptors", error);
             } else {
-                ""
-            };
-            narrate!("accept", "failed: {error}{hint}; trying again in 100 ms");
+                say!("accept", "tcp-echo-server.accept-retry", error);
+            }
             // Not synchronisation: without a pause, a full descriptor table would make
             // accept fail at once, again and again, and spin a core.
             thread::sleep(Duration::from_millis(100));
@@ -38,10 +34,7 @@ pub fn accept_failed(error: &io::Error) {
 /// Out of threads or memory: std drops the thread's closure, so the stream closes and the
 /// connection's place under the cap is given back; the server carries on with the others.
 pub fn no_thread(number: u64, peer: SocketAddr, error: &io::Error) {
-    narrate!(
-        "close",
-        "#{number} {peer}: could not start a thread for it ({error}); closed"
-    );
+    say!("close", "tcp-echo-server.no-thread", number, peer, error);
 }
 
 /// EMFILE or ENFILE: the process or the whole system has no file descriptor left.
@@ -96,15 +89,21 @@ impl Ending {
 
 impl fmt::Display for Ending {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Ending::EndOfStream => f.write_str("client finished sending (end of stream)"),
-            Ending::Reset => f.write_str("client reset the connection (RST)"),
-            Ending::IdleTimeout(after) => write!(f, "idle timeout, nothing received for {after:?}"),
-            Ending::WriteTimeout(after) => {
-                write!(f, "client stopped reading, a send waited {after:?}")
+        let text = match self {
+            Ending::EndOfStream => t!("tcp-echo-server.end-of-stream"),
+            Ending::Reset => t!("tcp-echo-server.reset"),
+            Ending::IdleTimeout(after) => {
+                t!("tcp-echo-server.idle-timeout", after = format!("{after:?}"))
             }
-            Ending::Vanished(error) => write!(f, "client went away while we sent ({error})"),
-            Ending::Failed(error) => write!(f, "error: {error}"),
-        }
+            Ending::WriteTimeout(after) => {
+                t!(
+                    "tcp-echo-server.write-timeout",
+                    after = format!("{after:?}")
+                )
+            }
+            Ending::Vanished(error) => t!("tcp-echo-server.vanished", error),
+            Ending::Failed(error) => t!("tcp-echo-server.failed", error),
+        };
+        f.write_str(&text)
     }
 }

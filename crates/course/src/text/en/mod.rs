@@ -6,6 +6,8 @@ mod datagram;
 mod multicast_listener;
 mod multicast_sender;
 mod running;
+mod tcp_client;
+mod tcp_echo_server;
 mod trouble;
 
 pub const PARTS: &[super::Part] = &[
@@ -16,4 +18,6 @@ pub const PARTS: &[super::Part] = &[
     datagram::PART,
     multicast_listener::PART,
     multicast_sender::PART,
+    tcp_client::PART,
+    tcp_echo_server::PART,
 ];
