@@ -10,7 +10,7 @@ pub const PART: crate::text::Part = &[
     ),
     (
         "udp-receiver.after-help",
-        "Para com Ctrl-C, depois de --count datagramas ou depois de --idle-timeout segundos sem \
+        "Termina com Ctrl-C, depois de --count datagramas ou depois de --idle-timeout segundos sem \
          nenhum datagrama, e mostra o placar.\n\n\
          Exemplo, em dois terminais:\n  \
          cargo run -p udp-receiver\n  \
@@ -29,11 +29,11 @@ pub const PART: crate::text::Part = &[
     ),
     (
         "udp-receiver.arg.count",
-        "Para depois de receber esta quantidade de datagramas.",
+        "Termina depois de receber esta quantidade de datagramas.",
     ),
     (
         "udp-receiver.arg.idle_timeout",
-        "Para depois deste número de segundos sem nenhum datagrama.",
+        "Termina depois deste número de segundos sem nenhum datagrama.",
     ),
     (
         "udp-receiver.arg.recv_buffer",
@@ -152,7 +152,7 @@ pub const PART: crate::text::Part = &[
     // As contagens do kernel.
     (
         "udp-receiver.granted",
-        "pedidos {asked} bytes, o kernel concedeu {granted}{why}",
+        "foram pedidos {asked} bytes e o kernel concedeu {granted}{why}",
     ),
     (
         "udp-receiver.granted-linux",

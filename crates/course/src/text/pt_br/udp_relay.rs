@@ -55,11 +55,11 @@ pub const PART: crate::text::Part = &[
     ),
     (
         "udp-relay.arg.count",
-        "Para depois de receber esta quantidade de datagramas dos clientes.",
+        "Termina depois de receber esta quantidade de datagramas dos clientes.",
     ),
     (
         "udp-relay.arg.idle_timeout",
-        "Para depois deste número de segundos sem nenhum datagrama dos clientes.",
+        "Termina depois deste número de segundos sem nenhum datagrama dos clientes.",
     ),
     (
         "udp-relay.not-a-probability",

@@ -25,7 +25,7 @@ pub const PART: crate::text::Part = &[
     ("udp-sender.arg.port", "A porta UDP do receptor."),
     (
         "udp-sender.arg.message",
-        "Envia este texto como um datagrama (sem cabeçalho) e para.",
+        "Envia este texto como um único datagrama (sem cabeçalho) e termina.",
     ),
     (
         "udp-sender.arg.lines",
