@@ -188,7 +188,7 @@ pub const PART: crate::text::Part = &[
     ("udp-sender.reply-received", "{bytes} de {from}: {said}"),
     (
         "udp-sender.no-reply",
-        "nenhuma resposta a {what} em {wait}: {why}",
+        "nenhuma resposta para {what} em {wait}: {why}",
     ),
     ("udp-sender.label-replies", "retornos"),
     (
