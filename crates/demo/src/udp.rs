@@ -75,8 +75,14 @@ pub fn run(conversation: &mut Conversation, programs: &Programs, args: &Udp) -> 
         sending.saturating_add(args.idle_timeout + STEP),
     )?;
 
-    let expected = runs(conversation.lines(relay, Channel::Narration), "expect");
-    let reported = runs(conversation.lines(receiver, Channel::Narration), "summary");
+    let expected = runs(
+        conversation.lines(relay, Channel::Narration),
+        "udp-relay.label-expect",
+    );
+    let reported = runs(
+        conversation.lines(receiver, Channel::Narration),
+        "udp-receiver.label-summary",
+    );
     if expected.is_empty() {
         return Err(anyhow::anyhow!(
             "the relay printed no expected score (no `expect run ...` line)"
@@ -130,13 +136,26 @@ fn bound(conversation: &mut Conversation, who: usize) -> Result<SocketAddr> {
 }
 
 /// The per-run scores in lines such as `expect   run 5f56: received 16 of 20 sent, ...`:
-/// (`5f56`, `received 16 of 20 sent, ...`), for the lines that start with `call`.
-fn runs<'a>(lines: impl Iterator<Item = &'a str>, call: &str) -> Vec<(String, String)> {
+/// (`5f56`, `received 16 of 20 sent, ...`), for the lines whose first word is the label of the
+/// message key `label` (`udp-relay.label-expect`) in either language: the programs speak the
+/// language of their own environment, which may not be the demo's.
+fn runs<'a>(lines: impl Iterator<Item = &'a str>, label: &str) -> Vec<(String, String)> {
+    let labels: Vec<_> = course::lang::Lang::ALL
+        .iter()
+        .map(|&lang| course::text::get_in(lang, label))
+        .collect();
     lines
         .filter_map(|line| {
-            let rest = line.strip_prefix(call)?.trim_start().strip_prefix("run ")?;
-            let (run, score) = rest.split_once(": ")?;
-            Some((run.to_string(), score.to_string()))
+            let (first, rest) = line.split_once(' ')?;
+            if !labels.iter().any(|label| label == first) {
+                return None;
+            }
+            // `run 5f56: ...` (in Portuguese, another word before the id): the run is the
+            // word before the first ": ", four to eight hex digits.
+            let (head, score) = rest.trim_start().split_once(": ")?;
+            let run = head.split_whitespace().last()?;
+            let hex = (4..=8).contains(&run.len()) && run.chars().all(|c| c.is_ascii_hexdigit());
+            hex.then(|| (run.to_string(), score.to_string()))
         })
         .collect()
 }
@@ -144,6 +163,8 @@ fn runs<'a>(lines: impl Iterator<Item = &'a str>, call: &str) -> Vec<(String, St
 #[cfg(test)]
 mod tests {
     use super::*;
+    use course::lang::Lang;
+    use course::text;
 
     #[test]
     fn scores_are_read_per_run_from_the_lines_that_carry_them() {
@@ -153,16 +174,40 @@ mod tests {
             "expect   run 5f56: received 16 of 20 sent, lost 4, reordered 0, duplicated 0 \
              (lost: 3, 4, 9, 10)",
         ];
+        let expect = "udp-relay.label-expect";
+        let summary = "udp-receiver.label-summary";
         assert_eq!(
-            runs(relay.into_iter(), "expect"),
+            runs(relay.into_iter(), expect),
             [(
                 "5f56".to_string(),
                 "received 16 of 20 sent, lost 4, reordered 0, duplicated 0 (lost: 3, 4, 9, 10)"
                     .to_string()
             )]
         );
-        let receiver = ["summary  run 5f56: received 16 of 20 sent", "stop     idle"];
-        assert_eq!(runs(receiver.into_iter(), "summary").len(), 1);
-        assert!(runs(receiver.into_iter(), "expect").is_empty());
+        let receiver = [
+            "summary  run 5f56: received 16 of 20 sent",
+            "summary  truncated 0 (datagrams larger than the 65507-byte buffer)",
+            "stop     idle",
+        ];
+        assert_eq!(runs(receiver.into_iter(), summary).len(), 1);
+        assert!(runs(receiver.into_iter(), expect).is_empty());
+        // The labels of either language, whatever the demo's own.
+        let portuguese = [
+            format!(
+                "{:<8} execução 5f56: recebidos 16",
+                text::get_in(Lang::PtBr, summary)
+            ),
+            format!(
+                "{:<8} execução 5f56: recebidos 16",
+                text::get_in(Lang::En, summary)
+            ),
+            format!(
+                "{:<8} execução 5f56: recebidos 16",
+                text::get_in(Lang::PtBr, expect)
+            ),
+        ];
+        let found = runs(portuguese.iter().map(String::as_str), summary);
+        let score = ("5f56".to_string(), "recebidos 16".to_string());
+        assert_eq!(found, [score.clone(), score]);
     }
 }

@@ -1,6 +1,8 @@
 //! What the kernel counted as dropped for lack of receive-buffer space, and the receive
 //! buffer it granted.
 
+use course::{say, t};
+
 /// The kernel's drop counters at one moment (Linux; `None` elsewhere or when unreadable).
 #[derive(Debug, Clone, Copy)]
 pub struct Counters {
@@ -31,47 +33,41 @@ impl Counters {
 
 /// Says what receive buffer the kernel granted for the one asked (`--recv-buffer`).
 pub fn granted(asked: usize, granted: usize) {
-    course::narrate!(
-        "rcvbuf",
-        "asked {asked} bytes, the kernel granted {granted}{}",
-        if cfg!(target_os = "linux") {
-            " (Linux doubles the request for its bookkeeping and caps it at 2 x net.core.rmem_max)"
-        } else {
-            ""
-        }
-    );
+    let why = if cfg!(target_os = "linux") {
+        t!("udp-receiver.granted-linux")
+    } else {
+        String::new()
+    };
+    say!("rcvbuf", "udp-receiver.granted", asked, granted, why);
 }
 
 /// Prints the kernel's counts next to the receiver's own loss count.
 pub fn report(before: Counters, after: Counters, lost: u64) {
+    // "kernel" is the same word in both languages.
     match (
         after.socket_drops,
         before.rcvbuf_errors,
         after.rcvbuf_errors,
     ) {
-        (Some(drops), Some(b), Some(a)) => course::narrate!(
+        (Some(drops), Some(b), Some(a)) => say!(
             "kernel",
-            "dropped {drops} datagrams for this socket (drops column of /proc/net/udp), RcvbufErrors +{} on the whole machine (/proc/net/snmp); the receiver counted {lost} lost",
-            a.saturating_sub(b)
+            "udp-receiver.kernel-dropped-machine",
+            datagrams = course::plural(drops, "datagram"),
+            machine = a.saturating_sub(b),
+            lost
         ),
-        (Some(drops), _, _) => course::narrate!(
+        (Some(drops), _, _) => say!(
             "kernel",
-            "dropped {drops} datagrams for this socket (drops column of /proc/net/udp); the receiver counted {lost} lost"
+            "udp-receiver.kernel-dropped",
+            datagrams = course::plural(drops, "datagram"),
+            lost
         ),
-        _ if cfg!(target_os = "linux") => {
-            course::narrate!("kernel", "could not read /proc/net/udp; try: netstat -su")
-        }
-        _ => course::narrate!(
-            "kernel",
-            "the receiver counted {lost} lost; the OS counts its drops in `netstat -s -p udp` (macOS: \"dropped due to full socket buffers\"; Windows: \"Receive Errors\")"
-        ),
+        _ if cfg!(target_os = "linux") => say!("kernel", "udp-receiver.kernel-unreadable"),
+        _ => say!("kernel", "udp-receiver.kernel-elsewhere", lost),
     }
     if let Some(drops) = after.socket_drops.filter(|&drops| lost > drops) {
-        course::narrate!(
-            "kernel",
-            "{} of the {lost} lost never reached this socket: sent before it was bound, lost on the way (by udp-relay, or the network), or not sent yet when the receiver stopped",
-            lost - drops
-        );
+        let before = lost - drops;
+        say!("kernel", "udp-receiver.lost-before-socket", before, lost);
     }
 }
 

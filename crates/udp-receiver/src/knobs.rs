@@ -8,19 +8,17 @@ use std::thread;
 use std::time::{Duration, Instant};
 
 use anyhow::Context;
-use course::narrate;
+use course::{say, t};
 
 use crate::POLL;
 
 /// `--wait`: reads nothing until the student presses Enter (or Ctrl-C), so that datagrams
 /// pile up in the kernel's receive buffer of `granted` bytes.
 pub fn wait(granted: usize, interrupted: &AtomicBool) -> anyhow::Result<()> {
-    narrate!(
-        "wait",
-        "not reading until you press Enter: datagrams pile up in the {granted}-byte kernel buffer, the rest is dropped"
-    );
+    let label = t!("udp-receiver.label-wait");
+    say!(&label, "udp-receiver.wait", granted);
     if wait_for_enter(interrupted)? {
-        narrate!("wait", "reading now");
+        say!(&label, "udp-receiver.reading-now");
     }
     Ok(())
 }
@@ -36,7 +34,11 @@ fn wait_for_enter(interrupted: &AtomicBool) -> anyhow::Result<bool> {
     });
     while !interrupted.load(Ordering::SeqCst) {
         match enter.recv_timeout(POLL) {
-            Ok(read) => return read.map(|_| true).context("reading stdin"),
+            Ok(read) => {
+                return read
+                    .map(|_| true)
+                    .with_context(|| t!("udp-receiver.reading-stdin"));
+            }
             Err(mpsc::RecvTimeoutError::Timeout) => {}
             Err(mpsc::RecvTimeoutError::Disconnected) => return Ok(true),
         }

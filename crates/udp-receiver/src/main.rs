@@ -32,7 +32,7 @@ use std::process::ExitCode;
 use std::time::Duration;
 
 use anyhow::Context;
-use course::{HintExt, narrate};
+use course::{HintExt, narrate, say, t};
 use socket2::{Domain, Protocol, Socket, Type};
 
 mod args;
@@ -58,25 +58,29 @@ fn run() -> anyhow::Result<()> {
     // socket2, because SO_RCVBUF must be set before bind to be sure it applies from the
     // first datagram; std's UdpSocket::bind creates and binds in one call.
     let socket = Socket::new(Domain::for_address(addr), Type::DGRAM, Some(Protocol::UDP))
-        .context("creating a UDP socket")?;
+        .with_context(|| t!("udp-receiver.creating-socket"))?;
     if let Some(bytes) = args.recv_buffer {
-        socket
-            .set_recv_buffer_size(bytes)
-            .with_context(|| format!("setting SO_RCVBUF to {bytes} bytes"))?;
+        socket.set_recv_buffer_size(bytes).with_context(|| {
+            let bytes = course::plural(bytes, "byte");
+            t!("udp-receiver.setting-rcvbuf", bytes)
+        })?;
     }
     socket
         .bind(&addr.into())
-        .with_context(|| format!("binding {addr}"))
-        .hint_with(|error| course::trouble::bind_hint(error, addr, "another udp-receiver"))?;
+        .with_context(|| t!("udp-receiver.binding", addr))
+        .hint_with(|error| {
+            course::trouble::bind_hint(error, addr, &t!("udp-receiver.port-holder"))
+        })?;
     // The kernel may grant another size than asked: read it back.
-    let granted = socket.recv_buffer_size().context("reading SO_RCVBUF")?;
+    let granted = socket
+        .recv_buffer_size()
+        .with_context(|| t!("udp-receiver.reading-rcvbuf"))?;
     let socket: UdpSocket = socket.into();
-    let local = socket.local_addr().context("reading the local address")?;
-    narrate!(
-        "bind",
-        "{local} (UDP, kernel receive buffer {granted} bytes{})",
-        only_this_machine(local)
-    );
+    let local = socket
+        .local_addr()
+        .with_context(|| t!("udp-receiver.reading-local-address"))?;
+    let loopback = only_this_machine(local);
+    say!("bind", "udp-receiver.bound", local, granted, loopback);
     // ANCHOR_END: socket
     if let Some(asked) = args.recv_buffer {
         kernel::granted(asked, granted);
@@ -84,12 +88,9 @@ fn run() -> anyhow::Result<()> {
     let kernel_before = kernel::Counters::read(local.port());
     socket
         .set_read_timeout(Some(POLL))
-        .context("setting the read timeout")?;
+        .with_context(|| t!("udp-receiver.setting-read-timeout"))?;
     if args.reply {
-        narrate!(
-            "reply",
-            "on: each datagram goes back with send_to, to the address recv_from gives"
-        );
+        say!(t!("udp-receiver.label-reply"), "udp-receiver.reply-on");
     }
     if args.wait {
         knobs::wait(granted, course::ctrl_c())?;
@@ -98,7 +99,7 @@ fn run() -> anyhow::Result<()> {
     // No datagram is longer than RECV_BUFFER: a larger buffer would only waste memory.
     let mut output = Output::new(args.buffer.min(datagram::RECV_BUFFER));
     let reason = receive(&socket, &args, &mut output)?;
-    narrate!("stop", "{reason}");
+    narrate!(t!("udp-receiver.label-stop"), "{reason}");
     output.summary(args.reply);
     kernel::report(
         kernel_before,
@@ -112,7 +113,9 @@ fn run() -> anyhow::Result<()> {
 /// a stop condition (Ctrl-C, `--count`, `--idle-timeout`, stdout closed). Returns why it
 /// stopped.
 fn receive(socket: &UdpSocket, args: &Args, output: &mut Output) -> anyhow::Result<String> {
-    let local = socket.local_addr().context("reading the local address")?;
+    let local = socket
+        .local_addr()
+        .with_context(|| t!("udp-receiver.reading-local-address"))?;
     let limit = args.buffer.min(datagram::RECV_BUFFER);
     // ANCHOR: buffer
     // One byte more than we accept: a datagram that fills it was longer than `limit` bytes.
@@ -120,7 +123,7 @@ fn receive(socket: &UdpSocket, args: &Args, output: &mut Output) -> anyhow::Resu
     let mut buffer = vec![0u8; limit + 1];
     // ANCHOR_END: buffer
     let mut stop = course::Stop::on_ctrl_c(args.count, args.idle_timeout);
-    narrate!("recv", "waiting for datagrams on {local} (Ctrl-C to stop)");
+    say!("recv", "udp-receiver.waiting", local);
     loop {
         if let Some(reason) = stop.why(output.datagrams()) {
             return Ok(reason);
@@ -134,7 +137,8 @@ fn receive(socket: &UdpSocket, args: &Args, output: &mut Output) -> anyhow::Resu
             Err(error) if datagram::is_timeout(&error) => continue,
             // An ICMP "port unreachable" for an earlier datagram (Windows, on any UDP socket).
             Err(error) if datagram::is_port_unreachable(&error) => {
-                narrate!("recv", "{:?} reported by the OS (ignored)", error.kind());
+                let kind = format!("{:?}", error.kind());
+                say!("recv", "udp-receiver.os-reported", kind);
                 continue;
             }
             // Windows does not cut silently: recv_from fails with WSAEMSGSIZE (10040) and the
@@ -146,7 +150,7 @@ fn receive(socket: &UdpSocket, args: &Args, output: &mut Output) -> anyhow::Resu
                 continue;
             }
             Err(error) => {
-                return Err(error).with_context(|| format!("receiving on {local}"));
+                return Err(error).with_context(|| t!("udp-receiver.receiving-on", local));
             }
         };
         // ANCHOR_END: recv_from
@@ -155,7 +159,9 @@ fn receive(socket: &UdpSocket, args: &Args, output: &mut Output) -> anyhow::Resu
         match output.datagram(from, datagram, len > limit) {
             Ok(()) => {}
             // `| head` closed stdout: the run ends here, and its score is still worth printing.
-            Err(error) if course::is_stdout_closed(&error) => return Ok("stdout closed".into()),
+            Err(error) if course::is_stdout_closed(&error) => {
+                return Ok(t!("udp-receiver.stdout-closed"));
+            }
             Err(error) => return Err(error),
         }
 
@@ -175,11 +181,11 @@ fn receive(socket: &UdpSocket, args: &Args, output: &mut Output) -> anyhow::Resu
 
 /// What the bind line adds when the socket is bound to loopback: datagrams from other
 /// machines never reach it, whatever the firewall says.
-fn only_this_machine(local: SocketAddr) -> &'static str {
+fn only_this_machine(local: SocketAddr) -> String {
     if local.ip().is_loopback() {
-        "; loopback: only this machine can send to it; --bind 0.0.0.0 for every interface"
+        t!("udp-receiver.loopback-only")
     } else {
-        ""
+        String::new()
     }
 }
 
@@ -190,7 +196,8 @@ mod tests {
     #[test]
     fn only_a_socket_on_loopback_is_said_to_hear_this_machine_only() {
         for here in ["127.0.0.1:7879", "[::1]:7879"] {
-            assert!(only_this_machine(here.parse().unwrap()).contains("only this machine"));
+            // The option is the same in both languages.
+            assert!(only_this_machine(here.parse().unwrap()).contains("--bind 0.0.0.0"));
         }
         for anywhere in ["0.0.0.0:7879", "[::]:7879", "10.79.0.1:7879"] {
             assert_eq!(only_this_machine(anywhere.parse().unwrap()), "");

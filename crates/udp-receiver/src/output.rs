@@ -4,7 +4,7 @@
 use std::io;
 use std::net::SocketAddr;
 
-use course::narrate;
+use course::{narrate, say, t};
 use datagram::Scoreboard;
 
 /// Datagrams narrated one by one on stderr; after that, stdout shows them and stderr counts.
@@ -54,26 +54,28 @@ impl Output {
         let mut line = shown.line;
         if cut {
             self.truncated += 1;
-            let limit = self.limit;
-            line.push_str(&format!(
-                "  truncated: datagram larger than the {limit}-byte buffer"
-            ));
+            line.push_str(&t!("udp-receiver.truncated-line", limit = self.limit));
         }
         let n = self.board.datagrams;
+        let bytes = course::plural(datagram.len(), "byte");
         if n < NARRATED {
-            narrate!("recv_from", "{} bytes from {from}", datagram.len());
+            say!("recv_from", "udp-receiver.received", bytes, from);
         } else if n == NARRATED {
-            narrate!(
+            let every = COUNT_EVERY;
+            say!(
                 "recv_from",
-                "{} bytes from {from} (further datagrams: on stdout only, a count here every {COUNT_EVERY})",
-                datagram.len()
+                "udp-receiver.received-last-narrated",
+                bytes,
+                from,
+                every
             );
         } else if n % COUNT_EVERY == 0 {
-            narrate!("recv", "{n} datagrams so far");
+            let datagrams = course::plural(n, "datagram");
+            say!("recv", "udp-receiver.so-far", datagrams);
         }
         // Anyone can send to this port: a number that makes no sense is said once per run.
         if let Some(doubt) = shown.doubt {
-            narrate!("doubt", "{doubt}");
+            narrate!(t!("udp-receiver.label-doubt"), "{doubt}");
         }
         line.push('\n');
         course::write_stdout(line.as_bytes())
@@ -85,11 +87,7 @@ impl Output {
     pub fn too_long_and_gone(&mut self) {
         self.truncated += 1;
         self.board.datagrams += 1;
-        narrate!(
-            "recv",
-            "truncated: datagram larger than the {}-byte buffer (WSAEMSGSIZE)",
-            self.limit
-        );
+        say!("recv", "udp-receiver.too-long-and-gone", limit = self.limit);
     }
 
     /// What `send_to` did with the reply to the datagram that just arrived. A reply that fails
@@ -99,39 +97,47 @@ impl Output {
             Ok(_) => {
                 self.replied += 1;
                 if self.narrated() {
-                    narrate!(
-                        "send_to",
-                        "{len} bytes to {to} (the reply: the same bytes, to the address recv_from gave)"
-                    );
+                    let bytes = course::plural(len, "byte");
+                    say!("send_to", "udp-receiver.replied", bytes, to);
                 }
             }
             Err(error) => {
                 self.replies_failed += 1;
-                narrate!("send_to", "the reply to {to} failed: {error} (going on)");
+                say!("send_to", "udp-receiver.reply-failed", to, error);
             }
         }
     }
 
     /// The score, for the narration's last lines.
     pub fn summary(&self, reply: bool) {
-        for line in self.board.report() {
-            narrate!("summary", "{line}");
+        let label = t!("udp-receiver.label-summary");
+        // The first line counts every datagram, with or without a header, in words of this
+        // program (course::plural: "1 datagram"); then the score of each run, as
+        // datagram::Scoreboard::report writes it, the same lines udp-relay's expect lines show.
+        say!(
+            &label,
+            "udp-receiver.total",
+            datagrams = course::plural(self.board.datagrams, "datagram"),
+            bytes = course::plural(self.board.bytes, "byte"),
+            unnumbered = self.board.unnumbered
+        );
+        for line in self.board.report().iter().skip(1) {
+            narrate!(&label, "{line}");
         }
-        narrate!(
-            "summary",
-            "truncated {} (datagrams larger than the {}-byte buffer)",
-            self.truncated,
-            self.limit
+        say!(
+            &label,
+            "udp-receiver.truncated",
+            count = self.truncated,
+            limit = self.limit
         );
         if reply {
-            let mut replies = format!(
-                "replied to {} (send_to, each to the address its datagram came from)",
-                course::plural(self.replied, "datagram")
-            );
+            let datagrams = course::plural(self.replied, "datagram");
+            let mut replies = t!("udp-receiver.replied-to", datagrams);
             if self.replies_failed > 0 {
-                replies.push_str(&format!(", {} replies failed", self.replies_failed));
+                let failed = course::plural(self.replies_failed, "failed reply");
+                replies.push_str(&format!(", {failed}"));
             }
-            narrate!("summary", "{replies}");
+            narrate!(&label, "{replies}");
         }
     }
 }

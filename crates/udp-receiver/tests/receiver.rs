@@ -395,3 +395,19 @@ fn slow_over_a_minute_is_refused_with_a_hint() {
     let (error, _) = testkit::assert_error_and_hint(&finished, 2);
     assert!(error.contains("not in 0..=60000"), "{error}");
 }
+
+/// "summary  1 datagrams": the first line of the summary counts in words, singular for one.
+#[test]
+fn one_datagram_is_counted_in_the_singular() {
+    let (receiver, port) = receiver(&["--count", "1", "--idle-timeout", "15"]);
+    let socket = UdpSocket::bind("127.0.0.1:0").unwrap();
+    socket.send_to(b"x", format!("127.0.0.1:{port}")).unwrap();
+    let finished = receiver.finish();
+    assert!(
+        finished
+            .stderr
+            .contains("\nsummary  1 datagram, 1 byte, 1 without a course header\n"),
+        "{}",
+        finished.stderr
+    );
+}

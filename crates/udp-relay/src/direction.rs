@@ -20,7 +20,7 @@ use std::collections::VecDeque;
 use std::thread;
 use std::time::{Duration, Instant};
 
-use course::narrate;
+use course::{say, t};
 use datagram::Header;
 
 use crate::POLL;
@@ -28,7 +28,8 @@ use crate::fate::{Fate, Impairments, fate};
 
 /// One direction of the relay: the fates, the held datagram, the delayed ones.
 pub struct Direction {
-    name: &'static str,
+    /// The first word of its narration lines.
+    name: String,
     impairments: Option<Impairments>,
     next_index: u64,
     held: Option<(u64, Vec<u8>)>,
@@ -37,7 +38,7 @@ pub struct Direction {
 }
 
 impl Direction {
-    pub fn new(name: &'static str, impairments: Option<Impairments>) -> Direction {
+    pub fn new(name: String, impairments: Option<Impairments>) -> Direction {
         let delay = impairments.as_ref().map_or(Duration::ZERO, |i| i.delay);
         Direction {
             name,
@@ -60,14 +61,16 @@ impl Direction {
         let delayed = if self.delay.is_zero() || fate == Fate::Lost {
             String::new()
         } else {
-            format!(", delayed {} ms", self.delay.as_millis())
+            t!("udp-relay.delayed", millis = self.delay.as_millis())
         };
-        narrate!(
-            self.name,
-            "#{index}{} {} bytes: {}{delayed}",
-            seq_of(datagram),
-            datagram.len(),
-            fate.describe()
+        say!(
+            &self.name,
+            "udp-relay.fate",
+            index,
+            seq = seq_of(datagram),
+            bytes = course::plural(datagram.len(), "byte"),
+            fate = fate.describe(),
+            delayed
         );
         match fate {
             Fate::Lost => {}
@@ -94,10 +97,11 @@ impl Direction {
 
     pub fn release_held(&mut self, send: &mut impl FnMut(&[u8])) {
         if let Some((index, datagram)) = self.held.take() {
-            narrate!(
-                self.name,
-                "#{index}{} released (after a later one)",
-                seq_of(&datagram)
+            say!(
+                &self.name,
+                "udp-relay.released",
+                index,
+                seq = seq_of(&datagram)
             );
             self.emit(&datagram, send);
         }
@@ -140,11 +144,8 @@ impl Direction {
     pub fn flush(&mut self, send: &mut impl FnMut(&[u8]), stop: &dyn Fn() -> bool) -> u64 {
         self.release_held(send);
         if !self.delayed.is_empty() && !stop() {
-            narrate!(
-                self.name,
-                "{} delayed datagram(s) still to send, each at its time (Ctrl-C drops them)",
-                self.delayed.len()
-            );
+            let datagrams = course::plural(self.delayed.len(), "delayed datagram");
+            say!(&self.name, "udp-relay.still-delayed", datagrams);
         }
         while let Some((due, _)) = self.delayed.front() {
             if stop() {
@@ -188,7 +189,7 @@ mod tests {
 
     #[test]
     fn held_datagram_goes_out_after_the_next_one() {
-        let mut direction = Direction::new("test", Some(impairments(1.0)));
+        let mut direction = Direction::new("test".into(), Some(impairments(1.0)));
         // Every datagram is held: each is released when the next one is held.
         let mut sent = Vec::new();
         for d in [b"a", b"b", b"c"] {
@@ -197,7 +198,7 @@ mod tests {
         direction.flush(&mut |out: &[u8]| sent.push(out.to_vec()), &|| false);
         assert_eq!(sent, [b"a".to_vec(), b"b".to_vec(), b"c".to_vec()]);
 
-        let mut direction = Direction::new("test", None);
+        let mut direction = Direction::new("test".into(), None);
         direction.held = Some((0, b"held".to_vec()));
         let mut sent = Vec::new();
         direction.handle(b"next", |out| sent.push(out.to_vec()));

@@ -8,6 +8,8 @@
 
 use std::time::Duration;
 
+use course::t;
+
 /// What the relay does to datagrams. `Default` is no impairment at all.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Impairments {
@@ -36,12 +38,13 @@ pub enum Fate {
 }
 
 impl Fate {
-    pub fn describe(self) -> &'static str {
+    /// What happened, in the language of the run: `lost`, `duplicated (sent twice)`...
+    pub fn describe(self) -> String {
         match self {
-            Fate::Forwarded => "forwarded",
-            Fate::Lost => "lost",
-            Fate::Duplicated => "duplicated (sent twice)",
-            Fate::Held => "held for reordering (sent after the next one)",
+            Fate::Forwarded => t!("udp-relay.fate-forwarded"),
+            Fate::Lost => t!("udp-relay.fate-lost"),
+            Fate::Duplicated => t!("udp-relay.fate-duplicated"),
+            Fate::Held => t!("udp-relay.fate-held"),
         }
     }
 }

@@ -19,7 +19,7 @@ use std::thread;
 use std::time::Duration;
 
 use anyhow::Context;
-use course::{HintExt, narrate};
+use course::{HintExt, say, t};
 use datagram::Scoreboard;
 
 mod direction;
@@ -67,36 +67,41 @@ pub struct Bound {
 pub fn bind(options: Options) -> anyhow::Result<Bound> {
     let listen = options.listen;
     let listener = UdpSocket::bind(listen)
-        .with_context(|| format!("binding {listen}"))
-        .hint_with(|error| course::trouble::bind_hint(error, listen, "another udp-relay"))?;
-    let local = listener.local_addr().context("reading the local address")?;
-    narrate!(
-        "bind",
-        "{local} (relay: clients send here; forwarding to {})",
-        options.upstream
-    );
+        .with_context(|| t!("udp-relay.binding", addr = listen))
+        .hint_with(|error| {
+            course::trouble::bind_hint(error, listen, &t!("udp-relay.port-holder"))
+        })?;
+    let local = listener
+        .local_addr()
+        .with_context(|| t!("udp-relay.reading-local-address"))?;
     let upstream = options.upstream;
+    say!("bind", "udp-relay.bound-clients", local, upstream);
     let from = SocketAddr::new(course::address::wildcard(upstream.ip()), 0);
-    let upstream_socket = UdpSocket::bind(from).with_context(|| format!("binding {from}"))?;
-    narrate!(
+    let upstream_socket =
+        UdpSocket::bind(from).with_context(|| t!("udp-relay.binding", addr = from))?;
+    let upstream_local = upstream_socket
+        .local_addr()
+        .with_context(|| t!("udp-relay.reading-local-address"))?;
+    say!(
         "bind",
-        "{} (relay's side towards {upstream}: replies come back here)",
-        upstream_socket
-            .local_addr()
-            .context("reading the local address")?
+        "udp-relay.bound-upstream",
+        local = upstream_local,
+        upstream
     );
     // A connected UDP socket: no packet is sent, but the OS now delivers only the receiver's
     // datagrams to it, and reports an ICMP "port unreachable" from it as an error.
     upstream_socket
         .connect(upstream)
-        .with_context(|| format!("connecting the upstream socket to {upstream}"))
-        .hint("--to takes the receiver's HOST:PORT, for example 127.0.0.1:7879")?;
-    narrate!(
+        .with_context(|| t!("udp-relay.connecting", upstream))
+        .hint(t!("udp-relay.to-hint"))?;
+    let upstream_local = upstream_socket
+        .local_addr()
+        .with_context(|| t!("udp-relay.reading-local-address"))?;
+    say!(
         "connect",
-        "{upstream} from {} (UDP: nothing is sent; the OS will tell the relay if nobody listens there)",
-        upstream_socket
-            .local_addr()
-            .context("reading the local address")?
+        "udp-relay.connected",
+        upstream,
+        local = upstream_local
     );
     Ok(Bound {
         listener,
@@ -226,9 +231,10 @@ impl Tally {
     /// (an unconnected socket hears it only on Windows).
     fn refused(&self, upstream: SocketAddr) {
         if self.refused.fetch_add(1, Ordering::SeqCst) == 0 {
-            narrate!(
-                "refused",
-                "{upstream} refused: is the receiver running? (ICMP \"port unreachable\" came back; said once, counted at the end)"
+            say!(
+                t!("udp-relay.label-refused"),
+                "udp-relay.refused-once",
+                upstream
             );
         }
     }

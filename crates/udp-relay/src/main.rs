@@ -22,7 +22,7 @@ use std::process::ExitCode;
 use std::sync::atomic::Ordering;
 use std::time::Duration;
 
-use course::narrate;
+use course::{narrate, say, t};
 use udp_relay::{Impairments, Options};
 
 mod args;
@@ -52,49 +52,52 @@ fn run() -> anyhow::Result<()> {
         count: args.count,
         idle_timeout: args.idle_timeout,
     })?;
-    narrate!(
-        "impair",
-        "loss {}, duplicate {}, reorder {}, delay {} ms, seed {} ({})",
-        impairments.loss,
-        impairments.duplicate,
-        impairments.reorder,
-        args.delay,
-        impairments.seed,
-        if impairments.impair_replies {
-            "both directions"
-        } else {
-            "client to receiver only; replies pass untouched"
-        }
+    let directions = if impairments.impair_replies {
+        t!("udp-relay.both-directions")
+    } else {
+        t!("udp-relay.requests-only")
+    };
+    say!(
+        t!("udp-relay.label-impair"),
+        "udp-relay.impairments",
+        loss = impairments.loss,
+        duplicate = impairments.duplicate,
+        reorder = impairments.reorder,
+        delay = args.delay,
+        seed = impairments.seed,
+        directions
     );
     let interrupted = course::ctrl_c();
     let outcome = relay.run(move || interrupted.load(Ordering::SeqCst))?;
 
-    narrate!("stop", "{}", outcome.reason);
+    narrate!(t!("udp-relay.label-stop"), "{}", outcome.reason);
     // "sent" counts only the datagrams the OS accepted: those are the ones scored below.
-    let mut relayed = format!(
-        "{} datagrams from clients, {} sent to {upstream}",
-        outcome.received, outcome.expected.datagrams
+    let mut relayed = t!(
+        "udp-relay.relayed",
+        received = course::plural(outcome.received, "datagram"),
+        sent = outcome.expected.datagrams,
+        upstream
     );
     if outcome.failed > 0 {
-        relayed.push_str(&format!(", {} failed to send", outcome.failed));
+        relayed.push_str(&t!("udp-relay.relayed-failed", failed = outcome.failed));
     }
     if outcome.dropped > 0 {
-        relayed.push_str(&format!(
-            ", {} delayed ones dropped (stopped before they were due)",
-            outcome.dropped
-        ));
+        relayed.push_str(&t!("udp-relay.relayed-dropped", dropped = outcome.dropped));
     }
-    narrate!("relayed", "{relayed}");
+    narrate!(t!("udp-relay.label-relayed"), "{relayed}");
     if outcome.refused > 0 {
-        narrate!(
-            "refused",
-            "{upstream} refused {} time(s) (ICMP \"port unreachable\"): is the receiver running?",
-            outcome.refused
+        say!(
+            t!("udp-relay.label-refused"),
+            "udp-relay.refused-count",
+            upstream,
+            count = outcome.refused
         );
     }
     // The score of what was sent upstream: a receiver behind the relay must print the same.
+    // crates/demo reads these lines by their label's key, in either language.
+    let expect = t!("udp-relay.label-expect");
     for line in outcome.expected.report() {
-        narrate!("expect", "{line}");
+        narrate!(&expect, "{line}");
     }
     Ok(())
 }

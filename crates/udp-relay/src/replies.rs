@@ -7,7 +7,7 @@ use std::sync::Mutex;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Instant;
 
-use course::narrate;
+use course::{say, t};
 use datagram::{is_port_unreachable, is_timeout};
 
 use crate::direction::Direction;
@@ -30,7 +30,8 @@ pub fn relay_replies(
     ends: &Ends,
     tally: &Tally,
 ) {
-    let mut direction = Direction::new("reply", impairments);
+    let label = t!("udp-relay.label-reply");
+    let mut direction = Direction::new(label.clone(), impairments);
     let mut buffer = vec![0u8; datagram::RECV_BUFFER];
     // ANCHOR: reply
     // The receiver answered the relay's upstream socket, the only address it knows. The relay
@@ -38,9 +39,11 @@ pub fn relay_replies(
     let mut send = |datagram: &[u8]| {
         let client = last_client.lock().ok().and_then(|client| *client);
         match client.map(|client| (client, listener.send_to(datagram, client))) {
-            Some((client, Err(error))) => narrate!("reply", "sending to {client} failed: {error}"),
+            Some((client, Err(error))) => {
+                say!(&label, "udp-relay.send-failed", to = client, error);
+            }
             Some((_, Ok(_))) => {}
-            None => narrate!("reply", "no client yet: reply dropped"),
+            None => say!(&label, "udp-relay.no-client"),
         }
     };
     // ANCHOR_END: reply
@@ -70,7 +73,7 @@ pub fn relay_replies(
             // An ICMP "port unreachable" for a forwarded datagram: nobody listens upstream.
             Err(error) if is_port_unreachable(&error) => tally.refused(upstream),
             Err(error) => {
-                narrate!("reply", "receiving from {upstream} failed: {error}");
+                say!(&label, "udp-relay.receive-failed", upstream, error);
                 break;
             }
         }

@@ -8,7 +8,7 @@ use std::sync::PoisonError;
 use std::sync::atomic::Ordering;
 
 use anyhow::Context;
-use course::{Stop, narrate};
+use course::{Stop, say, t};
 use datagram::{Header, Scoreboard, is_port_unreachable, is_timeout};
 
 use crate::direction::Direction;
@@ -26,7 +26,8 @@ pub fn relay_requests(
     tally: &Tally,
 ) -> anyhow::Result<(String, u64)> {
     let upstream = options.upstream;
-    let mut direction = Direction::new("relay", Some(options.impairments.clone()));
+    // "relay" is the same word in both languages.
+    let mut direction = Direction::new("relay".into(), Some(options.impairments.clone()));
     let mut buffer = vec![0u8; datagram::RECV_BUFFER];
     let mut received = 0u64;
     let mut stopping = Stop::when(stop, options.count, options.idle_timeout);
@@ -48,7 +49,7 @@ pub fn relay_requests(
             }
             Err(error) => {
                 tally.failed.fetch_add(1, Ordering::SeqCst);
-                narrate!("relay", "sending to {upstream} failed: {error}");
+                say!("relay", "udp-relay.send-failed", to = upstream, error);
             }
         }
     };
@@ -62,7 +63,7 @@ pub fn relay_requests(
         }
         listener
             .set_read_timeout(Some(direction.wait()))
-            .context("setting the read timeout")?;
+            .with_context(|| t!("udp-relay.setting-read-timeout"))?;
         // ANCHOR: recv_from
         match listener.recv_from(&mut buffer) {
             Ok((len, from)) => {
@@ -71,7 +72,12 @@ pub fn relay_requests(
                 // The datagram says who sent it: that is where the replies will go.
                 if let Ok(mut client) = last_client.lock() {
                     if *client != Some(from) {
-                        narrate!("client", "{from} (replies from {upstream} go back there)");
+                        say!(
+                            t!("udp-relay.label-client"),
+                            "udp-relay.client",
+                            from,
+                            upstream
+                        );
                     }
                     *client = Some(from);
                 }
@@ -83,7 +89,8 @@ pub fn relay_requests(
             // unreachable" back, reported here; the next client is fine.
             Err(error) if is_timeout(&error) || is_port_unreachable(&error) => {}
             Err(error) => {
-                return Err(error).with_context(|| format!("receiving on {}", options.listen));
+                return Err(error)
+                    .with_context(|| t!("udp-relay.receiving-on", addr = options.listen));
             }
         }
         // ANCHOR_END: recv_from
@@ -102,11 +109,11 @@ fn warn_of_gap(previous: Option<Header>, datagram: &[u8]) -> Option<Header> {
     });
     // `jumped` means header.seq > previous.seq + 1, so neither bound below can overflow.
     if let Some(previous) = jumped {
-        narrate!(
+        say!(
             "relay",
-            "SEQ {} to {} never reached the relay (lost before it: is the sender faster than the relay reads?)",
-            previous.seq.saturating_add(1),
-            header.seq.saturating_sub(1)
+            "udp-relay.never-reached",
+            first = previous.seq.saturating_add(1),
+            last = header.seq.saturating_sub(1)
         );
     }
     Some(header)

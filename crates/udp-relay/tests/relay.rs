@@ -565,7 +565,7 @@ fn ctrl_c_during_the_final_flush_of_delayed_datagrams_stops_it() {
     loopback_socket(testkit::TIMEOUT)
         .send_to(b"one", relay_addr)
         .unwrap();
-    relay.wait_stderr_line(|line| line.contains("1 delayed datagram(s) still to send"));
+    relay.wait_stderr_line(|line| line.contains("1 delayed datagram still to send"));
     let finished = relay.interrupt();
     let stderr = &finished.stderr;
     assert!(finished.status.success(), "{stderr}");
@@ -575,7 +575,7 @@ fn ctrl_c_during_the_final_flush_of_delayed_datagrams_stops_it() {
     );
     assert!(
         stderr.contains(&format!(
-            "relayed  1 datagrams from clients, 0 sent to {to}, 1 delayed ones dropped"
+            "relayed  1 datagram from clients, 0 sent to {to}, 1 delayed ones dropped"
         )),
         "{stderr}"
     );

@@ -6,52 +6,30 @@ use std::net::SocketAddr;
 use std::time::Duration;
 
 use clap::Parser;
+use course::t;
 
-/// Sends UDP datagrams to udp-receiver: numbered ones, one message, or the lines of stdin.
+// The help texts are in the message tables (udp-sender.about, udp-sender.arg.<field>...).
 #[derive(Parser, Debug)]
-#[command(
-    version,
-    about,
-    after_help = "With no mode, it sends 10 numbered datagrams at 2 per second \
-                  (or, when stdin is a pipe, one datagram per line of stdin).\n\n\
-                  Example, in two terminals:\n  \
-                  cargo run -p udp-receiver\n  \
-                  cargo run -p udp-sender -- --count 10 --rate 5\n\n\
-                  Waiting for the replies of a server that answers:\n  \
-                  cargo run -p udp-receiver -- --reply\n  \
-                  cargo run -p udp-sender -- --count 10 --rate 5 --wait-reply"
-)]
+#[command(version)]
 pub struct Args {
-    /// The receiver's host name or IP address (IPv4 as four numbers, such as 127.0.0.1).
     #[arg(long, value_name = "HOST", default_value = "127.0.0.1",
           value_parser = course::address::host)]
     pub host: course::address::Host,
-    /// The receiver's UDP port.
     #[arg(long, value_name = "N", default_value_t = course::UDP_PORT,
           value_parser = course::address::port)]
     pub port: u16,
-    /// Send this text as one datagram (no header), then stop.
     #[arg(long, value_name = "TEXT", conflicts_with_all = ["count", "lines"])]
     pub message: Option<String>,
-    /// Send each line typed on stdin as one datagram (no header), until end of input.
     #[arg(long, visible_alias = "stdin", conflicts_with = "count")]
     pub lines: bool,
-    /// Send this many numbered datagrams (each starts with a `SEQ n OF count` header line).
     #[arg(long, value_name = "N")]
     pub count: Option<u64>,
-    /// Size of each numbered datagram in bytes, header included (default: header + a short
-    /// text). Below the header's length (about 50 bytes) a datagram is the header alone.
     #[arg(long, value_name = "BYTES", conflicts_with_all = ["message", "lines"])]
     pub size: Option<usize>,
-    /// Numbered datagrams per second; 0 sends as fast as possible.
     #[arg(long, value_name = "PER_SEC", default_value_t = 2.0, value_parser = course::rate)]
     pub rate: f64,
-    /// Use a connected UDP socket (`connect`, then `send`): the kernel then reports an ICMP
-    /// "port unreachable" as ConnectionRefused, instead of staying silent.
     #[arg(long)]
     pub connect: bool,
-    /// After each datagram, wait up to this many seconds (1 if no number is given, at most
-    /// 60) for its reply, from a server that answers (`udp-receiver --reply`).
     #[arg(long, value_name = "SECONDS", num_args = 0..=1, default_missing_value = "1",
           value_parser = reply_wait)]
     pub wait_reply: Option<Duration>,
@@ -61,7 +39,7 @@ pub struct Args {
 fn reply_wait(text: &str) -> Result<Duration, String> {
     match course::seconds(text) {
         Ok(wait) if wait <= Duration::from_secs(60) => Ok(wait),
-        Ok(_) => Err(format!("{text} s is too long a wait: at most 60")),
+        Ok(_) => Err(t!("udp-sender.wait-too-long", text)),
         Err(refused) => Err(refused),
     }
 }
@@ -80,9 +58,9 @@ impl Mode {
         match self {
             Mode::Numbered {
                 size: Some(size), ..
-            } => datagram::check_fits(*size, to, |max| format!("use --size {max} or less")),
+            } => datagram::check_fits(*size, to, |max| t!("udp-sender.smaller-size", max)),
             Mode::Message(text) => {
-                datagram::check_fits(text.len(), to, |_| "send a shorter --message".to_string())
+                datagram::check_fits(text.len(), to, |_| t!("udp-sender.shorter-message"))
             }
             _ => Ok(()),
         }
@@ -104,5 +82,17 @@ pub fn choose_mode(args: &Args) -> Mode {
     Mode::Numbered {
         count: args.count.unwrap_or(10),
         size: args.size,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn every_option_has_a_help_text_in_both_languages() {
+        let missing = course::help::missing(&Args::command());
+        assert!(missing.is_empty(), "help texts missing: {missing:?}");
     }
 }

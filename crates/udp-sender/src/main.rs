@@ -26,7 +26,7 @@ use std::process::ExitCode;
 use std::time::{Duration, Instant};
 
 use anyhow::Context;
-use course::{HintExt, narrate};
+use course::{HintExt, say, t};
 
 mod args;
 mod modes;
@@ -54,14 +54,12 @@ fn run() -> anyhow::Result<()> {
     // ephemeral port, which the receiver sees as the datagrams' source port.
     let local = SocketAddr::new(course::address::wildcard(to.ip()), 0);
     let socket = UdpSocket::bind(local)
-        .with_context(|| format!("binding {local}"))
-        .hint("no free local port? close other programs and try again")?;
-    let bound = socket.local_addr().context("reading the local address")?;
-    narrate!(
-        "bind",
-        "{bound} (port 0 asked: the OS chose the ephemeral port {})",
-        bound.port()
-    );
+        .with_context(|| t!("udp-sender.binding", local))
+        .hint(t!("udp-sender.no-free-port"))?;
+    let bound = socket
+        .local_addr()
+        .with_context(|| t!("udp-sender.reading-local-address"))?;
+    say!("bind", "udp-sender.bound", bound, port = bound.port());
     // ANCHOR_END: bind
 
     // ANCHOR: connect
@@ -70,19 +68,15 @@ fn run() -> anyhow::Result<()> {
         // keeps only datagrams from that peer and reports ICMP errors about it to us.
         socket
             .connect(to)
-            .with_context(|| format!("connecting the UDP socket to {to}"))?;
+            .with_context(|| t!("udp-sender.connecting", to))?;
         // The kernel has now chosen the local address too: the one that routes to the peer.
-        let local = socket.local_addr().context("reading the local address")?;
-        narrate!(
-            "connect",
-            "{local} -> {to} (UDP: no handshake, nothing sent yet)"
-        );
+        let local = socket
+            .local_addr()
+            .with_context(|| t!("udp-sender.reading-local-address"))?;
+        say!("connect", "udp-sender.connected", local, to);
     }
     // ANCHOR_END: connect
-    narrate!(
-        "note",
-        "UDP cannot tell whether anything arrived: a send returns Ok when the kernel has taken the datagram, not when anyone received it"
-    );
+    say!(t!("udp-sender.label-note"), "udp-sender.note");
 
     let mut sender = Sender {
         socket: &socket,
@@ -137,8 +131,11 @@ impl Sender<'_> {
         } else {
             self.socket.send_to(datagram, self.to)
         };
-        sent.with_context(|| format!("sending {} bytes to {}", datagram.len(), self.to))
-            .hint_with(|error| send_hint(error, self.to))
+        sent.with_context(|| {
+            let bytes = course::plural(datagram.len(), "byte");
+            t!("udp-sender.sending", bytes, to = self.to)
+        })
+        .hint_with(|error| send_hint(error, self.to))
     }
     // ANCHOR_END: send_to
 
@@ -147,12 +144,8 @@ impl Sender<'_> {
     pub fn exchange(&mut self, datagram: &[u8], label: &str, narrate: bool) -> anyhow::Result<()> {
         self.send(datagram)?;
         if narrate {
-            narrate!(
-                self.call(),
-                "{} bytes to {}: {label} (Ok: the kernel took it)",
-                datagram.len(),
-                self.to
-            );
+            let bytes = course::plural(datagram.len(), "byte");
+            say!(self.call(), "udp-sender.sent", bytes, to = self.to, label);
         }
         self.await_reply(datagram, narrate)
     }
@@ -169,15 +162,12 @@ impl Sender<'_> {
         loop {
             let left = replies.wait.saturating_sub(started.elapsed());
             if left.is_zero() {
-                replies.none(
-                    sent,
-                    "the datagram or its reply was lost (UDP cannot tell which)",
-                );
+                replies.none(sent, &t!("udp-sender.lost-either-way"));
                 return Ok(());
             }
             self.socket
                 .set_read_timeout(Some(left))
-                .context("setting the read timeout")?;
+                .with_context(|| t!("udp-sender.setting-read-timeout"))?;
             // The reply says where it comes from: recv_from gives its source address.
             match self.socket.recv_from(&mut self.buffer) {
                 Ok((len, from)) => {
@@ -192,12 +182,12 @@ impl Sender<'_> {
                 // connected socket only (an error, as with `check_for_refusal`), Windows on
                 // any UDP socket.
                 Err(error) if datagram::is_port_unreachable(&error) && !self.connected => {
-                    replies.none(sent, "nobody listens there (ICMP \"port unreachable\")");
+                    replies.none(sent, &t!("udp-sender.nobody-listens"));
                     return Ok(());
                 }
                 Err(error) => {
                     return Err(error)
-                        .with_context(|| format!("waiting for a reply from {}", self.to))
+                        .with_context(|| t!("udp-sender.waiting-for-reply", to = self.to))
                         .hint_with(|error| send_hint(error, self.to));
                 }
             }
@@ -212,24 +202,18 @@ impl Sender<'_> {
 fn check_for_refusal(socket: &UdpSocket, to: SocketAddr) -> anyhow::Result<()> {
     socket
         .set_read_timeout(Some(Duration::from_millis(300)))
-        .context("setting a read timeout")?;
+        .with_context(|| t!("udp-sender.setting-read-timeout"))?;
     let mut reply = [0u8; 1];
     match socket.recv(&mut reply) {
         Err(error) if datagram::is_port_unreachable(&error) => {
-            narrate!(
-                "recv",
-                "{:?}: the kernel got an ICMP \"port unreachable\" from {to}",
-                error.kind()
-            );
+            let kind = format!("{:?}", error.kind());
+            say!("recv", "udp-sender.icmp-refusal", kind, to);
             Err(error)
-                .with_context(|| format!("{to} refused the datagrams (connected UDP socket)"))
+                .with_context(|| t!("udp-sender.refused", to))
                 .hint_with(|error| send_hint(error, to))
         }
         _ => {
-            narrate!(
-                "recv",
-                "no error reported for {to} within 300 ms (something may be listening there)"
-            );
+            say!("recv", "udp-sender.no-refusal", to);
             Ok(())
         }
     }

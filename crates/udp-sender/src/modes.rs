@@ -5,7 +5,7 @@
 use std::io::{self, BufRead, IsTerminal};
 
 use anyhow::Context;
-use course::narrate;
+use course::{say, t};
 use datagram::Header;
 
 use crate::Sender;
@@ -16,22 +16,14 @@ const NARRATED_RATE: f64 = 100.0;
 
 pub fn send_lines(sender: &mut Sender) -> anyhow::Result<()> {
     if io::stdin().is_terminal() {
-        narrate!(
-            "stdin",
-            "type lines: each one is one datagram; end with Ctrl-D (Ctrl-Z then Enter on Windows)"
-        );
+        say!("stdin", "udp-sender.stdin-terminal");
     } else {
-        narrate!(
-            "stdin",
-            "not a terminal: each line read from it is one datagram (--count sends numbered ones instead)"
-        );
+        say!("stdin", "udp-sender.stdin-pipe");
     }
     let mut sent = 0u64;
     for line in io::stdin().lock().lines() {
-        let line = line.context("reading stdin")?;
-        datagram::check_fits(line.len(), &sender.to, |_| {
-            "type a shorter line".to_string()
-        })?;
+        let line = line.with_context(|| t!("udp-sender.reading-stdin"))?;
+        datagram::check_fits(line.len(), &sender.to, |_| t!("udp-sender.shorter-line"))?;
         sender.exchange(
             line.as_bytes(),
             &datagram::show_payload(line.as_bytes(), 64),
@@ -39,10 +31,11 @@ pub fn send_lines(sender: &mut Sender) -> anyhow::Result<()> {
         )?;
         sent += 1;
     }
-    narrate!(
-        "done",
-        "sent {} (one per line)",
-        course::plural(sent, "datagram")
+    let datagrams = course::plural(sent, "datagram");
+    say!(
+        t!("udp-sender.label-done"),
+        "udp-sender.sent-lines",
+        datagrams
     );
     Ok(())
 }
@@ -56,25 +49,26 @@ pub fn send_numbered(
     let run = datagram::new_run_id();
     let narrate_each = rate > 0.0 && rate <= NARRATED_RATE;
     let pacer = course::Pacer::new(rate);
-    narrate!(
-        "run",
-        "{}, RUN {run:04x}, {}, {}{}",
-        course::plural(count, "numbered datagram"),
-        match size {
-            Some(size) => format!("{size} bytes each"),
-            None => "header and a short text each".to_string(),
-        },
-        match pacer.pause() {
-            Some(_) => format!("{rate} per second"),
-            None => "as fast as the loop goes (sends not narrated one by one)".to_string(),
-        },
-        match &sender.replies {
-            Some(replies) => format!(
-                ", each waiting up to {} for its reply",
-                replies::seconds(replies.wait)
-            ),
-            None => String::new(),
-        }
+    let size_each = match size {
+        Some(size) => t!("udp-sender.run-size", bytes = course::plural(size, "byte")),
+        None => t!("udp-sender.run-size-default"),
+    };
+    let pace = match pacer.pause() {
+        Some(_) => t!("udp-sender.run-rate", rate),
+        None => t!("udp-sender.run-as-fast"),
+    };
+    let wait = match &sender.replies {
+        Some(replies) => t!("udp-sender.run-wait", wait = replies::seconds(replies.wait)),
+        None => String::new(),
+    };
+    say!(
+        t!("udp-sender.label-run"),
+        "udp-sender.run",
+        datagrams = course::plural(count, "numbered datagram"),
+        run = format!("{run:04x}"),
+        size = size_each,
+        pace,
+        wait
     );
 
     let mut bytes = 0u64;
@@ -90,13 +84,14 @@ pub fn send_numbered(
         bytes = bytes.saturating_add(datagram.len() as u64);
     }
     let seconds = pacer.started().elapsed().as_secs_f64().max(1e-9);
-    narrate!(
-        "done",
-        "sent {}, {bytes} bytes in {:.3} s: {:.0} datagrams/s, {:.2} MB/s",
-        course::plural(count, "datagram"),
-        seconds,
-        count as f64 / seconds,
-        bytes as f64 / seconds / 1e6
+    say!(
+        t!("udp-sender.label-done"),
+        "udp-sender.sent-numbered",
+        datagrams = course::plural(count, "datagram"),
+        bytes = course::plural(bytes, "byte"),
+        seconds = format!("{seconds:.3}"),
+        per_second = format!("{:.0}", count as f64 / seconds),
+        megabytes = format!("{:.2}", bytes as f64 / seconds / 1e6)
     );
     Ok(())
 }

@@ -2,11 +2,10 @@
 //! the count of datagrams that got none. UDP has no acknowledgements: a reply is a datagram
 //! like any other, from a server that chose to answer (`udp-receiver --reply`).
 
-use std::fmt::Write as _;
 use std::net::SocketAddr;
 use std::time::Duration;
 
-use course::narrate;
+use course::{narrate, say, t};
 use datagram::{Arrival, Header, RunScore};
 
 /// What a datagram that arrived during a wait is, for the datagram being waited for.
@@ -99,32 +98,35 @@ impl Replies {
         waited: Duration,
         narrate: bool,
     ) -> bool {
-        let len = datagram.len();
         let said = match reply {
             Reply::ToThis => {
                 self.came_back += 1;
                 let what = match Header::parse(datagram) {
-                    Some((header, _)) => format!("the reply to SEQ {}", header.seq),
-                    None => format!("the reply, {}", datagram::show_payload(datagram, 64)),
+                    Some((header, _)) => t!("udp-sender.reply-to-seq", seq = header.seq),
+                    None => t!(
+                        "udp-sender.reply-unnumbered",
+                        payload = datagram::show_payload(datagram, 64)
+                    ),
                 };
-                narrate.then(|| format!("{what}, after {}", millis(waited)))
+                narrate.then(|| t!("udp-sender.reply-after", what, waited = millis(waited)))
             }
             Reply::Late(seq) => {
                 self.late += 1;
-                narrate.then(|| format!("the reply to SEQ {seq}, late: its wait was over"))
+                narrate.then(|| t!("udp-sender.reply-late", seq))
             }
             Reply::Again(seq) => {
                 self.again += 1;
-                narrate.then(|| format!("the reply to SEQ {seq} again: a duplicate (ignored)"))
+                narrate.then(|| t!("udp-sender.reply-again", seq))
             }
-            Reply::Unrelated => Some("not a reply to anything this run sent (ignored)".to_string()),
+            Reply::Unrelated => Some(t!("udp-sender.reply-unrelated")),
             Reply::Stranger => {
                 self.strangers += 1;
-                Some("not from the address the datagrams went to, so not a reply (ignored)".into())
+                Some(t!("udp-sender.reply-stranger"))
             }
         };
         if let Some(said) = said {
-            narrate!("recv_from", "{len} bytes from {from}: {said}");
+            let bytes = course::plural(datagram.len(), "byte");
+            say!("recv_from", "udp-sender.reply-received", bytes, from, said);
         }
         reply == Reply::ToThis
     }
@@ -142,47 +144,55 @@ impl Replies {
         if self.unanswered.len() < datagram::LOST_LISTED {
             self.unanswered.push(label.clone());
         }
-        narrate!(
-            "timeout",
-            "no reply to {}{label} within {}: {why}",
-            if self.numbered { "SEQ " } else { "" },
-            seconds(self.wait)
+        // "SEQ n" is the header's own words: data, the same in every language.
+        let what = if self.numbered {
+            format!("SEQ {label}")
+        } else {
+            label
+        };
+        say!(
+            "timeout", // the same word in both languages
+            "udp-sender.no-reply",
+            what,
+            wait = seconds(self.wait),
+            why
         );
     }
 
     /// The last narration line: how many replies came back, and which datagrams got none.
     pub fn summary(&self) {
-        let mut line = format!(
-            "{} of {} came back within {}",
-            self.came_back,
-            self.asked,
-            seconds(self.wait)
+        let mut line = t!(
+            "udp-sender.replies",
+            came_back = self.came_back,
+            asked = self.asked,
+            wait = seconds(self.wait)
         );
         if self.unanswered_count > 0 {
-            let _ = write!(
-                line,
-                "; none for {}{}",
+            let list = format!(
+                "{}{}",
                 if self.numbered { "SEQ " } else { "" },
                 self.unanswered.join(", ")
             );
+            line.push_str(&t!("udp-sender.replies-none-for", list));
             let more = self
                 .unanswered_count
                 .saturating_sub(self.unanswered.len() as u64);
             if more > 0 {
-                let _ = write!(line, " ... and {} more", datagram::thousands(more));
+                let more = datagram::thousands(more);
+                line.push_str(&t!("udp-sender.replies-more", more));
             }
-            line.push_str(" (the datagram or its reply was lost: UDP cannot tell which)");
+            line.push_str(&t!("udp-sender.replies-lost"));
         }
-        for (count, what) in [
-            (self.late, "late, after their wait"),
-            (self.again, "duplicated"),
-            (self.strangers, "from other addresses, ignored"),
-        ] {
-            if count > 0 {
-                let _ = write!(line, "; {count} {what}");
-            }
+        if self.late > 0 {
+            line.push_str(&t!("udp-sender.replies-late", count = self.late));
         }
-        narrate!("replies", "{line}");
+        if self.again > 0 {
+            line.push_str(&t!("udp-sender.replies-duplicated", count = self.again));
+        }
+        if self.strangers > 0 {
+            line.push_str(&t!("udp-sender.replies-strangers", count = self.strangers));
+        }
+        narrate!(t!("udp-sender.label-replies"), "{line}");
     }
 }
 

@@ -3,6 +3,8 @@
 use std::io;
 use std::net::SocketAddr;
 
+use course::t;
+
 /// The hint for a send that failed, or a refusal reported on the connected socket.
 pub fn send_hint(error: &anyhow::Error, to: SocketAddr) -> String {
     if let Some(hint) = datagram::too_long_hint(error) {
@@ -12,7 +14,7 @@ pub fn send_hint(error: &anyhow::Error, to: SocketAddr) -> String {
         // Linux and macOS: an ICMP "port unreachable" came back for an earlier datagram of this
         // connected socket. Windows reports the same as ConnectionReset.
         Some(io::ErrorKind::ConnectionRefused | io::ErrorKind::ConnectionReset) => refused_hint(to),
-        _ => "check the address and port (--host, --port)".to_string(),
+        _ => t!("udp-sender.check-address"),
     }
 }
 
@@ -21,13 +23,9 @@ pub fn send_hint(error: &anyhow::Error, to: SocketAddr) -> String {
 /// machine: that machine's OS answers "port unreachable" for everyone else.
 fn refused_hint(to: SocketAddr) -> String {
     if to.ip().is_loopback() {
-        format!(
-            "nothing listens on {to}: start the receiver first (cargo run -p udp-receiver), or drop --connect to send blindly"
-        )
+        t!("udp-sender.refused-here", to)
     } else {
-        format!(
-            "nothing listens on {to} for other machines: a receiver bound to 127.0.0.1 (its default) hears only its own machine; start it with --bind 0.0.0.0 (cargo run -p udp-receiver -- --bind 0.0.0.0), or drop --connect to send blindly"
-        )
+        t!("udp-sender.refused-remote", to)
     }
 }
 
@@ -43,15 +41,17 @@ mod tests {
     }
 
     /// docs/src/samples/two-computers/udp-loopback-only-sender.txt: across machines, "start the
-    /// receiver first" sent the student to a receiver that was already running.
+    /// receiver first" sent the student to a receiver that was already running. (The checks
+    /// read the commands, which are the same in both languages.)
     #[test]
     fn a_refusal_from_another_machine_points_at_the_receivers_bind_address() {
+        let start_it = "(cargo run -p udp-receiver)";
         let hint = refused("10.79.0.1:7879");
         assert!(hint.contains("--bind 0.0.0.0"), "{hint}");
-        assert!(!hint.contains("start the receiver first"), "{hint}");
+        assert!(!hint.contains(start_it), "{hint}");
         for here in ["127.0.0.1:7879", "[::1]:7879"] {
             let hint = refused(here);
-            assert!(hint.contains("start the receiver first"), "{hint}");
+            assert!(hint.contains(start_it), "{hint}");
             assert!(!hint.contains("--bind"), "{hint}");
         }
     }

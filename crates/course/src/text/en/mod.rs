@@ -9,6 +9,9 @@ mod running;
 mod tcp_client;
 mod tcp_echo_server;
 mod trouble;
+mod udp_receiver;
+mod udp_relay;
+mod udp_sender;
 
 pub const PARTS: &[super::Part] = &[
     course::PART,
@@ -20,4 +23,7 @@ pub const PARTS: &[super::Part] = &[
     multicast_sender::PART,
     tcp_client::PART,
     tcp_echo_server::PART,
+    udp_receiver::PART,
+    udp_relay::PART,
+    udp_sender::PART,
 ];
