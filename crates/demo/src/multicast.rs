@@ -5,10 +5,11 @@
 use std::time::Duration;
 
 use anyhow::{Context, Result};
-use course::HintExt;
+use course::{HintExt, t};
 
 use crate::args::Multicast;
 use crate::conversation::{Channel, Conversation, Input, STEP, Who};
+use crate::heard;
 use crate::programs::{self, Programs};
 
 /// Listeners stop by themselves after this long without a datagram, if they did not get them
@@ -18,8 +19,8 @@ const IDLE: Duration = Duration::from_secs(10);
 /// The speakers: `listener 1`... then `sender`.
 pub fn names(listeners: u64) -> Vec<String> {
     (1..=listeners)
-        .map(|n| format!("listener {n}"))
-        .chain(["sender".to_string()])
+        .map(|number| t!("demo.who.listener", number))
+        .chain([t!("demo.who.sender")])
         .collect()
 }
 
@@ -29,13 +30,15 @@ pub fn run(conversation: &mut Conversation, programs: &Programs, args: &Multicas
     let interface = course::LOOPBACK_V4.to_string();
     let count = args.count.to_string();
     let idle = IDLE.as_secs().to_string();
+    let names = names(args.listeners);
+    let (waiting_bind, waiting_join) = (t!("demo.waiting.bind"), t!("demo.waiting.join"));
 
     // Each listener joins before the next starts, and all before the sender sends: a datagram
     // sent before a join is not delivered to that member (and Windows refuses to send to a
     // loopback group nobody joined, error 10051).
     let mut port = args.port;
     let mut listeners = Vec::new();
-    for name in names(args.listeners).iter().take(args.listeners as usize) {
+    for name in names.iter().take(args.listeners as usize) {
         let listener = conversation.start(
             name,
             &listener_program,
@@ -56,26 +59,27 @@ pub fn run(conversation: &mut Conversation, programs: &Programs, args: &Multicas
         let bind = conversation.wait_for(
             listener,
             Channel::Narration,
-            "its bind line",
+            &waiting_bind,
             STEP,
-            |line| line.starts_with("bind"),
+            heard::is_call("bind"),
         )?;
         // With --port 0 the first listener's port is the group's port for the others.
         port = testkit::first_socket_addr(&bind)
-            .with_context(|| format!("{name}'s bind line names no address: {bind}"))?
+            .with_context(|| t!("demo.no-address", name, line = bind))?
             .port();
         conversation.wait_for(
             listener,
             Channel::Narration,
-            "its join line",
+            &waiting_join,
             STEP,
-            |line| line.starts_with("join"),
+            heard::is_call("join"),
         )?;
         listeners.push(listener);
     }
 
+    let sender_name = &names[names.len() - 1];
     let sender = conversation.start(
-        "sender",
+        sender_name,
         &sender_program,
         &programs::arguments(&[
             "--port",
@@ -90,12 +94,15 @@ pub fn run(conversation: &mut Conversation, programs: &Programs, args: &Multicas
         Input::Nothing,
         None,
     )?;
-    let bind =
-        conversation.wait_for(sender, Channel::Narration, "its bind line", STEP, |line| {
-            line.starts_with("bind")
-        })?;
+    let bind = conversation.wait_for(
+        sender,
+        Channel::Narration,
+        &waiting_bind,
+        STEP,
+        heard::is_call("bind"),
+    )?;
     let sender_port = testkit::first_socket_addr(&bind)
-        .with_context(|| format!("the sender's bind line names no address: {bind}"))?
+        .with_context(|| t!("demo.no-address", name = sender_name, line = bind))?
         .port();
     let sending = Duration::try_from_secs_f64(args.count as f64 / args.rate).unwrap_or_default();
     // The sender ends after its last datagram, each listener after its --count (or, if it
@@ -105,36 +112,27 @@ pub fn run(conversation: &mut Conversation, programs: &Programs, args: &Multicas
     conversation.wait_end(&everyone, sending.saturating_add(IDLE + STEP))?;
 
     let mut missed = Vec::new();
+    let (label, count) = (t!("demo.label.count"), args.count);
     for &listener in &listeners {
         let received = received_from(conversation, listener, sender_port);
         let name = conversation.name(listener).to_string();
-        conversation.say(
-            "count",
-            &format!(
-                "{name}: {received} of the sender's {} datagrams",
-                args.count
-            ),
-        )?;
+        conversation.say(&label, &t!("demo.multicast.count", name, received, count))?;
         if received != args.count {
             missed.push(name);
         }
     }
     let members = args.listeners;
     if missed.is_empty() {
-        conversation.conclude(&format!(
-            "each of the {members} listeners received all {} datagrams of the one sender",
-            args.count
-        ))
+        conversation.conclude(&t!("demo.multicast.all", members, count))
     } else {
-        conversation.conclude(&format!("{} missed datagrams", missed.join(", ")))?;
-        Err(anyhow::anyhow!(
-            "{} of {members} listeners did not receive every datagram",
-            missed.len()
-        ))
-        .hint(
-            "multicast is not reliable: a busy machine drops datagrams when a receive buffer is \
-             full; try a lower --rate",
-        )
+        let names = missed.join(", ");
+        conversation.conclude(&t!("demo.multicast.missed", names))?;
+        Err(anyhow::anyhow!(t!(
+            "demo.multicast.missed.error",
+            missed = missed.len(),
+            members
+        )))
+        .hint(t!("demo.multicast.missed.hint"))
     }
 }
 
@@ -143,56 +141,20 @@ pub fn run(conversation: &mut Conversation, programs: &Programs, args: &Multicas
 fn received_from(conversation: &Conversation, listener: Who, sender_port: u16) -> u64 {
     let run = conversation
         .lines(listener, Channel::Data)
-        .find_map(|line| run_of(line, sender_port));
+        .find_map(|line| heard::run_from(line, sender_port));
     let Some(run) = run else {
         return 0;
     };
-    conversation
-        .lines(listener, Channel::Narration)
-        .find_map(|line| received_in(line, &run))
+    heard::scores(conversation.lines(listener, Channel::Narration))
+        .into_iter()
+        .find(|(other, _)| *other == run)
+        .and_then(|(_, score)| heard::received(&score))
         .unwrap_or(0)
-}
-
-/// The run of a listener's data line `from 127.0.0.1:50175  70 bytes  SEQ 0 OF 10 RUN 725e
-/// ...` if it came from `port`.
-fn run_of(line: &str, port: u16) -> Option<String> {
-    let from = testkit::first_socket_addr(line.strip_prefix("from ")?)?;
-    if from.port() != port {
-        return None;
-    }
-    let (_, after) = line.split_once(" RUN ")?;
-    after.split_whitespace().next().map(str::to_string)
-}
-
-/// The count of `summary  run 725e: received 10 of 10 sent, ...` for run `run`.
-fn received_in(line: &str, run: &str) -> Option<u64> {
-    let rest = line.strip_prefix("summary")?.trim_start();
-    let score = rest.strip_prefix(&format!("run {run}: received "))?;
-    score
-        .split(|c: char| !c.is_ascii_digit())
-        .next()?
-        .parse()
-        .ok()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn a_listeners_count_is_read_for_the_senders_run_only() {
-        let data = "from 127.0.0.1:50175     70 bytes  SEQ 0 OF 10 RUN 725e (0.1 ms)  \"hello\"";
-        assert_eq!(run_of(data, 50175).as_deref(), Some("725e"));
-        assert_eq!(run_of(data, 50176), None);
-        let summary = "summary  run 725e: received 10 of 10 sent, lost 0, reordered 0, \
-                       duplicated 0";
-        assert_eq!(received_in(summary, "725e"), Some(10));
-        assert_eq!(received_in(summary, "0001"), None);
-        assert_eq!(
-            received_in("summary  10 datagrams, 700 bytes", "725e"),
-            None
-        );
-    }
 
     #[test]
     fn the_speakers_are_the_listeners_then_the_sender() {
