@@ -2,5 +2,6 @@
 
 mod course;
 mod demo;
+mod wire;
 
-pub const PARTS: &[super::Part] = &[course::PART, demo::PART];
+pub const PARTS: &[super::Part] = &[course::PART, demo::PART, wire::PART];
