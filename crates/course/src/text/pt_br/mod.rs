@@ -2,6 +2,7 @@
 
 mod course;
 mod demo;
+mod socket_lab;
 mod wire;
 
-pub const PARTS: &[super::Part] = &[course::PART, demo::PART, wire::PART];
+pub const PARTS: &[super::Part] = &[course::PART, demo::PART, socket_lab::PART, wire::PART];
