@@ -26,9 +26,10 @@
 //! `connect` returns, the segments of each line and its echo, the FINs. Every one of them on
 //! the listener's port.
 //!
-//! The demo speaks the language of the run (`--lang pt-BR`, `SOCKETS_LANG`, the locale) and
-//! passes it on to every program it starts (`--lang`): the whole conversation is in one
-//! language. What it reads in the programs' lines is the same in every language (heard.rs).
+//! The demo speaks the language of the run (`--lang pt-BR`, `SOCKETS_LANG`, the locale), and so
+//! does every program it starts (from the environment they inherit, or `--lang` when the demo
+//! was given one): the whole conversation is in one language. What it reads in the programs'
+//! lines is the same in every language (heard.rs).
 //!
 //! No socket here: the demo runs other programs. How: conversation.rs (child processes, one
 //! reader thread per pipe, one printer); each lesson's order in tcp.rs, udp.rs, multicast.rs;

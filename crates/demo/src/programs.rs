@@ -68,14 +68,25 @@ pub fn arguments(args: &[&str]) -> Vec<String> {
     args.iter().map(ToString::to_string).collect()
 }
 
-/// A program's arguments and `--lang`: the demo passes on its own language, so that every
-/// program speaks it, whatever language the environment they inherit would choose.
+/// A program's arguments, and `--lang` when the program would not speak the demo's language by
+/// itself: every program speaks it. A child inherits the demo's environment, and from it picks
+/// the language the demo would pick without its own `--lang` (crates/course/src/lang.rs); so
+/// `--lang` is added only after `demo --lang ...`, and the command shown is the one a student
+/// would type in this terminal.
 pub fn in_our_language(args: &[String]) -> Vec<String> {
+    let inherited = course::lang::decide(std::iter::empty(), |name| std::env::var(name).ok());
+    with_lang(args, inherited != course::lang::current())
+}
+
+/// A program's arguments, with `--lang` and the demo's language if `add`.
+pub fn with_lang(args: &[String], add: bool) -> Vec<String> {
     let mut args = args.to_vec();
-    args.extend([
-        "--lang".to_string(),
-        course::lang::current().code().to_string(),
-    ]);
+    if add {
+        args.extend([
+            "--lang".to_string(),
+            course::lang::current().code().to_string(),
+        ]);
+    }
     args
 }
 

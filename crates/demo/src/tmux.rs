@@ -195,7 +195,8 @@ impl Session {
 
     /// Starts `program` in a new pane titled `title`; returns the pane's id.
     fn pane(&mut self, title: &str, program: &Path, args: &[&str]) -> Result<String> {
-        let args = programs::in_our_language(&programs::arguments(args));
+        // Always: a pane gets the environment of the tmux server, not the demo's.
+        let args = programs::with_lang(&programs::arguments(args), true);
         let command = shell_command(program, &args);
         let id = if self.panes == 0 {
             // The session's first pane runs a shell: replace it, now that the panes stay.

@@ -226,6 +226,32 @@ fn a_port_in_use_ends_the_demo_with_one_error_and_a_hint_to_use_port_0() {
     assert!(!stdout.contains("client 1"), "{stdout}");
 }
 
+/// A program speaks the demo's language by itself, from the environment it inherits: its
+/// command line is the one a student would type, without `--lang`.
+#[test]
+fn programs_take_the_demos_language_from_the_environment_without_lang() {
+    let mut command = std::process::Command::new(DEMO);
+    command
+        .args(["udp", "--port", "0", "--rate", "100", "--idle-timeout", "1"])
+        .env("SOCKETS_LANG", "pt-BR");
+    let stdout = succeeded(&Program::start_command(&mut command).finish_within(WHOLE_RUN));
+    let starts: Vec<&str> = said(&stdout, "demo", '|')
+        .into_iter()
+        .filter(|line| line.starts_with("inicia "))
+        .collect();
+    assert_eq!(starts.len(), 3, "{stdout}");
+    assert!(
+        starts.iter().all(|line| !line.contains("--lang")),
+        "{stdout}"
+    );
+    assert!(
+        stdout.ends_with(
+            "demo: eles batem: o receptor contou exatamente o que o relay fez com os datagramas\n"
+        ),
+        "{stdout}"
+    );
+}
+
 /// A `CARGO` that is set but empty is no program: the demo builds with the `cargo` on the PATH
 /// rather than fail to start a program named "".
 #[test]
