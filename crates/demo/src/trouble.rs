@@ -54,18 +54,19 @@ mod tests {
         let held = TcpListener::bind("127.0.0.1:0").unwrap();
         let address = held.local_addr().unwrap();
         let hint = ended_hint("server", Some(Binds::Tcp(address)), "tcp");
-        assert_eq!(
-            hint,
-            format!(
-                "port {} is in use by another program: stop that program, or let the OS pick \
-                 a free port: cargo run -p demo -- tcp --port 0",
-                address.port()
-            )
+        // In the language of the test's run (its locale); the English is checked by the
+        // demo's integration test, which runs it in English.
+        let port = address.port();
+        assert_eq!(hint, t!("demo.ended.port-in-use", port, lesson = "tcp"));
+        assert!(hint.contains(&format!("{port} ")), "{hint}");
+        assert!(
+            hint.ends_with("cargo run -p demo -- tcp --port 0"),
+            "{hint}"
         );
         drop(held);
         assert_eq!(
             ended_hint("server", Some(Binds::Tcp(address)), "tcp"),
-            "server's own error and hint are above, in its lines"
+            t!("demo.ended.see-above", name = "server")
         );
     }
 

@@ -447,10 +447,9 @@ mod tests {
                 .err()
                 .unwrap();
             let (message, hints) = course::describe(&error);
-            assert!(
-                message.starts_with("x is not a capture file: "),
-                "{message}"
-            );
+            // In the language of the test's run (its locale).
+            let start = t!("wire.file.not-capture", name = "x", what = "");
+            assert!(message.starts_with(&start), "{message}");
             assert_eq!(hints.len(), 1);
         }
     }

@@ -186,17 +186,24 @@ mod tests {
 
     #[test]
     fn short_or_foreign_frames_say_why() {
+        // In the language of the test's run (its locale), with the numbers that say why.
+        use course::t;
         assert_eq!(
             Link::Ethernet.network(&[0; 13]).unwrap_err(),
-            "Ethernet header cut short (13 of 14 bytes)"
+            t!(
+                "wire.unreadable.header-cut",
+                link = "Ethernet",
+                got = 13,
+                needed = 14
+            )
         );
         assert_eq!(
             Link::Null.network(&[7, 0, 0, 0, 0x10]).unwrap_err(),
-            "BSD loopback family 7, not IPv4 or IPv6"
+            t!("wire.unreadable.bsd-family", family = 7)
         );
         assert_eq!(
             Link::Raw.network(&[0x20]).unwrap_err(),
-            "raw IP with IP version 2"
+            t!("wire.unreadable.raw-version", version = 2)
         );
         assert!(Link::Raw.network(&[]).is_err());
         assert_eq!(Link::from_number(147), None);
