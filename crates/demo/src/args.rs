@@ -11,58 +11,40 @@ pub const MAX_COUNT: u64 = 10_000;
 /// The most multicast listeners: each is a process and a column of the conversation.
 pub const MAX_LISTENERS: u64 = 9;
 
-/// A lesson's programs, run together: their whole conversation in one terminal, each line
-/// tagged with who said it, in the order the lines arrived.
+// The help texts are in the message tables (crates/course/src/text, `demo.*`), in English
+// and in Portuguese: course::parse_args puts them in.
 #[derive(Parser)]
 #[command(
     version,
     // An option given twice keeps its last value, so scripts can put defaults first.
-    args_override_self = true,
-    after_help = "Each line starts with who said it. After `|`: narration, the socket calls the \
-                  program made (its stderr). After `>`: data (its stdout).\n\n\
-                  Examples:\n  \
-                  cargo run -p demo -- tcp                 # the server and two clients\n  \
-                  cargo run -p demo -- udp --reorder 0.2   # sender -> relay -> receiver\n  \
-                  cargo run -p demo -- multicast           # one sender, three listeners\n  \
-                  cargo run -p demo -- tcp --port 0        # any free port\n  \
-                  sudo target/debug/demo tcp --wire        # and the packets (Linux)"
+    args_override_self = true
 )]
 pub struct Args {
-    /// The lesson to run (no lesson: tcp).
+    // No lesson: tcp.
     #[command(subcommand)]
     pub lesson: Option<Lesson>,
 }
 
 #[derive(Subcommand)]
 pub enum Lesson {
-    /// tcp-echo-server and two tcp-clients, connected at the same time, on one port.
     Tcp(Tcp),
-    /// udp-sender -> udp-relay (seeded loss) -> udp-receiver, and the two scores compared.
     Udp(Udp),
-    /// Three multicast-listeners in one group, one multicast-sender, all on 127.0.0.1.
     Multicast(Multicast),
 }
 
 /// How the conversation is shown.
 #[derive(ClapArgs)]
 pub struct Show {
-    /// One tmux pane per program instead of one tagged conversation (where tmux is installed;
-    /// needs a terminal). In the panes the programs run as you would run them by hand.
     #[arg(long)]
     pub tmux: bool,
 }
 
 #[derive(ClapArgs)]
 pub struct Tcp {
-    /// The server's TCP port (0: let the OS pick a free one; the clients follow).
     #[arg(long, value_name = "N", default_value_t = course::TCP_PORT)]
     pub port: u16,
-    /// Type client 1's lines yourself (client 2 sends its line by itself); Ctrl-D ends
-    /// (Ctrl-Z then Enter on Windows).
     #[arg(long)]
     pub interactive: bool,
-    /// Also show every packet to or from the server's port, captured live on loopback, among
-    /// the lines in time order (Linux; needs root or CAP_NET_RAW).
     #[arg(long, conflicts_with = "tmux")]
     pub wire: bool,
     #[command(flatten)]
@@ -71,36 +53,27 @@ pub struct Tcp {
 
 #[derive(ClapArgs)]
 pub struct Udp {
-    /// The receiver's UDP port (0: let the OS pick every port, the relay's too).
     #[arg(long, value_name = "N", default_value_t = course::UDP_PORT)]
     pub port: u16,
-    /// The relay's UDP port (default: 7881, or 0 with --port 0).
+    // Default: 7881, or 0 with --port 0.
     #[arg(long, value_name = "N")]
     pub relay_port: Option<u16>,
-    /// How many numbered datagrams the sender sends (1 to 10,000).
     #[arg(long, value_name = "N", default_value_t = 20,
           value_parser = clap::value_parser!(u64).range(1..=MAX_COUNT))]
     pub count: u64,
-    /// Datagrams per second (0: as fast as possible).
     #[arg(long, value_name = "PER_SEC", default_value_t = 5.0, value_parser = course::rate)]
     pub rate: f64,
-    /// The relay loses each datagram with this probability (0 to 1).
     #[arg(long, value_name = "P", default_value_t = 0.2, value_parser = probability)]
     pub loss: f64,
-    /// The relay sends a datagram twice with this probability.
     #[arg(long, value_name = "P", default_value_t = 0.0, value_parser = probability)]
     pub duplicate: f64,
-    /// The relay holds a datagram back behind the next with this probability.
     #[arg(long, value_name = "P", default_value_t = 0.0, value_parser = probability)]
     pub reorder: f64,
-    /// The relay delays every datagram by this many milliseconds (0 to 10,000).
     #[arg(long, value_name = "MILLIS", default_value_t = 0,
           value_parser = clap::value_parser!(u64).range(0..=10_000))]
     pub delay: u64,
-    /// The relay's random seed: the same seed loses the same datagrams on every machine.
     #[arg(long, value_name = "N", default_value_t = 7)]
     pub seed: u64,
-    /// Receiver and relay stop, and print their scores, after this long without a datagram.
     #[arg(long, value_name = "SECONDS", default_value = "3", value_parser = course::seconds)]
     pub idle_timeout: Duration,
     #[command(flatten)]
@@ -109,18 +82,14 @@ pub struct Udp {
 
 #[derive(ClapArgs)]
 pub struct Multicast {
-    /// The group's UDP port (0: the first listener lets the OS pick one, the others join it).
     #[arg(long, value_name = "N", default_value_t = course::MULTICAST_PORT)]
     pub port: u16,
-    /// How many listeners join the group (1 to 9).
     #[arg(long, value_name = "N", default_value_t = 3,
           value_parser = clap::value_parser!(u64).range(1..=MAX_LISTENERS))]
     pub listeners: u64,
-    /// How many datagrams the sender sends to the group (1 to 10,000).
     #[arg(long, value_name = "N", default_value_t = 10,
           value_parser = clap::value_parser!(u64).range(1..=MAX_COUNT))]
     pub count: u64,
-    /// Datagrams per second (0: as fast as possible).
     #[arg(long, value_name = "PER_SEC", default_value_t = 5.0, value_parser = course::rate)]
     pub rate: f64,
     #[command(flatten)]
@@ -185,9 +154,7 @@ impl Lesson {
 fn probability(text: &str) -> Result<f64, String> {
     match text.trim().parse::<f64>() {
         Ok(p) if (0.0..=1.0).contains(&p) => Ok(p),
-        _ => Err(format!(
-            "{text} is not a probability: a number from 0 to 1, such as 0.2"
-        )),
+        _ => Err(course::t!("demo.probability", value = text)),
     }
 }
 
@@ -197,6 +164,16 @@ mod tests {
 
     fn parse(args: &[&str]) -> Result<Args, clap::Error> {
         Args::try_parse_from(std::iter::once("demo").chain(args.iter().copied()))
+    }
+
+    #[test]
+    fn every_option_has_its_help_in_both_languages() {
+        use clap::CommandFactory;
+        let missing = course::help::missing(&Args::command());
+        assert!(
+            missing.is_empty(),
+            "help texts missing from the tables: {missing:?}"
+        );
     }
 
     #[test]

@@ -65,13 +65,8 @@ pub fn open(args: &str) -> Result<Capture> {
 pub fn open(_args: &str) -> Result<Capture> {
     use course::HintExt;
 
-    Err(anyhow::anyhow!(
-        "--wire captures live on Linux only (a packet socket)"
-    ))
-    .hint(
-        "capture with Wireshark (Windows: Npcap's loopback adapter; macOS: lo0) while the demo \
-         runs, save it as pcap, then read it: cargo run -p wire -- capture.pcap",
-    )
+    Err(anyhow::anyhow!(course::t!("demo.wire.linux-only")))
+        .hint(course::t!("demo.wire.linux-only.hint"))
 }
 
 impl Capture {
@@ -79,22 +74,21 @@ impl Capture {
     #[cfg(target_os = "linux")]
     pub fn watch(self, conversation: &mut Conversation, port: u16) -> Result<()> {
         use anyhow::Context;
+        use course::t;
 
+        // The wire's speaker keeps its program's name: its lines are the wire program's.
         let lines = conversation.speaker("wire");
         conversation.order_by_time(MOST);
+        let index = self.loopback.index();
         conversation.say(
-            "capture",
-            &format!(
-                "lo (interface {}): each packet to or from port {port} is a line of `wire`, \
-                 among the others in the order they were seen",
-                self.loopback.index()
-            ),
+            &t!("demo.label.capture"),
+            &t!("demo.wire.capture", index, port),
         )?;
         let mut loopback = self.loopback;
         std::thread::Builder::new()
             .name("capture".to_string())
             .spawn(move || watch(&mut loopback, port, &lines))
-            .context("starting the capture thread")?;
+            .context(t!("demo.wire.thread"))?;
         Ok(())
     }
 
@@ -128,7 +122,8 @@ fn watch(loopback: &mut wire::live::Loopback, port: u16, lines: &crate::conversa
                 continue;
             }
             Err(error) => {
-                let text = format!("stop     the capture failed: {error}");
+                let stop = course::t!("demo.label.stop");
+                let text = format!("{stop:<8} {}", course::t!("demo.wire.failed", error));
                 lines.send(wire::live::now(), Channel::Narration, text);
                 return;
             }
@@ -154,25 +149,19 @@ fn watch(loopback: &mut wire::live::Loopback, port: u16, lines: &crate::conversa
 /// the system allows it.
 #[cfg(target_os = "linux")]
 fn permission_hint(kind: Option<std::io::ErrorKind>, args: &str) -> String {
+    use course::t;
+
     if kind != Some(std::io::ErrorKind::PermissionDenied) {
-        return "the packet socket could not be opened: the message says why; without --wire \
-                the demo runs as usual"
-            .to_string();
+        return t!("demo.wire.not-opened");
     }
     let demo = std::env::current_exe()
         .map(|path| path.display().to_string())
         .unwrap_or_else(|_| "target/debug/demo".to_string());
-    let mut hint = format!(
-        "capturing needs root or CAP_NET_RAW: run `sudo {demo} {args}`, or give the demo the \
-         capability once per build, `sudo setcap cap_net_raw=ep {demo}`, then `{demo} {args}`"
-    );
+    let mut hint = t!("demo.wire.needs-root", demo, args);
     if user_namespaces_allowed() {
-        hint.push_str(&format!(
-            ", or without sudo in a user and network namespace with a loopback of its own: \
-             `unshare --user --map-root-user --net sh -c 'ip link set lo up && {demo} {args}'`"
-        ));
+        hint.push_str(&t!("demo.wire.namespace", demo, args));
     } else {
-        hint.push_str(" (this system forbids unprivileged user namespaces: unshare will not do)");
+        hint.push_str(&t!("demo.wire.no-namespace"));
     }
     hint
 }
@@ -197,14 +186,16 @@ mod tests {
     #[test]
     fn a_refused_capture_says_how_to_get_the_right_for_this_demo() {
         let hint = permission_hint(Some(std::io::ErrorKind::PermissionDenied), "tcp --wire");
+        // The commands, the same in every language (the words are the test's locale's).
         assert!(
-            hint.starts_with("capturing needs root or CAP_NET_RAW: run `sudo "),
+            hint.contains("CAP_NET_RAW") && hint.contains("`sudo "),
             "{hint}"
         );
         assert!(hint.contains(" tcp --wire`"), "{hint}");
         assert!(hint.contains("sudo setcap cap_net_raw=ep "), "{hint}");
         assert!(
-            hint.contains("unshare") || hint.contains("forbids"),
+            hint.contains("unshare --user --map-root-user --net")
+                || hint.ends_with(&course::t!("demo.wire.no-namespace")),
             "{hint}"
         );
     }

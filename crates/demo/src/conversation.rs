@@ -32,7 +32,7 @@ use std::thread;
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 use anyhow::{Context, Result};
-use course::HintExt;
+use course::{HintExt, t};
 
 use crate::programs;
 use crate::trouble;
@@ -176,7 +176,7 @@ pub struct Interrupted;
 
 impl std::fmt::Display for Interrupted {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("stopped by Ctrl-C")
+        f.write_str(&course::text::get("demo.interrupted"))
     }
 }
 
@@ -296,11 +296,12 @@ impl Conversation {
         input: Input,
         binds: Option<Binds>,
     ) -> Result<Who> {
-        let command = programs::shown(program, args);
+        let args = programs::in_our_language(args);
+        let command = programs::shown(program, &args);
         // The start line's time: before the program can do anything.
         let started = now();
         let mut child = Command::new(program)
-            .args(args)
+            .args(&args)
             .stdin(match input {
                 Input::Nothing => Stdio::null(),
                 Input::Lines => Stdio::piped(),
@@ -308,7 +309,7 @@ impl Conversation {
             .stdout(Stdio::piped())
             .stderr(Stdio::piped())
             .spawn()
-            .with_context(|| format!("starting {name}: {}", program.display()))
+            .with_context(|| t!("demo.start.failed", name, path = program.display()))
             .hint_with(|error| trouble::start_hint(error, self.lesson))?;
         let stdin = child.stdin.take();
         let stdout = child.stdout.take();
@@ -322,7 +323,11 @@ impl Conversation {
         if let Some(stderr) = stderr {
             self.read(who, Channel::Narration, stderr)?;
         }
-        self.say_at(started, "start", &format!("{name}: {command} (pid {pid})"))?;
+        self.say_at(
+            started,
+            &t!("demo.label.start"),
+            &t!("demo.start", name, command, pid),
+        )?;
         Ok(who)
     }
 
@@ -332,7 +337,7 @@ impl Conversation {
         thread::Builder::new()
             .name(format!("{} {channel:?}", self.speakers[who].name))
             .spawn(move || read_lines(who, channel, pipe, sender))
-            .context("starting a thread to read a program's output")?;
+            .context(t!("demo.thread.output"))?;
         self.speakers[who].open_pipes += 1;
         Ok(())
     }
@@ -359,28 +364,21 @@ impl Conversation {
                 return Ok(self.transcript[start + offset].text.clone());
             }
             self.cursor[who] = self.transcript.len();
+            let name = &self.speakers[who].name;
             if self.speakers[who].child.is_none() && who != DEMO {
-                return Err(anyhow::anyhow!(
-                    "{} ended without {what}",
-                    self.speakers[who].name
-                ))
-                .hint(trouble::ended_hint(
-                    &self.speakers[who].name,
-                    None,
-                    self.lesson,
-                ));
+                return Err(anyhow::anyhow!(t!("demo.wait.ended", name, what)))
+                    .hint(trouble::ended_hint(name, None, self.lesson));
             }
+            let name = name.clone();
             if self.next(deadline)?.is_none() {
-                return Err(anyhow::anyhow!(
-                    "{} did not show {what} within {} s",
-                    self.speakers[who].name,
-                    timeout.as_secs()
-                ))
-                .hint(format!(
-                    "the machine may be very busy, or {} is stuck: its lines above show how far \
-                     it got",
-                    self.speakers[who].name
-                ));
+                let seconds = timeout.as_secs();
+                return Err(anyhow::anyhow!(t!(
+                    "demo.wait.too-long",
+                    name,
+                    what,
+                    seconds
+                )))
+                .hint(t!("demo.wait.too-long.hint", name));
             }
         }
     }
@@ -391,14 +389,12 @@ impl Conversation {
         let stdin = self.speakers[who]
             .stdin
             .as_mut()
-            .with_context(|| format!("{name} has no input pipe"))?;
+            .with_context(|| t!("demo.input.none", name))?;
         stdin
             .write_all(format!("{text}\n").as_bytes())
             .and_then(|()| stdin.flush())
-            .with_context(|| format!("writing to {name}'s input"))
-            .hint(format!(
-                "{name} stopped reading its input: its lines above say why"
-            ))?;
+            .with_context(|| t!("demo.input.writing", name))
+            .hint(t!("demo.input.writing.hint", name))?;
         Ok(())
     }
 
@@ -415,19 +411,14 @@ impl Conversation {
             self.speakers[who].may_end = true;
         }
         let names: Vec<&str> = whos.iter().map(|&who| self.name(who)).collect();
-        self.waiting_for = format!("the end of {}", names.join(", "));
+        self.waiting_for = t!("demo.waiting.end", names = names.join(", "));
         let deadline = deadline(timeout);
         while let Some(&who) = whos.iter().find(|&&who| self.speakers[who].child.is_some()) {
             if self.next(deadline)?.is_none() {
                 let name = &self.speakers[who].name;
-                return Err(anyhow::anyhow!(
-                    "{name} did not end within {} s",
-                    timeout.as_secs()
-                ))
-                .hint(format!(
-                    "{name} is stuck or the machine is very busy: its lines above show how far \
-                     it got"
-                ));
+                let seconds = timeout.as_secs();
+                return Err(anyhow::anyhow!(t!("demo.end.too-long", name, seconds)))
+                    .hint(t!("demo.end.too-long.hint", name));
             }
         }
         Ok(())
@@ -441,7 +432,7 @@ impl Conversation {
             let _ = child.kill();
             let _ = child.wait();
             let name = speaker.name.clone();
-            self.say("stop", &format!("{name}: {why}"))?;
+            self.say(&t!("demo.label.stop"), &t!("demo.stop", name, why))?;
         }
         Ok(())
     }
@@ -454,10 +445,10 @@ impl Conversation {
             thread::Builder::new()
                 .name("stdin".to_string())
                 .spawn(move || read_typed(sender))
-                .context("starting a thread to read the terminal")?;
+                .context(t!("demo.thread.terminal"))?;
             self.reading_stdin = true;
         }
-        self.waiting_for = "a line typed for the demo".to_string();
+        self.waiting_for = t!("demo.waiting.typed");
         loop {
             if let Some(typed) = self.typed.pop_front() {
                 return Ok(typed);
@@ -478,7 +469,7 @@ impl Conversation {
     /// After Ctrl-C: the programs got it too when it was typed in their terminal, so give them
     /// a moment to end by themselves (and print their scores), then stop the rest.
     pub fn wind_down(&mut self, within: Duration) {
-        let _ = self.say("stop", "Ctrl-C: every program stops");
+        let _ = self.say(&t!("demo.label.stop"), &t!("demo.stop.ctrl-c"));
         for speaker in &mut self.speakers {
             speaker.may_end = true;
         }
@@ -492,7 +483,7 @@ impl Conversation {
         }
         for who in 0..self.speakers.len() {
             if self.speakers[who].child.is_some() {
-                let _ = self.stop(who, "still running: ended by the demo");
+                let _ = self.stop(who, &t!("demo.stop.still-running"));
             }
         }
     }
@@ -545,25 +536,23 @@ impl Conversation {
         let speaker = &self.speakers[who];
         let (name, may_end, binds) = (speaker.name.clone(), speaker.may_end, speaker.binds);
         let command = speaker.command.clone();
+        // std's words for an exit status ("exit status: 1"), like the OS's, stay as they are.
         let how = match &status {
             Ok(status) => status.to_string(),
-            Err(error) => format!("unknown ({error})"),
+            Err(error) => t!("demo.end.unknown", error),
         };
-        self.say("end", &format!("{name} ended ({how})"))?;
+        self.say(&t!("demo.label.end"), &t!("demo.end", name, how))?;
         let success = status.as_ref().is_ok_and(ExitStatus::success);
         if may_end && success {
             return Ok(());
         }
-        let when = if may_end {
-            String::new()
+        let error = if may_end {
+            t!("demo.ended", name, command, how)
         } else {
-            format!(" while the demo waited for {}", self.waiting_for)
+            let what = &self.waiting_for;
+            t!("demo.ended.while", name, command, how, what)
         };
-        Err(anyhow::anyhow!("{name} ({command}) ended ({how}){when}")).hint(trouble::ended_hint(
-            &name,
-            binds,
-            self.lesson,
-        ))
+        Err(anyhow::anyhow!(error)).hint(trouble::ended_hint(&name, binds, self.lesson))
     }
 
     /// Records a line for the waits and checks at once, and prints it now or, when lines are

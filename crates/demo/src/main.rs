@@ -26,6 +26,11 @@
 //! `connect` returns, the segments of each line and its echo, the FINs. Every one of them on
 //! the listener's port.
 //!
+//! The demo speaks the language of the run (`--lang pt-BR`, `SOCKETS_LANG`, the locale), and so
+//! does every program it starts (from the environment they inherit, or `--lang` when the demo
+//! was given one): the whole conversation is in one language. What it reads in the programs'
+//! lines is the same in every language (heard.rs).
+//!
 //! No socket here: the demo runs other programs. How: conversation.rs (child processes, one
 //! reader thread per pipe, one printer); each lesson's order in tcp.rs, udp.rs, multicast.rs;
 //! `--tmux` (one pane per program) in tmux.rs; `--wire` in capture.rs. Book chapters:
@@ -34,6 +39,7 @@
 mod args;
 mod capture;
 mod conversation;
+mod heard;
 mod multicast;
 mod programs;
 mod tcp;
@@ -47,6 +53,7 @@ use std::time::Duration;
 
 use anyhow::Result;
 use clap::Parser;
+use course::t;
 
 use args::{Args, Lesson};
 use conversation::Conversation;
@@ -75,23 +82,20 @@ fn run() -> Result<()> {
     course::ctrl_c();
 
     let names: Vec<String> = match &lesson {
-        Lesson::Tcp(_) => tcp::NAMES.map(String::from).to_vec(),
-        Lesson::Udp(_) => udp::NAMES.map(String::from).to_vec(),
+        Lesson::Tcp(_) => tcp::names().to_vec(),
+        Lesson::Udp(_) => udp::names().to_vec(),
         Lesson::Multicast(multicast) => multicast::names(multicast.listeners),
     };
     let names: Vec<&str> = names.iter().map(String::as_str).collect();
     let mut conversation = Conversation::new(lesson.name(), &names);
     if !chosen {
-        conversation.say("lesson", "none given: tcp (the others: udp, multicast)")?;
+        conversation.say(&t!("demo.label.lesson"), &t!("demo.lesson.default"))?;
     }
     let programs = programs::build(&mut conversation, lesson.packages())?;
     if lesson.show().tmux {
         return tmux::run(&lesson, &programs);
     }
-    conversation.say(
-        "legend",
-        "each line: who said it, then | and its narration (stderr), or > and its data (stdout)",
-    )?;
+    conversation.say(&t!("demo.label.legend"), &t!("demo.legend"))?;
 
     let result = match &lesson {
         Lesson::Tcp(tcp) => tcp::run(&mut conversation, &programs, tcp),
@@ -112,5 +116,5 @@ fn run() -> Result<()> {
 fn default_lesson() -> Result<Lesson> {
     Args::try_parse_from(["demo", "tcp"])?
         .lesson
-        .ok_or_else(|| anyhow::anyhow!("no default lesson"))
+        .ok_or_else(|| anyhow::anyhow!(t!("demo.no-default-lesson")))
 }

@@ -6,10 +6,11 @@ use std::collections::BTreeSet;
 use std::time::Duration;
 
 use anyhow::{Context, Result};
-use course::HintExt;
+use course::{HintExt, t};
 
 use crate::args::Multicast;
 use crate::conversation::{Channel, Conversation, Input, STEP, Who};
+use crate::heard;
 use crate::programs::{self, Programs};
 
 /// Listeners stop by themselves after this long without a datagram, if they did not get them
@@ -19,8 +20,8 @@ const IDLE: Duration = Duration::from_secs(10);
 /// The speakers: `listener 1`... then `sender`.
 pub fn names(listeners: u64) -> Vec<String> {
     (1..=listeners)
-        .map(|n| format!("listener {n}"))
-        .chain(["sender".to_string()])
+        .map(|number| t!("demo.who.listener", number))
+        .chain([t!("demo.who.sender")])
         .collect()
 }
 
@@ -30,13 +31,15 @@ pub fn run(conversation: &mut Conversation, programs: &Programs, args: &Multicas
     let interface = course::LOOPBACK_V4.to_string();
     let count = args.count.to_string();
     let idle = IDLE.as_secs().to_string();
+    let names = names(args.listeners);
+    let (waiting_bind, waiting_join) = (t!("demo.waiting.bind"), t!("demo.waiting.join"));
 
     // Each listener joins before the next starts, and all before the sender sends: a datagram
     // sent before a join is not delivered to that member (and Windows refuses to send to a
     // loopback group nobody joined, error 10051).
     let mut port = args.port;
     let mut listeners = Vec::new();
-    for name in names(args.listeners).iter().take(args.listeners as usize) {
+    for name in names.iter().take(args.listeners as usize) {
         let listener = conversation.start(
             name,
             &listener_program,
@@ -57,26 +60,27 @@ pub fn run(conversation: &mut Conversation, programs: &Programs, args: &Multicas
         let bind = conversation.wait_for(
             listener,
             Channel::Narration,
-            "its bind line",
+            &waiting_bind,
             STEP,
-            |line| line.starts_with("bind"),
+            heard::is_call("bind"),
         )?;
         // With --port 0 the first listener's port is the group's port for the others.
         port = testkit::first_socket_addr(&bind)
-            .with_context(|| format!("{name}'s bind line names no address: {bind}"))?
+            .with_context(|| t!("demo.no-address", name, line = bind))?
             .port();
         conversation.wait_for(
             listener,
             Channel::Narration,
-            "its join line",
+            &waiting_join,
             STEP,
-            |line| line.starts_with("join"),
+            heard::is_call("join"),
         )?;
         listeners.push(listener);
     }
 
+    let sender_name = &names[names.len() - 1];
     let sender = conversation.start(
-        "sender",
+        sender_name,
         &sender_program,
         &programs::arguments(&[
             "--port",
@@ -91,12 +95,15 @@ pub fn run(conversation: &mut Conversation, programs: &Programs, args: &Multicas
         Input::Nothing,
         None,
     )?;
-    let bind =
-        conversation.wait_for(sender, Channel::Narration, "its bind line", STEP, |line| {
-            line.starts_with("bind")
-        })?;
+    let bind = conversation.wait_for(
+        sender,
+        Channel::Narration,
+        &waiting_bind,
+        STEP,
+        heard::is_call("bind"),
+    )?;
     let sender_port = testkit::first_socket_addr(&bind)
-        .with_context(|| format!("the sender's bind line names no address: {bind}"))?
+        .with_context(|| t!("demo.no-address", name = sender_name, line = bind))?
         .port();
     let sending = Duration::try_from_secs_f64(args.count as f64 / args.rate).unwrap_or_default();
     // The sender ends after its last datagram, each listener after its --count (or, if it
@@ -106,36 +113,27 @@ pub fn run(conversation: &mut Conversation, programs: &Programs, args: &Multicas
     conversation.wait_end(&everyone, sending.saturating_add(IDLE + STEP))?;
 
     let mut missed = Vec::new();
+    let (label, count) = (t!("demo.label.count"), args.count);
     for &listener in &listeners {
         let received = received_from(conversation, listener, sender_port);
         let name = conversation.name(listener).to_string();
-        conversation.say(
-            "count",
-            &format!(
-                "{name}: {received} of the sender's {} datagrams",
-                args.count
-            ),
-        )?;
+        conversation.say(&label, &t!("demo.multicast.count", name, received, count))?;
         if received != args.count {
             missed.push(name);
         }
     }
     let members = args.listeners;
     if missed.is_empty() {
-        conversation.conclude(&format!(
-            "each of the {members} listeners received all {} datagrams of the one sender",
-            args.count
-        ))
+        conversation.conclude(&t!("demo.multicast.all", members, count))
     } else {
-        conversation.conclude(&format!("{} missed datagrams", missed.join(", ")))?;
-        Err(anyhow::anyhow!(
-            "{} of {members} listeners did not receive every datagram",
-            missed.len()
-        ))
-        .hint(
-            "multicast is not reliable: a busy machine drops datagrams when a receive buffer is \
-             full; try a lower --rate",
-        )
+        let names = missed.join(", ");
+        conversation.conclude(&t!("demo.multicast.missed", names))?;
+        Err(anyhow::anyhow!(t!(
+            "demo.multicast.missed.error",
+            missed = missed.len(),
+            members
+        )))
+        .hint(t!("demo.multicast.missed.hint"))
     }
 }
 
@@ -178,9 +176,12 @@ mod tests {
 
     #[test]
     fn the_speakers_are_the_listeners_then_the_sender() {
+        // In the language of the test's run (its locale).
+        let listener = |number: u64| t!("demo.who.listener", number);
         assert_eq!(
             names(3),
-            ["listener 1", "listener 2", "listener 3", "sender"]
+            [listener(1), listener(2), listener(3), t!("demo.who.sender")]
         );
+        assert!(names(3)[0].ends_with(" 1") && names(3)[2].ends_with(" 3"));
     }
 }

@@ -13,10 +13,11 @@ use std::thread;
 use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result, bail};
-use course::HintExt;
+use course::{HintExt, t, text};
 
 use crate::args::{Lesson, Multicast, Tcp, Udp};
 use crate::conversation::STEP;
+use crate::heard;
 use crate::programs::{self, Programs};
 
 pub fn run(lesson: &Lesson, programs: &Programs) -> Result<()> {
@@ -31,29 +32,35 @@ pub fn run(lesson: &Lesson, programs: &Programs) -> Result<()> {
 }
 
 fn tcp(session: &mut Session, programs: &Programs, args: &Tcp) -> Result<()> {
+    let [server_name, first_name, second_name] = crate::tcp::names();
     let port = args.port.to_string();
     let server = session.pane(
-        "server",
+        &server_name,
         &programs.path("tcp-echo-server")?,
         &["--port", &port, "--verbose"],
     )?;
-    let listening = session.address(&server, "server", "bind")?;
+    let listening = session.address(&server, &server_name, "bind")?;
     let port = listening.port().to_string();
     let client = programs.path("tcp-client")?;
-    let first = session.pane("client 1: type here", &client, &["--port", &port])?;
-    session.pane("client 2: and here", &client, &["--port", &port])?;
+    let title = t!("demo.tmux.type-here", name = first_name);
+    let first = session.pane(&title, &client, &["--port", &port])?;
+    let title = t!("demo.tmux.and-here", name = second_name);
+    session.pane(&title, &client, &["--port", &port])?;
     session.select(&first)
 }
 
 fn udp(session: &mut Session, programs: &Programs, args: &Udp) -> Result<()> {
+    let [receiver_name, relay_name, sender_name] = crate::udp::names();
     let idle = args.idle_timeout.as_secs_f64().to_string();
     let port = args.port.to_string();
     let receiver = session.pane(
-        "receiver",
+        &receiver_name,
         &programs.path("udp-receiver")?,
         &["--port", &port, "--idle-timeout", &idle],
     )?;
-    let receiving = session.address(&receiver, "receiver", "bind")?.to_string();
+    let receiving = session
+        .address(&receiver, &receiver_name, "bind")?
+        .to_string();
     let relay_port = args.relay_port().to_string();
     let mut relay_args = programs::arguments(&[
         "--port",
@@ -65,10 +72,13 @@ fn udp(session: &mut Session, programs: &Programs, args: &Udp) -> Result<()> {
     ]);
     relay_args.extend(args.impairments());
     let relay_args: Vec<&str> = relay_args.iter().map(String::as_str).collect();
-    let relay = session.pane("relay", &programs.path("udp-relay")?, &relay_args)?;
-    let relaying = session.address(&relay, "relay", "bind")?.port().to_string();
+    let relay = session.pane(&relay_name, &programs.path("udp-relay")?, &relay_args)?;
+    let relaying = session
+        .address(&relay, &relay_name, "bind")?
+        .port()
+        .to_string();
     session.pane(
-        "sender",
+        &sender_name,
         &programs.path("udp-sender")?,
         &[
             "--port",
@@ -87,10 +97,11 @@ fn multicast(session: &mut Session, programs: &Programs, args: &Multicast) -> Re
     let interface = course::LOOPBACK_V4.to_string();
     let count = args.count.to_string();
     let mut port = args.port;
-    for n in 1..=args.listeners {
-        let title = format!("listener {n}");
+    let names = crate::multicast::names(args.listeners);
+    let (titles, sender_name) = names.split_at(names.len() - 1);
+    for title in titles {
         let pane = session.pane(
-            &title,
+            title,
             &listener,
             &[
                 "--port",
@@ -103,11 +114,11 @@ fn multicast(session: &mut Session, programs: &Programs, args: &Multicast) -> Re
                 "10",
             ],
         )?;
-        port = session.address(&pane, &title, "bind")?.port();
-        session.line(&pane, &title, "join")?;
+        port = session.address(&pane, title, "bind")?.port();
+        session.line(&pane, title, "join")?;
     }
     session.pane(
-        "sender",
+        &sender_name[0],
         &programs.path("multicast-sender")?,
         &[
             "--port",
@@ -127,9 +138,8 @@ fn multicast(session: &mut Session, programs: &Programs, args: &Multicast) -> Re
 fn usable(lesson: &str) -> Result<()> {
     let without = format!("cargo run -p demo -- {lesson}");
     if cfg!(windows) {
-        return Err(anyhow::anyhow!("tmux does not run on Windows")).hint(format!(
-            "the demo shows every program in this terminal without --tmux: {without}"
-        ));
+        return Err(anyhow::anyhow!(t!("demo.tmux.windows")))
+            .hint(t!("demo.tmux.windows.hint", without));
     }
     let installed = Command::new("tmux")
         .arg("-V")
@@ -138,15 +148,12 @@ fn usable(lesson: &str) -> Result<()> {
         .status()
         .is_ok_and(|status| status.success());
     if !installed {
-        return Err(anyhow::anyhow!("tmux is not installed")).hint(format!(
-            "install it (Debian, Ubuntu: sudo apt install tmux; macOS: brew install tmux), or \
-             run the demo without --tmux: {without}"
-        ));
+        return Err(anyhow::anyhow!(t!("demo.tmux.missing")))
+            .hint(t!("demo.tmux.missing.hint", without));
     }
     if !(std::io::stdin().is_terminal() && std::io::stdout().is_terminal()) {
-        return Err(anyhow::anyhow!("--tmux needs a terminal")).hint(format!(
-            "run it in a terminal, or without --tmux: {without}"
-        ));
+        return Err(anyhow::anyhow!(t!("demo.tmux.no-terminal")))
+            .hint(t!("demo.tmux.no-terminal.hint", without));
     }
     Ok(())
 }
@@ -181,14 +188,16 @@ impl Session {
             "-t",
             &session.name,
             "status-right",
-            " C-b d: end the demo ",
+            &t!("demo.tmux.status"),
         ])?;
         Ok(session)
     }
 
     /// Starts `program` in a new pane titled `title`; returns the pane's id.
     fn pane(&mut self, title: &str, program: &Path, args: &[&str]) -> Result<String> {
-        let command = shell_command(program, args);
+        // Always: a pane gets the environment of the tmux server, not the demo's.
+        let args = programs::with_lang(&programs::arguments(args), true);
+        let command = shell_command(program, &args);
         let id = if self.panes == 0 {
             // The session's first pane runs a shell: replace it, now that the panes stay.
             tmux(&["respawn-pane", "-k", "-t", &self.name, &command])?;
@@ -215,28 +224,32 @@ impl Session {
         Ok(id)
     }
 
-    /// Waits until the pane shows a line that starts with `call`, and returns it. A line
-    /// `error:` instead ends the demo with that error and the program's hint.
-    fn line(&self, pane: &str, title: &str, call: &str) -> Result<String> {
+    /// Waits until the pane shows a line of `call`, and returns it. A line `error:` instead
+    /// (in the language of the run, as the program writes it) ends the demo with that error
+    /// and the program's hint.
+    fn line(&self, pane: &str, title: &str, call: &'static str) -> Result<String> {
         let deadline = Instant::now() + STEP;
+        let error_prefix = format!("{}: ", text::get("course.error"));
+        let hint_prefix = format!("{}: ", text::get("course.hint"));
         loop {
             let text = tmux_output(&["capture-pane", "-p", "-t", pane])?;
             let lines: Vec<&str> = text.lines().map(str::trim).collect();
-            if let Some(line) = lines.iter().find(|line| line.starts_with(call)) {
+            if let Some(line) = lines.iter().find(|line| heard::is_call(call)(line)) {
                 return Ok(line.to_string());
             }
-            if let Some(error) = lines.iter().find_map(|line| line.strip_prefix("error: ")) {
+            let error = lines
+                .iter()
+                .find_map(|line| line.strip_prefix(error_prefix.as_str()));
+            if let Some(error) = error {
                 let hint = lines
                     .iter()
-                    .find_map(|line| line.strip_prefix("hint: "))
-                    .unwrap_or("its pane says why");
+                    .find_map(|line| line.strip_prefix(hint_prefix.as_str()))
+                    .map_or_else(|| t!("demo.tmux.pane-says"), str::to_string);
                 return Err(anyhow::anyhow!("{title}: {error}")).hint(hint);
             }
             if Instant::now() >= deadline {
-                bail!(
-                    "{title} showed no `{call}` line within {} s",
-                    STEP.as_secs()
-                );
+                let seconds = STEP.as_secs();
+                bail!(t!("demo.tmux.no-line", title, call, seconds));
             }
             // Not synchronisation with our own code: tmux offers no way to wait for a line.
             thread::sleep(Duration::from_millis(100));
@@ -244,10 +257,10 @@ impl Session {
     }
 
     /// The address on the pane's `call` line.
-    fn address(&self, pane: &str, title: &str, call: &str) -> Result<std::net::SocketAddr> {
+    fn address(&self, pane: &str, title: &str, call: &'static str) -> Result<std::net::SocketAddr> {
         let line = self.line(pane, title, call)?;
         testkit::first_socket_addr(&line)
-            .with_context(|| format!("{title}'s {call} line names no address: {line}"))
+            .with_context(|| t!("demo.tmux.no-address", title, call, line))
     }
 
     fn select(&self, pane: &str) -> Result<()> {
@@ -260,19 +273,15 @@ impl Session {
         if std::env::var_os("TMUX").is_some() {
             tmux(&["switch-client", "-t", &self.name])?;
             self.keep = true;
-            course::narrate!(
-                "tmux",
-                "session {0}; close it with: tmux kill-session -t {0}",
-                self.name
-            );
+            course::say!("tmux", "demo.tmux.session", name = self.name);
             return Ok(());
         }
         let status = Command::new("tmux")
             .args(["attach-session", "-t", &self.name])
             .status()
-            .context("running tmux attach-session")?;
+            .with_context(|| t!("demo.tmux.running", args = "attach-session"))?;
         if !status.success() {
-            bail!("tmux attach-session failed ({status})");
+            bail!(t!("demo.tmux.attach-failed", status));
         }
         Ok(())
     }
@@ -296,21 +305,19 @@ fn tmux_output(args: &[&str]) -> Result<String> {
         .args(args)
         .stdin(Stdio::null())
         .output()
-        .with_context(|| format!("running tmux {}", args.join(" ")))?;
+        .with_context(|| t!("demo.tmux.running", args = args.join(" ")))?;
     if !output.status.success() {
-        bail!(
-            "tmux {} failed: {}",
-            args.first().copied().unwrap_or_default(),
-            String::from_utf8_lossy(&output.stderr).trim()
-        );
+        let command = args.first().copied().unwrap_or_default();
+        let error = String::from_utf8_lossy(&output.stderr);
+        bail!(t!("demo.tmux.failed", command, error = error.trim()));
     }
     Ok(String::from_utf8_lossy(&output.stdout).trim().to_string())
 }
 
 /// A command line for tmux, which runs it with `sh -c`: every word in single quotes.
-fn shell_command(program: &Path, args: &[&str]) -> String {
+fn shell_command(program: &Path, args: &[String]) -> String {
     std::iter::once(program.to_string_lossy().as_ref())
-        .chain(args.iter().copied())
+        .chain(args.iter().map(String::as_str))
         .map(|word| format!("'{}'", word.replace('\'', r"'\''")))
         .collect::<Vec<_>>()
         .join(" ")
@@ -323,7 +330,10 @@ mod tests {
     #[test]
     fn every_word_reaches_the_program_as_it_is() {
         assert_eq!(
-            shell_command(Path::new("/a b/tcp-client"), &["--port", "it's"]),
+            shell_command(
+                Path::new("/a b/tcp-client"),
+                &programs::arguments(&["--port", "it's"])
+            ),
             r#"'/a b/tcp-client' '--port' 'it'\''s'"#
         );
     }

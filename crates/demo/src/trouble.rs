@@ -3,19 +3,16 @@
 use std::io;
 use std::net::{SocketAddr, TcpListener, UdpSocket};
 
+use course::t;
+
 use crate::conversation::Binds;
 
 /// A program could not be started.
 pub fn start_hint(error: &anyhow::Error, lesson: &str) -> String {
     match course::io_kind(error) {
-        Some(io::ErrorKind::NotFound) => format!(
-            "the program is not built: run the demo with cargo, which builds it: cargo run -p \
-             demo -- {lesson}"
-        ),
-        Some(io::ErrorKind::PermissionDenied) => {
-            "the file is not executable: rebuild it with cargo build".to_string()
-        }
-        _ => "the OS refused to start it: the message above says why".to_string(),
+        Some(io::ErrorKind::NotFound) => t!("demo.start.not-built", lesson),
+        Some(io::ErrorKind::PermissionDenied) => t!("demo.start.not-executable"),
+        _ => t!("demo.start.refused"),
     }
 }
 
@@ -24,12 +21,9 @@ pub fn start_hint(error: &anyhow::Error, lesson: &str) -> String {
 /// is held by another program.
 pub fn ended_hint(name: &str, binds: Option<Binds>, lesson: &str) -> String {
     if let Some(port) = binds.and_then(port_in_use) {
-        return format!(
-            "port {port} is in use by another program: stop that program, or let the OS pick \
-             a free port: cargo run -p demo -- {lesson} --port 0"
-        );
+        return t!("demo.ended.port-in-use", port, lesson);
     }
-    format!("{name}'s own error and hint are above, in its lines")
+    t!("demo.ended.see-above", name)
 }
 
 /// The port of `binds` if binding it now fails because something else holds it. Our own
@@ -60,18 +54,19 @@ mod tests {
         let held = TcpListener::bind("127.0.0.1:0").unwrap();
         let address = held.local_addr().unwrap();
         let hint = ended_hint("server", Some(Binds::Tcp(address)), "tcp");
-        assert_eq!(
-            hint,
-            format!(
-                "port {} is in use by another program: stop that program, or let the OS pick \
-                 a free port: cargo run -p demo -- tcp --port 0",
-                address.port()
-            )
+        // In the language of the test's run (its locale); the English is checked by the
+        // demo's integration test, which runs it in English.
+        let port = address.port();
+        assert_eq!(hint, t!("demo.ended.port-in-use", port, lesson = "tcp"));
+        assert!(hint.contains(&format!("{port} ")), "{hint}");
+        assert!(
+            hint.ends_with("cargo run -p demo -- tcp --port 0"),
+            "{hint}"
         );
         drop(held);
         assert_eq!(
             ended_hint("server", Some(Binds::Tcp(address)), "tcp"),
-            "server's own error and hint are above, in its lines"
+            t!("demo.ended.see-above", name = "server")
         );
     }
 

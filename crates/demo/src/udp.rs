@@ -7,14 +7,21 @@ use std::net::SocketAddr;
 use std::time::Duration;
 
 use anyhow::{Context, Result};
-use course::HintExt;
+use course::{HintExt, t};
 
 use crate::args::Udp;
 use crate::conversation::{Binds, Channel, Conversation, Input, STEP};
+use crate::heard;
 use crate::programs::{self, Programs};
 
-/// The speakers, in the order they start.
-pub const NAMES: [&str; 3] = ["receiver", "relay", "sender"];
+/// The speakers, in the order they start: the receiver, the relay, the sender.
+pub fn names() -> [String; 3] {
+    [
+        t!("demo.who.receiver"),
+        t!("demo.who.relay"),
+        t!("demo.who.sender"),
+    ]
+}
 
 pub fn run(conversation: &mut Conversation, programs: &Programs, args: &Udp) -> Result<()> {
     let receiver_program = programs.path("udp-receiver")?;
@@ -23,10 +30,11 @@ pub fn run(conversation: &mut Conversation, programs: &Programs, args: &Udp) -> 
     // Receiver and relay stop by themselves after this long without a datagram, and print
     // their scores.
     let idle = args.idle_timeout.as_secs_f64().to_string();
+    let names = names();
 
     let asked = SocketAddr::from((course::LOOPBACK_V4, args.port));
     let receiver = conversation.start(
-        NAMES[0],
+        &names[0],
         &receiver_program,
         &programs::arguments(&["--port", &args.port.to_string(), "--idle-timeout", &idle]),
         Input::Nothing,
@@ -45,7 +53,7 @@ pub fn run(conversation: &mut Conversation, programs: &Programs, args: &Udp) -> 
     ]);
     relay_args.extend(args.impairments());
     let relay = conversation.start(
-        NAMES[1],
+        &names[1],
         &relay_program,
         &relay_args,
         Input::Nothing,
@@ -54,7 +62,7 @@ pub fn run(conversation: &mut Conversation, programs: &Programs, args: &Udp) -> 
     let relaying = bound(conversation, relay)?;
 
     let sender = conversation.start(
-        NAMES[2],
+        &names[2],
         &sender_program,
         &programs::arguments(&[
             "--port",
@@ -84,53 +92,45 @@ pub fn run(conversation: &mut Conversation, programs: &Programs, args: &Udp) -> 
         "udp-receiver.label-summary",
     );
     if expected.is_empty() {
-        return Err(anyhow::anyhow!(
-            "the relay printed no expected score (no `expect run ...` line)"
-        ))
-        .hint("did the sender's datagrams reach the relay? the relay's lines above say");
+        return Err(anyhow::anyhow!(t!("demo.udp.no-expectation")))
+            .hint(t!("demo.udp.no-expectation.hint"));
     }
+    let label = t!("demo.label.compare");
+    let nothing = t!("demo.udp.nothing");
     let mut agree = true;
     for (run, expectation) in &expected {
         let report = reported
             .iter()
             .find(|(other, _)| other == run)
-            .map_or("nothing for this run", |(_, report)| report.as_str());
-        conversation.say(
-            "compare",
-            &format!("relay expected:    run {run}: {expectation}"),
-        )?;
-        conversation.say(
-            "compare",
-            &format!("receiver reported: run {run}: {report}"),
-        )?;
+            .map_or(nothing.as_str(), |(_, report)| report.as_str());
+        conversation.say(&label, &t!("demo.udp.expected", score = expectation))?;
+        conversation.say(&label, &t!("demo.udp.reported", score = report))?;
         agree &= report == expectation;
     }
     if agree {
-        conversation.conclude(
-            "they agree: the receiver counted exactly what the relay did to the datagrams",
-        )
+        conversation.conclude(&t!("demo.udp.agree"))
     } else {
-        conversation.conclude("they differ!")?;
-        Err(anyhow::anyhow!(
-            "the receiver's score is not the one the relay expected"
-        ))
-        .hint(format!(
-            "did another program send to the receiver's port {}? run the demo again with \
-             --port 0 (ports no other program uses)",
-            receiving.port()
-        ))
+        conversation.conclude(&t!("demo.udp.differ"))?;
+        Err(anyhow::anyhow!(t!("demo.udp.differ.error")))
+            .hint(t!("demo.udp.differ.hint", port = receiving.port()))
     }
 }
 
 /// The address `who` bound, from its first narration line (`bind ADDRESS ...`).
 fn bound(conversation: &mut Conversation, who: usize) -> Result<SocketAddr> {
-    let bind = conversation.wait_for(who, Channel::Narration, "its bind line", STEP, |line| {
-        line.starts_with("bind")
-    })?;
+    let waiting = t!("demo.waiting.bind");
+    let bind = conversation.wait_for(
+        who,
+        Channel::Narration,
+        &waiting,
+        STEP,
+        heard::is_call("bind"),
+    )?;
     testkit::first_socket_addr(&bind).with_context(|| {
-        format!(
-            "{}'s bind line names no address: {bind}",
-            conversation.name(who)
+        t!(
+            "demo.no-address",
+            name = conversation.name(who),
+            line = bind
         )
     })
 }

@@ -183,7 +183,8 @@ fn multicast_demo_counts_listeners_that_speak_portuguese() {
         .env("SOCKETS_LANG", "pt-BR");
     let stdout = succeeded(&Program::start_command(&mut command).finish_within(WHOLE_RUN));
     for n in 1..=3 {
-        let listener = format!("listener {n}");
+        // The demo speaks the language of the run too: its speakers are "ouvinte N".
+        let listener = format!("ouvinte {n}");
         assert_eq!(said(&stdout, &listener, '>').len(), 3, "{stdout}");
         assert!(
             said(&stdout, &listener, '|')
@@ -245,6 +246,145 @@ fn a_port_in_use_ends_the_demo_with_one_error_and_a_hint_to_use_port_0() {
         "{stdout}"
     );
     assert!(!stdout.contains("client 1"), "{stdout}");
+}
+
+/// A program speaks the demo's language by itself, from the environment it inherits: its
+/// command line is the one a student would type, without `--lang`.
+#[test]
+fn programs_take_the_demos_language_from_the_environment_without_lang() {
+    let mut command = std::process::Command::new(DEMO);
+    command
+        .args(["udp", "--port", "0", "--rate", "100", "--idle-timeout", "1"])
+        .env("SOCKETS_LANG", "pt-BR");
+    let stdout = succeeded(&Program::start_command(&mut command).finish_within(WHOLE_RUN));
+    let starts: Vec<&str> = said(&stdout, "demo", '|')
+        .into_iter()
+        .filter(|line| line.starts_with("inicia "))
+        .collect();
+    assert_eq!(starts.len(), 3, "{stdout}");
+    assert!(
+        starts.iter().all(|line| !line.contains("--lang")),
+        "{stdout}"
+    );
+    assert!(
+        stdout.ends_with(
+            "demo: eles batem: o receptor contou exatamente o que o relay fez com os datagramas\n"
+        ),
+        "{stdout}"
+    );
+}
+
+/// A `CARGO` that is set but empty is no program: the demo builds with the `cargo` on the PATH
+/// rather than fail to start a program named "".
+#[test]
+fn an_empty_cargo_variable_builds_with_the_cargo_on_the_path() {
+    let mut command = std::process::Command::new(DEMO);
+    command.args(["tcp", "--port", "0"]).env("CARGO", "");
+    let stdout = succeeded(&Program::start_command(&mut command).finish_within(WHOLE_RUN));
+    assert!(
+        stdout.contains("demo     | build    tcp-echo-server, tcp-client (cargo build --quiet)"),
+        "{stdout}"
+    );
+}
+
+/// The lines of a run in Portuguese that come from the demo itself, without the name column.
+fn demo_said(stdout: &str, mark: char) -> Vec<&str> {
+    said(stdout, "demo", mark)
+}
+
+/// `--lang pt-BR`: the demo's own lines, its speakers' names and its conclusion in Portuguese,
+/// every program started with `--lang pt-BR`, and the comparison of the two scores still made
+/// (whatever language the programs print them in).
+#[test]
+fn the_demo_speaks_portuguese_and_passes_its_language_on() {
+    let stdout = succeeded(&demo(&[
+        "--lang",
+        "pt-BR",
+        "udp",
+        "--port",
+        "0",
+        "--rate",
+        "100",
+        "--idle-timeout",
+        "1",
+    ]));
+    let starts: Vec<&str> = demo_said(&stdout, '|')
+        .into_iter()
+        .filter(|line| line.starts_with("inicia "))
+        .collect();
+    assert_eq!(starts.len(), 3, "{stdout}");
+    for (start, who) in starts.iter().zip(["receptor: ", "relay: ", "remetente: "]) {
+        assert!(
+            start.contains(who) && start.contains(" --lang pt-BR (pid "),
+            "{stdout}"
+        );
+    }
+    let compared: Vec<&str> = demo_said(&stdout, '|')
+        .into_iter()
+        .filter(|line| line.starts_with("compara "))
+        .collect();
+    assert_eq!(compared.len(), 2, "{stdout}");
+    assert!(
+        compared[0].starts_with("compara  o relay previu:    "),
+        "{stdout}"
+    );
+    assert!(
+        compared[1].starts_with("compara  o receptor contou: "),
+        "{stdout}"
+    );
+    assert_eq!(said(&stdout, "receptor", '>').len(), 16, "{stdout}");
+    assert!(
+        stdout.ends_with(
+            "demo: eles batem: o receptor contou exatamente o que o relay fez com os datagramas\n"
+        ),
+        "{stdout}"
+    );
+}
+
+/// In Portuguese a failure is one `erro:` line and one `dica:` line, the demo's own.
+#[test]
+fn a_port_in_use_is_one_error_and_one_hint_in_portuguese() {
+    let held = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = held.local_addr().unwrap().port().to_string();
+    let finished = demo(&["--lang", "pt-BR", "tcp", "--port", &port]);
+    assert_eq!(finished.status.code(), Some(1), "{}", finished.stderr);
+    let lines: Vec<&str> = finished.stderr.lines().collect();
+    assert_eq!(lines.len(), 2, "{}", finished.stderr);
+    assert!(
+        lines[0].starts_with("erro: o servidor (tcp-echo-server --port ")
+            && lines[0].ends_with("enquanto a demo esperava a linha de bind"),
+        "{}",
+        lines[0]
+    );
+    assert_eq!(
+        lines[1],
+        format!(
+            "dica: a porta {port} está em uso por outro programa: pare esse programa, ou deixe \
+             o sistema escolher uma porta livre: cargo run -p demo -- tcp --port 0"
+        )
+    );
+}
+
+#[test]
+fn the_help_is_in_portuguese_with_lang_pt_br() {
+    let finished = demo(&["--lang", "pt-BR", "udp", "--help"]);
+    assert!(finished.status.success(), "{}", finished.stderr);
+    let help = finished.stdout_text();
+    assert!(
+        help.contains("O relay perde cada datagrama com esta probabilidade (de 0 a 1)."),
+        "{help}"
+    );
+    assert!(help.contains("Uso: demo udp [OPÇÕES]"), "{help}");
+    let finished = demo(&["--lang", "pt-BR", "udp", "--loss", "2"]);
+    let lines: Vec<&str> = finished.stderr.lines().collect();
+    assert_eq!(finished.status.code(), Some(2), "{}", finished.stderr);
+    assert!(
+        lines.len() == 2
+            && lines[0].contains("2 não é uma probabilidade: um número de 0 a 1")
+            && lines[1].starts_with("dica: "),
+        "{}",
+        finished.stderr
+    );
 }
 
 #[test]

@@ -48,7 +48,7 @@ mod linux {
                 // Only an empty batch is taken whole with nothing sent; never loop on it.
                 0 => Err(io::Error::new(
                     io::ErrorKind::WriteZero,
-                    "sendmmsg sent nothing",
+                    course::t!("socket-lab.sendmmsg-nothing"),
                 )),
                 taken => Ok(taken as u64),
             }
@@ -73,7 +73,7 @@ mod elsewhere {
         pub fn send(&mut self, _socket: &UdpSocket, _datagrams: &[Vec<u8>]) -> io::Result<u64> {
             Err(io::Error::new(
                 io::ErrorKind::Unsupported,
-                "sendmmsg is Linux only",
+                course::t!("socket-lab.sendmmsg-linux"),
             ))
         }
     }

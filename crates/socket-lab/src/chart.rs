@@ -4,10 +4,12 @@
 
 use std::fmt::Write as _;
 
+use course::t;
+
 use crate::report::{Row, format_number};
 
 struct Panel {
-    title: &'static str,
+    title: String,
     log: bool,
     /// Name, value, and the label written after the bar.
     bars: Vec<(String, f64, String)>,
@@ -42,7 +44,8 @@ fn panels(rows: &[Row]) -> [Panel; 6] {
                 let v = value(row)?;
                 let mut label = format!("{} {unit}", format_number(v));
                 if let Some(loss) = row.loss_percent {
-                    let _ = write!(label, ", loss {}%", format_number(loss));
+                    let (figure, loss) = (label, format_number(loss));
+                    label = t!("socket-lab.chart.loss", figure, loss);
                 }
                 Some((row.name.clone(), v, label))
             })
@@ -51,32 +54,32 @@ fn panels(rows: &[Row]) -> [Panel; 6] {
     let panel = |title, log, bars| Panel { title, log, bars };
     [
         panel(
-            "Round-trip latency, p50 (log scale; shorter is better)",
+            t!("socket-lab.chart.latency"),
             true,
             bars("latency", |r| r.p50_us, "µs"),
         ),
         panel(
-            "Connection setup, p50 (log scale; shorter is better)",
+            t!("socket-lab.chart.setup"),
             true,
             bars("setup", |r| r.p50_us, "µs"),
         ),
         panel(
-            "Bulk throughput, payload MB/s (longer is better)",
+            t!("socket-lab.chart.throughput"),
             false,
             bars("throughput", |r| r.mb_per_second, "MB/s"),
         ),
         panel(
-            "UDP: payload MB/s received (log scale; longer is better)",
+            t!("socket-lab.chart.udp-bytes"),
             true,
             bars("udp", |r| r.mb_per_second, "MB/s"),
         ),
         panel(
-            "UDP: datagrams sent per second (longer is better)",
+            t!("socket-lab.chart.udp-rate"),
             false,
             bars("udp", |r| r.per_second, "/s"),
         ),
         panel(
-            "Sending 64-byte datagrams: sent per second, by call (longer is better)",
+            t!("socket-lab.chart.sending"),
             false,
             bars("sending", |r| r.per_second, "/s"),
         ),
@@ -89,7 +92,7 @@ fn draw(panel: &Panel, mut y: f64, body: &mut String) -> f64 {
     let _ = writeln!(
         body,
         r#"<text x="10" y="{y}" font-weight="bold">{}</text>"#,
-        escape(panel.title)
+        escape(&panel.title)
     );
     y += 8.0;
     let values: Vec<f64> = panel.bars.iter().map(|bar| bar.1).collect();

@@ -6,9 +6,11 @@ use std::net::SocketAddr;
 use std::time::{Duration, Instant};
 
 use anyhow::Result;
+use course::t;
 
 use crate::lab::{self, Lab};
 use crate::machine;
+use crate::notes;
 use crate::report::{Progress, Row};
 use crate::tcp;
 
@@ -34,15 +36,12 @@ impl Lab {
         let started = Instant::now();
         for clients in counts {
             if limit.is_some_and(|limit| clients > limit) {
-                self.skip(&format!(
-                    "{clients} clients: over the open files limit ({}), which the lab raised as \
-                     far as the hard limit allows (only the administrator can raise that)",
-                    machine::open_files_limit().unwrap_or(0)
-                ));
+                let limit = machine::open_files_limit().unwrap_or(0);
+                self.skip(&t!("socket-lab.over-limit", clients, limit));
                 break;
             }
             if started.elapsed() > SEARCH_BUDGET {
-                self.skip("concurrency search: out of time");
+                self.skip(&t!("socket-lab.out-of-time"));
                 break;
             }
             let errors = self.crowd(addr, &who, clients);
@@ -58,7 +57,9 @@ impl Lab {
     fn crowd(&mut self, addr: SocketAddr, who: &str, clients: usize) -> u64 {
         let round_trips = if self.quick { 10 } else { 100 };
         let name = format!("{clients} clients x {round_trips} round trips, {who}");
-        self.progress.step(&format!("concurrency: {name}"));
+        let part = t!("socket-lab.section.concurrency");
+        self.progress
+            .step(&t!("socket-lab.progress.part", part, name));
         // 10,000 threads taking turns on two cores manage some 5,000 round trips per second:
         // allow 25 ms per client (100 round trips), plus time to connect.
         let (base, per_client) = if self.quick { (20, 10) } else { (30, 25) };
@@ -66,13 +67,27 @@ impl Lab {
             + Duration::from_millis(per_client)
                 .saturating_mul(clients.try_into().unwrap_or(u32::MAX));
         let mut progress = Progress::new();
-        let crowd = tcp::crowd(addr, clients, round_trips, budget, |status| {
-            progress.update(&format!("concurrency: {name}: {status}"));
-        });
-        let mut note = format!("{} errors", crowd.errors);
-        if let Some(error) = &crowd.first_error {
-            note.push_str(&format!(" (first: {error})"));
-        }
+        let crowd = tcp::crowd(
+            addr,
+            clients,
+            round_trips,
+            budget,
+            |connected, round_trips| {
+                progress.update(&t!(
+                    "socket-lab.progress.crowd",
+                    name,
+                    connected,
+                    round_trips
+                ));
+            },
+        );
+        let note = match &crowd.first_error {
+            Some(error) => notes::english(
+                "socket-lab.note.errors-first",
+                &[("count", &crowd.errors), ("error", error)],
+            ),
+            None => notes::english("socket-lab.note.errors", &[("count", &crowd.errors)]),
+        };
         self.rows.push(Row {
             count: Some(crowd.connected),
             per_second: Some(crowd.round_trips as f64 / crowd.elapsed.as_secs_f64().max(1e-9)),

@@ -5,8 +5,10 @@
 //! arrived.
 
 use anyhow::Result;
+use course::t;
 
 use crate::lab::{self, Lab};
+use crate::notes;
 use crate::peers;
 use crate::report::{Row, format_number};
 use crate::udp::{self, Blast, Way};
@@ -29,7 +31,9 @@ impl Lab {
         cases.push((64, false));
         for (size, read) in cases {
             let name = format!("UDP {size} B, send_to, {}", receiver(read));
-            self.progress.step(&format!("udp: {name}"));
+            let part = t!("socket-lab.section.udp");
+            self.progress
+                .step(&t!("socket-lab.progress.part", part, name));
             let blast = udp::blast(size, Way::SendTo, burst, MAX_BURST, read)?;
             self.rows.push(blast_row("udp", name, &blast));
         }
@@ -47,7 +51,9 @@ impl Lab {
             for read in [true, false] {
                 for way in Way::all() {
                     let name = format!("UDP 64 B, {}, {}", way.describe(), receiver(read));
-                    self.progress.step(&format!("udp: {name} (round {round})"));
+                    let (part, rounds) = (t!("socket-lab.section.udp"), self.rounds());
+                    let text = t!("socket-lab.progress.round", part, name, round, rounds);
+                    self.progress.step(&text);
                     let blast = udp::blast(64, way, burst, MAX_BURST, read)?;
                     this_round.push(blast_row("sending", name, &blast));
                 }
@@ -65,7 +71,7 @@ impl Lab {
         self.rows
             .extend(runs.into_iter().filter_map(lab::median_row));
         if !cfg!(target_os = "linux") {
-            self.skip("sendmmsg: Linux only, not measured on this system");
+            self.skip(&t!("socket-lab.no-sendmmsg"));
         }
         Ok(())
     }
@@ -73,10 +79,15 @@ impl Lab {
     /// `iperf3 -u -b 0 -l 64`: 64-byte datagrams as fast as iperf3 sends them (one `send` each,
     /// on a connected socket), to its own server, which reads them.
     fn iperf3_udp(&mut self, round: usize) -> Result<Option<Row>> {
-        self.progress
-            .step(&format!("udp: iperf3 -u -b 0 -l 64 (round {round})"));
+        let (part, name, rounds) = (
+            t!("socket-lab.section.udp"),
+            "iperf3 -u -b 0 -l 64",
+            self.rounds(),
+        );
+        let text = t!("socket-lab.progress.round", part, name, round, rounds);
+        self.progress.step(&text);
         let Some(json) = self.iperf3_run(&["-u", "-b", "0", "-l", "64"])? else {
-            self.skip("iperf3 UDP did not report a result");
+            self.skip(&t!("socket-lab.iperf3-udp-silent"));
             return Ok(None);
         };
         let packets = peers::json_number_after(&json, "sum_sent", "packets");
@@ -86,8 +97,7 @@ impl Lab {
             count: packets.map(|p| p as u64),
             per_second: packets.zip(seconds).map(|(p, s)| p / s),
             loss_percent: lost,
-            note: "a tool built for measuring: one send per datagram, connected, to its reader"
-                .into(),
+            note: notes::english("socket-lab.note.iperf3-udp", &[]),
             ..Row::new("sending", "UDP 64 B, iperf3 -u -b 0 -l 64")
         }))
     }
@@ -105,14 +115,20 @@ fn receiver(read: bool) -> &'static str {
 fn blast_row(section: &'static str, name: String, blast: &Blast) -> Row {
     let seconds = blast.elapsed.as_secs_f64().max(1e-9);
     let sent = blast.sent.max(1) as f64;
-    let mut note = format!(
-        "received {}/s, {} ns per datagram sent, SO_RCVBUF {} B",
-        format_number(blast.received as f64 / seconds),
-        format_number(seconds * 1e9 / sent),
-        blast.recv_buffer
+    let mut note = notes::english(
+        "socket-lab.note.blast",
+        &[
+            ("rate", &format_number(blast.received as f64 / seconds)),
+            ("nanos", &format_number(seconds * 1e9 / sent)),
+            ("buffer", &blast.recv_buffer),
+        ],
     );
     if blast.send_errors > 0 {
-        note.push_str(&format!(", {} send errors", blast.send_errors));
+        let errors = notes::english(
+            "socket-lab.note.send-errors",
+            &[("count", &blast.send_errors)],
+        );
+        note = [note, errors].join(notes::JOIN);
     }
     Row {
         count: Some(blast.sent),

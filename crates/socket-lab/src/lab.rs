@@ -8,9 +8,11 @@ use std::sync::atomic::AtomicBool;
 use std::time::Duration;
 
 use anyhow::Result;
+use course::{say, t};
 
 use crate::args::{Args, Mode};
 use crate::machine;
+use crate::notes;
 use crate::peers::{self, Peer};
 use crate::report::{Progress, Row};
 use crate::{tcp, udp};
@@ -54,18 +56,13 @@ impl Lab {
         let socat = if args.no_peers || !peers::installed("socat", "-V") {
             None
         } else {
-            progress.step("starting socat echo");
+            progress.step(&t!("socket-lab.starting-socat"));
             Some(start_socat()?)
         };
         let iperf3 = !args.no_peers && peers::installed("iperf3", "--version");
         if !iperf3 || socat.is_none() {
             progress.clear();
-            course::narrate!(
-                "skip",
-                "iperf3 or socat not installed (or --no-peers): no reference figures from them \
-                 (Debian, Ubuntu: scripts/install-tools --install iperf3 socat; macOS: brew \
-                 install iperf3 socat)"
-            );
+            say!(t!("socket-lab.label.skip"), "socket-lab.no-peers");
         }
         Ok(Lab {
             quick,
@@ -119,7 +116,7 @@ impl Lab {
     /// A step left out, said on stderr between progress lines.
     pub fn skip(&mut self, why: &str) {
         self.progress.clear();
-        course::narrate!("skip", "{why}");
+        course::narrate!(t!("socket-lab.label.skip"), "{why}");
     }
 
     /// Runs `iperf3 -s -1` and `iperf3 -c ... -J` (with `extra` client options) on loopback;
@@ -146,16 +143,24 @@ impl Lab {
 
     /// The load average next to the figures: on a busy machine every figure is slower.
     pub fn machine(&mut self, when: &str) {
-        let load = machine::load_average()
-            .map_or("unknown".into(), |load| format!("{load} (1, 5, 15 min)"));
         let cpus = std::thread::available_parallelism().map_or(0, |n| n.get());
-        let files = machine::open_files_limit().map_or("no open files limit".into(), |n| {
-            format!("open files limit {n}")
-        });
-        self.rows.push(
-            Row::new("run", format!("load average {when}"))
-                .note(format!("{load}, {cpus} CPUs, {files}")),
-        );
+        let note = match (machine::load_average(), machine::open_files_limit()) {
+            (Some(load), Some(limit)) => notes::english(
+                "socket-lab.note.machine",
+                &[("load", &load), ("cpus", &cpus), ("limit", &limit)],
+            ),
+            (Some(load), None) => notes::english(
+                "socket-lab.note.machine-no-limit",
+                &[("load", &load), ("cpus", &cpus)],
+            ),
+            (None, Some(limit)) => notes::english(
+                "socket-lab.note.machine-no-load",
+                &[("cpus", &cpus), ("limit", &limit)],
+            ),
+            (None, None) => notes::english("socket-lab.note.machine-nothing", &[("cpus", &cpus)]),
+        };
+        self.rows
+            .push(Row::new("run", format!("load average {when}")).note(note));
     }
 }
 
@@ -166,11 +171,7 @@ fn start_servers(paths: &[PathBuf], clients: usize, progress: &mut Progress) -> 
         peers::build_sibling("tcp-echo-server", progress);
         let Some(default) = peers::sibling("tcp-echo-server") else {
             progress.clear();
-            course::narrate!(
-                "skip",
-                "tcp-echo-server not found next to socket-lab: measuring the lab's own echo \
-                 thread instead (build it: cargo build --release -p tcp-echo-server)"
-            );
+            say!(t!("socket-lab.label.skip"), "socket-lab.no-server");
             return Vec::new();
         };
         vec![default]
@@ -179,7 +180,7 @@ fn start_servers(paths: &[PathBuf], clients: usize, progress: &mut Progress) -> 
     };
     let mut servers = Vec::new();
     for path in paths {
-        progress.step(&format!("starting {}", path.display()));
+        progress.step(&t!("socket-lab.starting", path = path.display()));
         match start_echo_server(&path, clients) {
             Ok(peer) => servers.push(Server {
                 name: server_name(&path),
@@ -187,7 +188,13 @@ fn start_servers(paths: &[PathBuf], clients: usize, progress: &mut Progress) -> 
             }),
             Err(error) => {
                 progress.clear();
-                course::narrate!("skip", "{} did not start: {error:#}", path.display());
+                let (path, error) = (path.display(), format!("{error:#}"));
+                say!(
+                    t!("socket-lab.label.skip"),
+                    "socket-lab.did-not-start",
+                    path,
+                    error
+                );
             }
         }
     }
@@ -271,7 +278,8 @@ pub fn runs_note(note: &str, runs: &[f64]) -> String {
         .iter()
         .map(|&r| crate::report::format_number(r))
         .collect();
-    format!("{note}; median of {}", runs.join(", "))
+    let median = notes::english("socket-lab.note.median", &[("runs", &runs.join(", "))]);
+    [note, &median].join(notes::JOIN)
 }
 
 pub fn mb_per_second(bytes: u64, elapsed: Duration) -> f64 {

@@ -7,7 +7,10 @@ use std::time::Duration;
 
 use anyhow::Result;
 
+use course::t;
+
 use crate::lab::Lab;
+use crate::notes;
 use crate::report::Row;
 use crate::tcp;
 
@@ -80,9 +83,7 @@ impl Lab {
         let rounds = 50;
         let (slice, time) = (count / rounds, budget / rounds as u32);
         for round in 1..=rounds {
-            let text = format!(
-                "latency: {size} B round trips, TCP and UDP taking turns, round {round} of {rounds}"
-            );
+            let text = t!("socket-lab.progress.latency", size, round, rounds);
             // One line in a log, a live count on a terminal.
             if round == 1 {
                 self.progress.step(&text);
@@ -119,7 +120,9 @@ impl Lab {
                 "TCP write-write-read {size} B, request/response, {}",
                 if nodelay { "TCP_NODELAY" } else { "Nagle on" }
             );
-            self.progress.step(&format!("latency: {name}"));
+            let part = t!("socket-lab.section.latency");
+            self.progress
+                .step(&t!("socket-lab.progress.part", part, name));
             let mut stream = tcp::connect(requests, nodelay)?;
             // Leave the first round trips out: Linux acknowledges at once while a connection
             // is new ("quick ACK" mode), so the stall shows only afterwards.
@@ -127,9 +130,7 @@ impl Lab {
             let mut samples = tcp::round_trips(&mut stream, size, true, count, budget)?;
             let mut row = Row::new("latency", name).with_samples(&mut samples);
             if !nodelay && row.p50_us.is_some_and(|us| us > 10_000.0) {
-                row.note =
-                    "delayed-ACK stall: Nagle holds the 2nd write, the server delays its ACK"
-                        .into();
+                row.note = notes::english("socket-lab.note.stall", &[]);
             }
             self.rows.push(row);
         }

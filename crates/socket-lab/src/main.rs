@@ -17,7 +17,8 @@
 //! Under `cargo run` it builds the server it measures (`tcp-echo-server`) next to itself, in
 //! the same profile, and it raises its own limit on open files, as `ulimit -n` would. It prints
 //! a table on stdout, writes `target/socket-lab.csv` and `target/socket-lab.svg`, and shows
-//! its progress on stderr. `scripts/lab` is the same command.
+//! its progress on stderr. `scripts/lab` is the same command. `socket-lab report` prints the
+//! table of an earlier run again from its CSV, in the language of the run (`--lang pt-BR`).
 //!
 //! The parts, one module each: latency.rs, throughput.rs, datagrams.rs (`udp`), setup.rs,
 //! concurrency.rs; the sockets they use in tcp.rs, udp.rs and batch.rs; the answer to the
@@ -35,6 +36,7 @@ mod datagrams;
 mod lab;
 mod latency;
 mod machine;
+mod notes;
 mod peers;
 mod report;
 mod setup;
@@ -47,7 +49,7 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use anyhow::{Context, Result};
-use course::HintExt;
+use course::{HintExt, say, t};
 
 use args::{Args, Mode};
 use lab::Lab;
@@ -62,8 +64,10 @@ fn run() -> Result<()> {
         .svg
         .clone()
         .unwrap_or_else(|| args.csv.with_extension("svg"));
-    if args.mode == Mode::Chart {
-        return redraw_chart(&args.csv, &svg_path);
+    match args.mode {
+        Mode::Chart => return redraw_chart(&args.csv, &svg_path),
+        Mode::Report => return reprint(&args.csv, usize::from(args.size)),
+        _ => {}
     }
 
     let lab = measure(&args)?;
@@ -71,7 +75,8 @@ fn run() -> Result<()> {
     let answer = answer::answer(&lab.rows, lab.size);
     write_file(&args.csv, &report::csv(&lab.rows))?;
     write_file(&svg_path, &chart::svg(&lab.rows))?;
-    course::narrate!("write", "{} and {}", args.csv.display(), svg_path.display());
+    let (csv, svg) = (args.csv.display(), svg_path.display());
+    say!("write", "socket-lab.wrote", csv, svg);
     // A closed stdout (`socket-lab | head`) ends the program quietly, in course::main.
     course::write_stdout(format!("{table}{answer}").as_bytes())
 }
@@ -80,18 +85,15 @@ fn run() -> Result<()> {
 /// and after: on a busy machine every figure is slower.
 fn measure(args: &Args) -> Result<Lab> {
     if cfg!(debug_assertions) {
-        course::narrate!(
-            "note",
-            "a debug build: every figure is several times slower than in release mode \
-             (cargo run --release -p socket-lab)"
-        );
+        say!(t!("socket-lab.label.note"), "socket-lab.debug-build");
     }
     // Before any peer starts: the servers the lab starts inherit the limit.
     if let Some((before, after)) = machine::raise_open_files_limit() {
-        course::narrate!(
-            "limit",
-            "open files: raised from {before} to {after} (each client of the concurrency part \
-             is an open file here and one in the server)"
+        say!(
+            t!("socket-lab.label.limit"),
+            "socket-lab.limit-raised",
+            before,
+            after
         );
     }
     let mut lab = Lab::new(args)?;
@@ -119,33 +121,43 @@ fn measure(args: &Args) -> Result<Lab> {
 
 /// `socket-lab chart`: the chart of an earlier run, from its CSV.
 fn redraw_chart(csv: &Path, svg: &Path) -> Result<()> {
-    let text = std::fs::read_to_string(csv)
-        .with_context(|| format!("reading {}", csv.display()))
-        .hint_with(|error| match course::io_kind(error) {
-            Some(io::ErrorKind::NotFound) => format!(
-                "chart redraws the chart of an earlier run: measure first (cargo run --release \
-                 -p socket-lab writes {}), or give --csv the CSV of that run",
-                args::DEFAULT_CSV
-            ),
-            _ => "give --csv a CSV file written by socket-lab (cargo run --release -p socket-lab writes one)".into(),
-        })?;
-    let rows = report::parse_csv(&text);
-    if rows.is_empty() {
-        return Err(anyhow::anyhow!(
-            "{} has no rows of measurements",
-            csv.display()
-        ))
-        .hint("give --csv a CSV file written by socket-lab (cargo run --release -p socket-lab writes one)");
-    }
+    let rows = read_rows(csv, "chart")?;
     write_file(svg, &chart::svg(&rows))?;
     course::narrate!("write", "{}", svg.display());
     Ok(())
 }
 
+/// `socket-lab report`: the table and the answer of an earlier run, from its CSV, in the
+/// language of this run. The same figures in both editions of the book.
+fn reprint(csv: &Path, size: usize) -> Result<()> {
+    let rows = read_rows(csv, "report")?;
+    let text = format!("{}{}", report::table(&rows), answer::answer(&rows, size));
+    course::write_stdout(text.as_bytes())
+}
+
+/// The rows of the CSV of an earlier run, for `mode`.
+fn read_rows(csv: &Path, mode: &str) -> Result<Vec<report::Row>> {
+    let path = csv.display();
+    let text = std::fs::read_to_string(csv)
+        .with_context(|| t!("socket-lab.reading", path))
+        .hint_with(|error| match course::io_kind(error) {
+            Some(io::ErrorKind::NotFound) => {
+                t!("socket-lab.no-csv", mode, csv = args::DEFAULT_CSV)
+            }
+            _ => t!("socket-lab.give-csv"),
+        })?;
+    let rows = report::parse_csv(&text);
+    if rows.is_empty() {
+        return Err(anyhow::anyhow!(t!("socket-lab.no-rows", path)))
+            .hint(t!("socket-lab.give-csv"));
+    }
+    Ok(rows)
+}
+
 fn write_file(path: &Path, text: &str) -> Result<()> {
     if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
         std::fs::create_dir_all(parent)
-            .with_context(|| format!("creating {}", parent.display()))?;
+            .with_context(|| t!("socket-lab.creating", path = parent.display()))?;
     }
-    std::fs::write(path, text).with_context(|| format!("writing {}", path.display()))
+    std::fs::write(path, text).with_context(|| t!("socket-lab.writing", path = path.display()))
 }

@@ -12,6 +12,7 @@ use std::thread;
 use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result, bail};
+use course::{say, t};
 
 use crate::report::Progress;
 
@@ -39,16 +40,13 @@ pub fn build_sibling(name: &str, progress: &mut Progress) {
     if std::env::var_os("CARGO").is_none() {
         return;
     }
-    progress.step(&format!("building {name} (cargo build --quiet -p {name})"));
+    progress.step(&t!("socket-lab.building", name));
     let mut build = testkit::cargo_build_beside(&dir, &[name]);
     // cargo's own messages (a compile error) go to the lab's stderr.
     let built = build.stdin(Stdio::null()).stdout(Stdio::null()).status();
     if !built.is_ok_and(|status| status.success()) {
         progress.clear();
-        course::narrate!(
-            "skip",
-            "cargo could not build {name} (its messages are above); try: cargo build --release -p {name}"
-        );
+        say!(t!("socket-lab.label.skip"), "socket-lab.build-failed", name);
     }
 }
 
@@ -95,7 +93,7 @@ impl Peer {
             })
             .stderr(Stdio::piped())
             .spawn()
-            .with_context(|| format!("starting {}", program.display()))?;
+            .with_context(|| t!("socket-lab.starting", path = program.display()))?;
         let lines = if from_stdout {
             lines_of(child.stdout.take().expect("piped stdout"))
         } else {
@@ -118,10 +116,8 @@ impl Peer {
                 Err(_) => {
                     let _ = child.kill();
                     let _ = child.wait();
-                    bail!(
-                        "{name} did not say where it listens within {timeout:?}; it printed: {:?}",
-                        seen
-                    );
+                    let (timeout, seen) = (format!("{timeout:?}"), format!("{seen:?}"));
+                    bail!(t!("socket-lab.silent-peer", name, timeout, seen));
                 }
             }
         };
@@ -173,7 +169,7 @@ pub fn run(program: &Path, args: &[&str], timeout: Duration) -> Result<Output> {
         .stdout(Stdio::piped())
         .stderr(Stdio::null())
         .spawn()
-        .with_context(|| format!("starting {}", program.display()))?;
+        .with_context(|| t!("socket-lab.starting", path = program.display()))?;
     let stdout = collect(child.stdout.take().expect("piped stdout"));
     let deadline = Instant::now() + timeout;
     let status = loop {
@@ -218,7 +214,8 @@ pub fn json_number_after(json: &str, section: &str, key: &str) -> Option<f64> {
 /// A port that was free a moment ago on 127.0.0.1, for peers that cannot bind port 0 and
 /// report it (iperf3).
 pub fn free_port() -> Result<u16> {
-    let listener = std::net::TcpListener::bind("127.0.0.1:0").context("binding 127.0.0.1:0")?;
+    let listener = std::net::TcpListener::bind("127.0.0.1:0")
+        .with_context(|| t!("socket-lab.binding", address = "127.0.0.1:0"))?;
     Ok(listener.local_addr()?.port())
 }
 

@@ -6,6 +6,10 @@ use std::fmt::Write as _;
 use std::io::{self, IsTerminal, Write};
 use std::time::Duration;
 
+use course::t;
+
+use crate::notes;
+
 /// One measurement. Empty fields are left blank in the table and the CSV.
 #[derive(Clone, Debug, Default)]
 pub struct Row {
@@ -98,18 +102,20 @@ pub fn format_number(value: f64) -> String {
     }
 }
 
-/// The rows as a table, one block per section, leaving out the columns a section never fills.
+/// The rows as a table, one block per section, leaving out the columns a section never fills,
+/// in the language of the run: the headings and the notes (the names of the measurements are
+/// the same in every language: the CSV's data, cited by the book).
 pub fn table(rows: &[Row]) -> String {
     let headers = [
-        "",
-        "measurement",
-        "count",
-        "p50 µs",
-        "p99 µs",
-        "per s",
-        "MB/s",
-        "loss %",
-        "note",
+        String::new(),
+        t!("socket-lab.column.measurement"),
+        t!("socket-lab.column.count"),
+        t!("socket-lab.column.p50"),
+        t!("socket-lab.column.p99"),
+        t!("socket-lab.column.per-second"),
+        t!("socket-lab.column.mb-per-second"),
+        t!("socket-lab.column.loss"),
+        t!("socket-lab.column.note"),
     ];
     let mut out = String::new();
     let mut sections: Vec<&str> = Vec::new();
@@ -122,7 +128,11 @@ pub fn table(rows: &[Row]) -> String {
         let block: Vec<[String; 9]> = rows
             .iter()
             .filter(|row| row.section == section)
-            .map(cells)
+            .map(|row| {
+                let mut cells = cells(row);
+                cells[8] = notes::shown(&cells[8]);
+                cells
+            })
             .collect();
         let used: Vec<usize> = (1..9)
             .filter(|&c| c == 1 || block.iter().any(|cells| !cells[c].is_empty()))
@@ -135,7 +145,7 @@ pub fn table(rows: &[Row]) -> String {
                 .max()
                 .unwrap_or(0)
         };
-        let _ = writeln!(out, "== {section}");
+        let _ = writeln!(out, "== {}", section_title(section));
         let mut line = String::new();
         for &c in &used {
             let _ = write!(line, "{:<w$}  ", headers[c], w = width(c));
@@ -158,7 +168,21 @@ pub fn table(rows: &[Row]) -> String {
     out
 }
 
-/// The rows as CSV (RFC 4180 quoting).
+/// A section's heading in the language of the run.
+fn section_title(section: &str) -> String {
+    match section {
+        "run" => t!("socket-lab.section.run"),
+        "latency" => t!("socket-lab.section.latency"),
+        "throughput" => t!("socket-lab.section.throughput"),
+        "udp" => t!("socket-lab.section.udp"),
+        "sending" => t!("socket-lab.section.sending"),
+        "setup" => t!("socket-lab.section.setup"),
+        "concurrency" => t!("socket-lab.section.concurrency"),
+        other => other.to_string(),
+    }
+}
+
+/// The rows as CSV (RFC 4180 quoting): the data, in English whatever the language of the run.
 pub fn csv(rows: &[Row]) -> String {
     let mut out = COLUMNS.join(",");
     out.push('\n');
@@ -203,6 +227,7 @@ pub fn parse_csv(text: &str) -> Vec<Row> {
         }
         let number = |i: usize| fields[i].parse::<f64>().ok();
         let section: &'static str = match fields[0].as_str() {
+            "run" => "run",
             "latency" => "latency",
             "throughput" => "throughput",
             "udp" => "udp",
@@ -253,7 +278,7 @@ impl Progress {
             let _ = io::stderr().flush();
             self.shown = width;
         } else {
-            course::narrate!("measure", "{text}");
+            course::narrate!(t!("socket-lab.label.measure"), "{text}");
         }
     }
 

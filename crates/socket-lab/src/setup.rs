@@ -5,8 +5,10 @@
 use std::time::Duration;
 
 use anyhow::Result;
+use course::t;
 
 use crate::lab::Lab;
+use crate::notes;
 use crate::report::Row;
 use crate::{tcp, udp};
 
@@ -29,9 +31,7 @@ impl Lab {
         let mut totals = vec![Vec::new(); servers.len()];
         let mut exchanges = Vec::new();
         for round in 1..=rounds {
-            let text = format!(
-                "setup: new TCP connections and new UDP sockets, round {round} of {rounds}"
-            );
+            let text = t!("socket-lab.progress.setup", round, rounds);
             if round == 1 {
                 self.progress.step(&text);
             } else {
@@ -49,7 +49,7 @@ impl Lab {
         self.rows.push(
             Row::new("setup", "TCP connect() alone, lab echo thread")
                 .with_samples(&mut connects)
-                .note("the three-way handshake"),
+                .note(notes::english("socket-lab.note.handshake", &[])),
         );
         for ((who, _), mut samples) in servers.into_iter().zip(totals) {
             let name = format!("TCP connect + first {size} B round trip, {who}");
@@ -61,7 +61,7 @@ impl Lab {
         self.rows.push(per_second_of_p50(
             Row::new("setup", name)
                 .with_samples(&mut exchanges)
-                .note("no handshake: the first datagram is the request"),
+                .note(notes::english("socket-lab.note.no-handshake", &[])),
         ));
         Ok(())
     }

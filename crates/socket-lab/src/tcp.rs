@@ -10,6 +10,7 @@ use std::thread;
 use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result};
+use course::t;
 
 /// How long any single socket call of the lab may block before it counts as a failure.
 pub const CALL_TIMEOUT: Duration = Duration::from_secs(10);
@@ -22,7 +23,7 @@ pub fn connect(addr: SocketAddr, nodelay: bool) -> Result<TcpStream> {
 /// [`connect`], with `timeout` for the connect and for every later read and write.
 fn connect_within(addr: SocketAddr, nodelay: bool, timeout: Duration) -> Result<TcpStream> {
     let stream = TcpStream::connect_timeout(&addr, timeout)
-        .with_context(|| format!("connecting to {addr}"))?;
+        .with_context(|| t!("socket-lab.connecting", address = addr))?;
     // TCP_NODELAY: send each write at once instead of holding small writes back while an
     // earlier segment is still unacknowledged (Nagle's algorithm, on by default).
     stream.set_nodelay(nodelay)?;
@@ -58,7 +59,7 @@ pub fn round_trips(
         }
         stream
             .read_exact(&mut echo)
-            .with_context(|| format!("reading the echo from {peer}"))?;
+            .with_context(|| t!("socket-lab.reading-echo", address = peer))?;
         samples.push(sent.elapsed());
         // ANCHOR_END: round_trip
     }
@@ -86,9 +87,11 @@ pub fn bulk_echo(addr: SocketAddr, duration: Duration) -> Result<(u64, Duration)
     let started = Instant::now();
     let mut received = 0u64;
     while started.elapsed() < duration {
-        let n = reader.read(&mut buffer).context("reading the bulk echo")?;
+        let n = reader
+            .read(&mut buffer)
+            .with_context(|| t!("socket-lab.reading-bulk-echo"))?;
         if n == 0 {
-            anyhow::bail!("the server closed the connection during the bulk echo");
+            anyhow::bail!(t!("socket-lab.bulk-echo-closed"));
         }
         received += n as u64;
     }
@@ -98,15 +101,16 @@ pub fn bulk_echo(addr: SocketAddr, duration: Duration) -> Result<(u64, Duration)
     while reader.read(&mut buffer).unwrap_or(0) > 0 {}
     writing
         .join()
-        .map_err(|_| anyhow::anyhow!("writer thread panicked"))?
-        .context("writing the bulk data")?;
+        .map_err(|_| anyhow::anyhow!(t!("socket-lab.thread-panicked", thread = "writer")))?
+        .with_context(|| t!("socket-lab.writing-bulk"))?;
     Ok((received, elapsed))
 }
 
 /// One-way bulk: write for `duration` to a sink in a thread of the lab that reads and
 /// discards. Returns the bytes the sink read and the time from the first to the last.
 pub fn bulk_one_way(duration: Duration) -> Result<(u64, Duration)> {
-    let listener = TcpListener::bind("127.0.0.1:0").context("binding 127.0.0.1:0")?;
+    let listener = TcpListener::bind("127.0.0.1:0")
+        .with_context(|| t!("socket-lab.binding", address = "127.0.0.1:0"))?;
     let addr = listener.local_addr()?;
     let sink = thread::spawn(move || -> io::Result<(u64, Duration)> {
         let (mut stream, _) = listener.accept()?;
@@ -128,12 +132,14 @@ pub fn bulk_one_way(duration: Duration) -> Result<(u64, Duration)> {
     let chunk = vec![b'x'; 128 * 1024];
     let started = Instant::now();
     while started.elapsed() < duration {
-        stream.write_all(&chunk).context("writing to the sink")?;
+        stream
+            .write_all(&chunk)
+            .with_context(|| t!("socket-lab.writing-sink"))?;
     }
     stream.shutdown(Shutdown::Write)?;
     sink.join()
-        .map_err(|_| anyhow::anyhow!("sink thread panicked"))?
-        .context("reading in the sink")
+        .map_err(|_| anyhow::anyhow!(t!("socket-lab.thread-panicked", thread = "sink")))?
+        .with_context(|| t!("socket-lab.reading-sink"))
 }
 
 /// Connection setup, `count` times: connect (the three-way handshake), one round trip of
@@ -152,14 +158,14 @@ pub fn setup(
     while totals.len() < count && started.elapsed() < budget {
         let begin = Instant::now();
         let mut stream = TcpStream::connect_timeout(&addr, CALL_TIMEOUT)
-            .with_context(|| format!("connecting to {addr}"))?;
+            .with_context(|| t!("socket-lab.connecting", address = addr))?;
         connects.push(begin.elapsed());
         stream.set_nodelay(true)?;
         stream.set_read_timeout(Some(CALL_TIMEOUT))?;
         stream.write_all(&message)?;
         stream
             .read_exact(&mut echo)
-            .context("reading the first echo")?;
+            .with_context(|| t!("socket-lab.reading-first-echo"))?;
         totals.push(begin.elapsed());
     }
     Ok((connects, totals))
@@ -169,7 +175,8 @@ pub fn setup(
 /// come. `whole_messages` makes it answer only once it holds a whole `size`-byte message, as a
 /// request/response server does (that is what meets the delayed ACK).
 pub fn spawn_echo(whole_messages: Option<usize>) -> Result<SocketAddr> {
-    let listener = TcpListener::bind("127.0.0.1:0").context("binding 127.0.0.1:0")?;
+    let listener = TcpListener::bind("127.0.0.1:0")
+        .with_context(|| t!("socket-lab.binding", address = "127.0.0.1:0"))?;
     let addr = listener.local_addr()?;
     thread::spawn(move || {
         for stream in listener.incoming() {
@@ -217,7 +224,7 @@ pub fn crowd(
     clients: usize,
     round_trips: usize,
     budget: Duration,
-    progress: impl FnMut(&str),
+    progress: impl FnMut(u64, u64),
 ) -> Crowd {
     let started = Instant::now();
     let shared = Arc::new(Shared {
@@ -236,9 +243,7 @@ pub fn crowd(
             .connected
             .wait_at_least(client.saturating_sub(256), shared.deadline);
         if let Err(error) = spawn_client(Arc::clone(&shared)) {
-            shared
-                .state
-                .fail(format!("spawning a client thread: {error}"));
+            shared.state.fail(t!("socket-lab.spawning-client", error));
             shared.connected.arrive();
             shared.finished.arrive();
         }
@@ -249,7 +254,8 @@ pub fn crowd(
     let missing = clients.saturating_sub(shared.finished.arrived()) as u64;
     if missing > 0 {
         state.errors.fetch_add(missing, Ordering::Relaxed);
-        state.fail(format!("{missing} clients still running after {budget:?}"));
+        let budget = format!("{budget:?}");
+        state.fail(t!("socket-lab.still-running", missing, budget));
     }
     let first_error = state.first_error.lock().unwrap().clone();
     Crowd {
@@ -298,13 +304,13 @@ fn spawn_client(shared: Arc<Shared>) -> io::Result<()> {
             // do not compete for the two cores.
             let all_in = connected.wait_until(*deadline);
             let result = stream.and_then(|mut stream| {
-                anyhow::ensure!(all_in, "not every client connected within the budget");
+                anyhow::ensure!(all_in, t!("socket-lab.not-all-connected"));
                 let wanted = shared.round_trips;
                 let done = self::round_trips(&mut stream, 32, false, wanted, *budget)?;
                 state
                     .round_trips
                     .fetch_add(done.len() as u64, Ordering::Relaxed);
-                anyhow::ensure!(done.len() == wanted, "ran out of time");
+                anyhow::ensure!(done.len() == wanted, t!("socket-lab.ran-out-of-time"));
                 Ok(stream)
             });
             if let Err(error) = &result {
@@ -320,7 +326,7 @@ fn spawn_client(shared: Arc<Shared>) -> io::Result<()> {
 }
 
 /// Waits for every client to finish (or the deadline), reporting progress four times a second.
-fn watch(shared: &Shared, mut progress: impl FnMut(&str)) {
+fn watch(shared: &Shared, mut progress: impl FnMut(u64, u64)) {
     let mut shown = Instant::now();
     let next = || (Instant::now() + Duration::from_millis(250)).min(shared.deadline);
     while !shared.finished.wait_until(next()) {
@@ -328,11 +334,10 @@ fn watch(shared: &Shared, mut progress: impl FnMut(&str)) {
             break;
         }
         if shown.elapsed() >= Duration::from_millis(250) {
-            progress(&format!(
-                "{} connected, {} round trips",
+            progress(
                 shared.state.connected.load(Ordering::Relaxed),
-                shared.state.round_trips.load(Ordering::Relaxed)
-            ));
+                shared.state.round_trips.load(Ordering::Relaxed),
+            );
             shown = Instant::now();
         }
     }
@@ -407,8 +412,10 @@ pub fn side_by_side(
     count: usize,
     budget: Duration,
 ) -> Result<(Vec<Duration>, Vec<Duration>)> {
-    let listener = TcpListener::bind("127.0.0.1:0").context("binding 127.0.0.1:0")?;
-    let udp_echo = std::net::UdpSocket::bind("127.0.0.1:0").context("binding 127.0.0.1:0")?;
+    let listener = TcpListener::bind("127.0.0.1:0")
+        .with_context(|| t!("socket-lab.binding", address = "127.0.0.1:0"))?;
+    let udp_echo = std::net::UdpSocket::bind("127.0.0.1:0")
+        .with_context(|| t!("socket-lab.binding", address = "127.0.0.1:0"))?;
     let (tcp_addr, udp_addr) = (listener.local_addr()?, udp_echo.local_addr()?);
     let serving = thread::spawn(move || -> io::Result<()> {
         let (mut stream, _) = listener.accept()?;
@@ -427,9 +434,10 @@ pub fn side_by_side(
         }
     });
     let mut stream = connect(tcp_addr, true)?;
-    let udp = std::net::UdpSocket::bind("127.0.0.1:0").context("binding 127.0.0.1:0")?;
+    let udp = std::net::UdpSocket::bind("127.0.0.1:0")
+        .with_context(|| t!("socket-lab.binding", address = "127.0.0.1:0"))?;
     udp.connect(udp_addr)
-        .with_context(|| format!("connecting to {udp_addr}"))?;
+        .with_context(|| t!("socket-lab.connecting", address = udp_addr))?;
     udp.set_read_timeout(Some(CALL_TIMEOUT))?;
     let message = vec![b'x'; size];
     let mut echo = vec![0u8; 65536];
@@ -445,8 +453,10 @@ pub fn side_by_side(
         stream.read_exact(&mut echo[..size])?;
         let tcp_time = sent.elapsed();
         let sent = Instant::now();
-        udp.send(&message).context("sending a request")?;
-        udp.recv(&mut echo).context("receiving a reply")?;
+        udp.send(&message)
+            .with_context(|| t!("socket-lab.sending-request"))?;
+        udp.recv(&mut echo)
+            .with_context(|| t!("socket-lab.receiving-reply"))?;
         if i >= 3 {
             tcp_times.push(tcp_time);
             udp_times.push(sent.elapsed());

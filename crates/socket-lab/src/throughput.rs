@@ -5,8 +5,10 @@
 use std::net::SocketAddr;
 
 use anyhow::Result;
+use course::t;
 
 use crate::lab::{self, Lab};
+use crate::notes;
 use crate::peers;
 use crate::report::Row;
 use crate::tcp;
@@ -15,7 +17,7 @@ use crate::tcp;
 struct Case {
     name: String,
     echo: Option<SocketAddr>,
-    note: &'static str,
+    note: String,
     /// MB/s of each round.
     runs: Vec<f64>,
 }
@@ -23,11 +25,15 @@ struct Case {
 impl Lab {
     pub fn throughput(&mut self) -> Result<()> {
         let burst = self.burst();
-        let echoed = "payload echoed back; every byte crosses loopback twice";
+        let echoed = [
+            notes::english("socket-lab.note.echoed", &[]),
+            notes::english("socket-lab.note.twice", &[]),
+        ]
+        .join(notes::JOIN);
         let mut cases = vec![Case {
             name: "TCP one way, lab writer to lab sink".into(),
             echo: None,
-            note: "128 KiB writes, one connection",
+            note: notes::english("socket-lab.note.one-way", &[]),
             runs: Vec::new(),
         }];
         let mut echoes = vec![("lab echo thread".to_string(), self.echo)];
@@ -41,7 +47,7 @@ impl Lab {
             cases.push(Case {
                 name: format!("TCP bulk echo through {name}"),
                 echo: Some(addr),
-                note: echoed,
+                note: echoed.clone(),
                 runs: Vec::new(),
             });
         }
@@ -51,7 +57,8 @@ impl Lab {
         let mut iperf3 = Vec::new();
         for round in 1..=rounds {
             for case in &mut cases {
-                let text = format!("throughput: {} (round {round} of {rounds})", case.name);
+                let (part, name) = (t!("socket-lab.section.throughput"), &case.name);
+                let text = t!("socket-lab.progress.round", part, name, round, rounds);
                 self.progress.step(&text);
                 let measured = match case.echo {
                     None => tcp::bulk_one_way(burst),
@@ -60,7 +67,10 @@ impl Lab {
                 // A server that stalls or fails costs its figure for this round, not the run.
                 match measured {
                     Ok((bytes, elapsed)) => case.runs.push(lab::mb_per_second(bytes, elapsed)),
-                    Err(error) => self.skip(&format!("{} failed: {error:#}", case.name)),
+                    Err(error) => {
+                        let error = format!("{error:#}");
+                        self.skip(&t!("socket-lab.failed", name = case.name, error));
+                    }
                 }
             }
             if self.iperf3 {
@@ -71,14 +81,14 @@ impl Lab {
             cases.push(Case {
                 name: "TCP one way, iperf3".into(),
                 echo: None,
-                note: "iperf3 -c 127.0.0.1, a tool built for measuring (one stream, one way)",
+                note: notes::english("socket-lab.note.iperf3-tcp", &[]),
                 runs: iperf3,
             });
         }
         for mut case in cases {
             self.rows.push(Row {
                 mb_per_second: lab::median(&mut case.runs),
-                note: lab::runs_note(case.note, &case.runs),
+                note: lab::runs_note(&case.note, &case.runs),
                 ..Row::new("throughput", case.name)
             });
         }
@@ -87,11 +97,10 @@ impl Lab {
 
     /// One iperf3 TCP run, one stream, one way: its MB/s, if it reported one.
     fn iperf3_tcp(&mut self, round: usize, rounds: usize) -> Result<Option<f64>> {
-        self.progress.step(&format!(
-            "throughput: iperf3 TCP, one stream, one way (round {round} of {rounds})"
-        ));
+        self.progress
+            .step(&t!("socket-lab.progress.iperf3-tcp", round, rounds));
         let Some(json) = self.iperf3_run(&[])? else {
-            self.skip("iperf3 TCP did not report a result");
+            self.skip(&t!("socket-lab.iperf3-tcp-silent"));
             return Ok(None);
         };
         Ok(

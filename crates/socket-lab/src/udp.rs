@@ -10,6 +10,7 @@ use std::thread;
 use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result};
+use course::t;
 use socket2::SockRef;
 
 /// How long a receiver waits for one more datagram before it decides the sender is done.
@@ -73,7 +74,8 @@ pub fn blast(
     max_count: u64,
     read: bool,
 ) -> Result<Blast> {
-    let receiver = UdpSocket::bind("127.0.0.1:0").context("binding 127.0.0.1:0")?;
+    let receiver = UdpSocket::bind("127.0.0.1:0")
+        .with_context(|| t!("socket-lab.binding", address = "127.0.0.1:0"))?;
     let addr = receiver.local_addr()?;
     let recv_buffer = SockRef::from(&receiver).recv_buffer_size()?;
     let mut silent = None;
@@ -108,7 +110,7 @@ pub fn blast(
     let (received, received_bytes) = match (counting, silent) {
         (Some(counting), _) => counting
             .join()
-            .map_err(|_| anyhow::anyhow!("receiver thread panicked"))?,
+            .map_err(|_| anyhow::anyhow!(t!("socket-lab.thread-panicked", thread = "receiver")))?,
         // What sits in the buffer of the socket that never read is all that arrived.
         (None, Some(silent)) => drain(&silent)?,
         (None, None) => (0, 0),
@@ -135,12 +137,13 @@ struct Sender {
 
 impl Sender {
     fn new(to: SocketAddr, way: Way, size: usize) -> Result<Sender> {
-        let socket = UdpSocket::bind("127.0.0.1:0").context("binding 127.0.0.1:0")?;
+        let socket = UdpSocket::bind("127.0.0.1:0")
+            .with_context(|| t!("socket-lab.binding", address = "127.0.0.1:0"))?;
         if way != Way::SendTo {
             // No packet: the kernel records the peer and looks up the route, once.
             socket
                 .connect(to)
-                .with_context(|| format!("connecting to {to}"))?;
+                .with_context(|| t!("socket-lab.connecting", address = to))?;
         }
         let count = if way == Way::Batch { BATCH } else { 1 };
         Ok(Sender {
@@ -210,7 +213,8 @@ pub fn drain(socket: &UdpSocket) -> Result<(u64, u64)> {
 /// A UDP echo in a thread of the lab: every datagram goes back to where it came from, until
 /// `stop` is set.
 pub fn spawn_echo(stop: Arc<AtomicBool>) -> Result<SocketAddr> {
-    let socket = UdpSocket::bind("127.0.0.1:0").context("binding 127.0.0.1:0")?;
+    let socket = UdpSocket::bind("127.0.0.1:0")
+        .with_context(|| t!("socket-lab.binding", address = "127.0.0.1:0"))?;
     let addr = socket.local_addr()?;
     socket.set_read_timeout(Some(Duration::from_millis(100)))?;
     thread::spawn(move || {
@@ -238,11 +242,12 @@ pub fn first_exchanges(
     let started = Instant::now();
     while samples.len() < count && started.elapsed() < budget {
         let begin = Instant::now();
-        let socket = UdpSocket::bind("127.0.0.1:0").context("binding 127.0.0.1:0")?;
+        let socket = UdpSocket::bind("127.0.0.1:0")
+            .with_context(|| t!("socket-lab.binding", address = "127.0.0.1:0"))?;
         socket.set_read_timeout(Some(Duration::from_secs(1)))?;
         socket
             .send_to(&message, echo)
-            .context("sending a request")?;
+            .with_context(|| t!("socket-lab.sending-request"))?;
         if socket.recv(&mut reply).is_ok() {
             samples.push(begin.elapsed());
         }

@@ -348,3 +348,128 @@ fn the_lab_raises_a_low_open_files_limit_itself() {
         .unwrap_or_else(|| panic!("no open files limit in {row}"));
     assert!(limit > 256, "{row}");
 }
+
+/// A CSV as the lab writes it: a machine row, two latency rows the answer compares, and the
+/// stall, whose note the table shows in the language of the run.
+const EARLIER_RUN: &str = "\
+section,name,count,p50_us,p99_us,per_second,mb_per_second,loss_percent,note
+run,load average before,,,,,,,\"0.50 0.40 0.30 (1, 5, 15 min), 2 CPUs, open files limit 1024\"
+latency,\"TCP 32 B, same echo thread as UDP\",5000,14.0,41.1,,,,
+latency,\"UDP 32 B, same echo thread as TCP\",5000,11.8,39.8,,,,
+latency,\"TCP write-write-read 32 B, request/response, Nagle on\",50,44074,51723,,,,\"delayed-ACK stall: Nagle holds the 2nd write, the server delays its ACK\"
+";
+
+/// `report` prints an earlier run's table and answer from its CSV, without measuring: in
+/// English as the run printed it, and in Portuguese with the same figures (the names of the
+/// measurements stay: they are the CSV's data).
+#[test]
+fn report_prints_an_earlier_run_again_in_either_language() {
+    let dir = scratch("report");
+    let csv = dir.join("earlier.csv");
+    std::fs::write(&csv, EARLIER_RUN).unwrap();
+    let report = |lang: &str| {
+        let finished = Program::start(
+            LAB,
+            &["report", "--csv", csv.to_str().unwrap(), "--lang", lang],
+        )
+        .finish_within(Duration::from_secs(30));
+        assert!(finished.status.success(), "{}", finished.stderr);
+        assert!(
+            !finished.stderr.contains("measure"),
+            "it measured: {}",
+            finished.stderr
+        );
+        finished.stdout_text()
+    };
+    let english = report("en");
+    for line in [
+        "== run",
+        "load average before  0.50 0.40 0.30 (1, 5, 15 min), 2 CPUs, open files limit 1024",
+        "== latency",
+        "measurement                                            count  p50 µs  p99 µs  note",
+        "- One small request/response: UDP 11.8 µs, TCP 14.0 µs (p50, the same echo thread \
+         answering both in turn): UDP is 1.19x faster. Both cost a couple of system calls and \
+         two thread wake-ups; TCP's extra bookkeeping per segment (sequence numbers, ACKs) is \
+         small.",
+    ] {
+        assert!(
+            english.lines().any(|l| l == line),
+            "no line {line:?} in:\n{english}"
+        );
+    }
+    let portuguese = report("pt-BR");
+    for line in [
+        "== máquina",
+        "load average before  0.50 0.40 0.30 (1, 5, 15 min), 2 CPUs, limite de arquivos \
+         abertos 1024",
+        "== latência",
+        "medição                                                qtd   p50 µs  p99 µs  nota",
+        "TCP write-write-read 32 B, request/response, Nagle on    50   44074   51723  espera do \
+         ACK atrasado: o Nagle segura a 2ª escrita, o servidor atrasa o ACK",
+        "== O UDP é muito mais rápido que o TCP? (segundo esta execução)",
+    ] {
+        assert!(
+            portuguese.lines().any(|l| l == line),
+            "no line {line:?} in:\n{portuguese}"
+        );
+    }
+}
+
+/// In Portuguese: the progress narration, and a mistake as one `erro:` and one `dica:` line.
+#[test]
+fn the_lab_narrates_and_fails_in_portuguese() {
+    let dir = scratch("portuguese");
+    let csv = dir.join("lab.csv");
+    let finished = Program::start(
+        LAB,
+        &[
+            "setup",
+            "--quick",
+            "--no-peers",
+            "--lang",
+            "pt-BR",
+            "--csv",
+            csv.to_str().unwrap(),
+        ],
+    )
+    .finish_within(Duration::from_secs(60));
+    assert!(finished.status.success(), "{}", finished.stderr);
+    assert!(
+        finished
+            .stderr
+            .lines()
+            .any(|line| line.starts_with("mede     abertura de conexão: novas conexões TCP")),
+        "{}",
+        finished.stderr
+    );
+    assert!(
+        finished
+            .stdout_text()
+            .contains("== abertura de conexão\nmedição ")
+    );
+    // The CSV is data: English whatever the language of the run.
+    let text = std::fs::read_to_string(&csv).unwrap();
+    assert!(text.contains(",the three-way handshake\n"), "{text}");
+
+    let missing = dir.join("never-written.csv");
+    let finished = Program::start(
+        LAB,
+        &[
+            "report",
+            "--lang",
+            "pt-BR",
+            "--csv",
+            missing.to_str().unwrap(),
+        ],
+    )
+    .finish_within(Duration::from_secs(30));
+    assert_eq!(finished.status.code(), Some(1), "{}", finished.stderr);
+    let lines: Vec<&str> = finished.stderr.lines().collect();
+    assert_eq!(lines.len(), 2, "{}", finished.stderr);
+    assert!(lines[0].starts_with("erro: lendo ") && lines[0].contains("never-written.csv"));
+    assert!(
+        lines[1].starts_with("dica: report lê o CSV de uma execução anterior: meça primeiro"),
+        "{}",
+        lines[1]
+    );
+}

@@ -463,8 +463,16 @@ pub fn cargo_build_beside(profile_dir: &Path, packages: &[&str]) -> Command {
     build_into(profile_dir, packages, env!("TESTKIT_TARGET"))
 }
 
+/// The cargo to run: `$CARGO` (the cargo that started this program or test), or `cargo` from
+/// the PATH when `$CARGO` is unset or empty (an empty name is no program at all).
+pub fn cargo() -> std::ffi::OsString {
+    std::env::var_os("CARGO")
+        .filter(|cargo| !cargo.is_empty())
+        .unwrap_or_else(|| "cargo".into())
+}
+
 fn build_into(profile_dir: &Path, packages: &[&str], triple: &str) -> Command {
-    let mut build = Command::new(std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into()));
+    let mut build = Command::new(cargo());
     build.args(["build", "--quiet"]);
     for package in packages {
         build.args(["-p", package]);

@@ -53,7 +53,7 @@ fn example_build(test: &Path, package: &str, example: &str) -> (PathBuf, Command
     let above = profile_dir
         .parent()
         .expect("the profile lives in a target dir");
-    let mut build = Command::new(std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into()));
+    let mut build = Command::new(crate::cargo());
     build.args(["build", "--quiet", "-p", package, "--example", example]);
     // Cargo marks the root of every target directory with CACHEDIR.TAG; a directory without it
     // is a target triple's (`cargo test --target <triple>`).

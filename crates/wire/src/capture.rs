@@ -12,7 +12,7 @@ use std::path::Path;
 use std::time::Duration;
 
 use anyhow::{Context, anyhow};
-use course::HintExt;
+use course::{HintExt, t};
 use pcap_file::pcap::PcapReader;
 use pcap_file::pcapng::blocks::interface_description::{
     InterfaceDescriptionBlock, InterfaceDescriptionOption,
@@ -60,8 +60,9 @@ impl fmt::Display for Format {
 }
 
 /// How to capture a file `wire` reads, for hints.
-pub const HOW_TO_CAPTURE: &str = "capture one with `sudo tcpdump -i lo -w capture.pcap` (Linux; \
-                                  macOS: -i lo0), or save it from Wireshark as pcap or pcapng";
+pub fn how_to_capture() -> String {
+    t!("wire.how-to-capture")
+}
 
 type Input = Box<dyn Read>;
 
@@ -112,10 +113,10 @@ impl Capture {
     pub fn open(path: &Path) -> anyhow::Result<Capture> {
         let name = path.display().to_string();
         let file = File::open(path)
-            .with_context(|| format!("opening {name}"))
+            .with_context(|| t!("wire.file.opening", name))
             .hint_with(|error| match course::io_kind(error) {
-                Some(io::ErrorKind::NotFound) => format!("no such file; {HOW_TO_CAPTURE}"),
-                _ => "check the path and that you may read the file".to_string(),
+                Some(io::ErrorKind::NotFound) => t!("wire.file.no-such", how = how_to_capture()),
+                _ => t!("wire.file.may-read"),
             })?;
         Capture::from_reader(&name, file)
     }
@@ -123,34 +124,33 @@ impl Capture {
     /// Reads a capture from any byte stream; `name` names it in errors.
     pub fn from_reader(name: &str, mut input: impl Read + 'static) -> anyhow::Result<Capture> {
         let mut magic = [0u8; 4];
+        let how = how_to_capture();
         let got = read_up_to(&mut input, &mut magic)
-            .with_context(|| format!("reading {name}"))
-            .hint(format!("give wire a capture file; {HOW_TO_CAPTURE}"))?;
+            .with_context(|| t!("wire.file.reading", name))
+            .hint(t!("wire.file.give", how))?;
         let not_a_capture = |what: String| {
-            Err(anyhow!("{name} is not a capture file: {what}")).hint(format!(
-                "wire reads pcap and pcapng files; {HOW_TO_CAPTURE}"
-            ))
+            Err(anyhow!(t!("wire.file.not-capture", name, what)))
+                .hint(t!("wire.file.not-capture.hint", how))
         };
         if got < 4 {
-            return not_a_capture(format!("it has {got} bytes"));
+            return not_a_capture(t!("wire.file.bytes", count = got));
         }
         let format = match u32::from_be_bytes(magic) {
             0xa1b2_c3d4 | 0xd4c3_b2a1 | 0xa1b2_3c4d | 0x4d3c_b2a1 => Format::Pcap,
             0x0a0d_0d0a => Format::PcapNg,
             _ => {
-                return not_a_capture(format!(
-                    "it starts with {:02x} {:02x} {:02x} {:02x}, not a pcap or pcapng signature",
+                let bytes = format!(
+                    "{:02x} {:02x} {:02x} {:02x}",
                     magic[0], magic[1], magic[2], magic[3]
-                ));
+                );
+                return not_a_capture(t!("wire.file.signature", bytes));
             }
         };
         let input: Input = Box::new(io::Cursor::new(magic).chain(input));
         let header_error = |error: PcapError| {
-            Err(anyhow!(
-                "{name}: the {format} header is damaged or cut short: {}",
-                describe(&error)
-            ))
-            .hint(format!("the file may be incomplete; {HOW_TO_CAPTURE}"))
+            let error = describe(&error);
+            Err(anyhow!(t!("wire.file.header", name, format, error)))
+                .hint(t!("wire.file.incomplete", how))
         };
         let reader = match format {
             Format::Pcap => match PcapReader::new(input) {
@@ -266,7 +266,7 @@ fn next_pcapng(
             _ => continue,
         };
         let Some(description) = state.interfaces.get(interface as usize) else {
-            let reason = format!("packet on interface {interface}, which the file never describes");
+            let reason = t!("wire.unreadable.interface", interface);
             return Some(Ok(Record::Skipped(reason)));
         };
         let link = match description.link {
@@ -302,10 +302,7 @@ impl Iterator for Capture {
                 if error.kind() == io::ErrorKind::UnexpectedEof =>
             {
                 self.done = true;
-                Some(Ok(Record::Skipped(
-                    "the file ends inside this packet (the capture stopped while writing it)"
-                        .to_string(),
-                )))
+                Some(Ok(Record::Skipped(t!("wire.unreadable.ends-inside"))))
             }
             Some(Err(error)) => {
                 self.done = true;
@@ -321,16 +318,10 @@ impl Iterator for Capture {
 
 impl Capture {
     fn damaged(&self, error: PcapError) -> anyhow::Result<Record> {
-        Err(anyhow!(
-            "{}: damaged after packet {}: {}",
-            self.name,
-            self.packets,
-            describe(&error)
-        ))
-        .hint(format!(
-            "the packets before it were read; the rest of the file cannot be found again. \
-             {}",
-            capitalized(HOW_TO_CAPTURE)
+        let (name, packets, error) = (&self.name, self.packets, describe(&error));
+        Err(anyhow!(t!("wire.file.damaged", name, packets, error))).hint(t!(
+            "wire.file.damaged.hint",
+            how = capitalized(&how_to_capture())
         ))
     }
 }
@@ -339,11 +330,8 @@ fn pcap_reader(name: &str, reader: PcapReader<Input>) -> anyhow::Result<Reader> 
     let header = reader.header();
     let number = u32::from(header.datalink);
     let Some(link) = Link::from_number(number) else {
-        return Err(anyhow!("{name}: {}", unsupported(number))).hint(format!(
-            "wire reads {}: capture on the loopback interface (tcpdump -i lo, macOS -i lo0) or \
-             on any (tcpdump -i any)",
-            link::SUPPORTED
-        ));
+        return Err(anyhow!("{name}: {}", unsupported(number)))
+            .hint(t!("wire.file.links.hint", links = link::supported()));
     };
     Ok(Reader::Pcap {
         reader,
@@ -354,8 +342,8 @@ fn pcap_reader(name: &str, reader: PcapReader<Input>) -> anyhow::Result<Reader> 
 
 fn unsupported(number: u32) -> String {
     match DataLink::from(number) {
-        DataLink::Unknown(_) => format!("link type {number}, which wire does not read"),
-        known => format!("link type {number} ({known:?}), which wire does not read"),
+        DataLink::Unknown(_) => t!("wire.file.link-unknown", number),
+        known => t!("wire.file.link-known", number, name = format!("{known:?}")),
     }
 }
 
@@ -404,10 +392,10 @@ pub fn pcapng_time(raw: u64, resolution: u8, offset: u64) -> Duration {
 fn describe(error: &PcapError) -> String {
     match error {
         PcapError::IoError(error) if error.kind() == io::ErrorKind::UnexpectedEof => {
-            "the file ends too soon".to_string()
+            t!("wire.file.ends-too-soon")
         }
-        PcapError::InvalidField(field) => format!("invalid field ({field})"),
-        PcapError::IoError(error) => format!("reading the file: {error}"),
+        PcapError::InvalidField(field) => t!("wire.file.invalid-field", field),
+        PcapError::IoError(error) => t!("wire.file.read-error", error),
         other => other.to_string(),
     }
 }
@@ -459,10 +447,9 @@ mod tests {
                 .err()
                 .unwrap();
             let (message, hints) = course::describe(&error);
-            assert!(
-                message.starts_with("x is not a capture file: "),
-                "{message}"
-            );
+            // In the language of the test's run (its locale).
+            let start = t!("wire.file.not-capture", name = "x", what = "");
+            assert!(message.starts_with(&start), "{message}");
             assert_eq!(hints.len(), 1);
         }
     }

@@ -46,12 +46,12 @@ impl Filter {
     /// Why a packet was not shown, for the summary.
     pub fn hidden_reason(&self) -> String {
         match self {
-            Filter::Course => "not the course's traffic (--all shows every packet)".to_string(),
+            Filter::Course => course::t!("wire.hidden.course"),
             Filter::Ports(ports) => {
                 let ports: Vec<String> = ports.iter().map(u16::to_string).collect();
-                format!("not port {} (--all shows every packet)", ports.join(", "))
+                course::t!("wire.hidden.ports", ports = ports.join(", "))
             }
-            Filter::All => "hidden".to_string(),
+            Filter::All => course::t!("wire.hidden"),
         }
     }
 

@@ -30,8 +30,9 @@ pub enum Link {
 }
 
 /// The link types `wire` reads, for hints.
-pub const SUPPORTED: &str = "Ethernet (Linux lo), Linux cooked (tcpdump -i any: SLL, SLL2), \
-                             BSD loopback (macOS lo0: NULL, LOOP) and raw IP";
+pub fn supported() -> String {
+    course::t!("wire.file.links")
+}
 
 impl Link {
     /// The link type of a LINKTYPE_ number, or `None` for one `wire` does not read.
@@ -81,11 +82,8 @@ impl Link {
     /// The error says, in a few words, why the frame carries nothing `wire` can read.
     pub fn network(self, frame: &[u8]) -> Result<(EtherType, &[u8]), String> {
         let cut = |needed: usize| {
-            format!(
-                "{} header cut short ({} of {needed} bytes)",
-                self.name(),
-                frame.len()
-            )
+            let (link, got) = (self.name(), frame.len());
+            course::t!("wire.unreadable.header-cut", link, got, needed)
         };
         match self {
             // Destination MAC (6), source MAC (6), EtherType (2).
@@ -105,8 +103,8 @@ impl Link {
             Link::Raw => match frame.first().map(|byte| byte >> 4) {
                 Some(4) => Ok((EtherType::IPV4, frame)),
                 Some(6) => Ok((EtherType::IPV6, frame)),
-                Some(version) => Err(format!("raw IP with IP version {version}")),
-                None => Err("empty frame".to_string()),
+                Some(version) => Err(course::t!("wire.unreadable.raw-version", version)),
+                None => Err(course::t!("wire.unreadable.empty")),
             },
             Link::Ipv4 => Ok((EtherType::IPV4, frame)),
             Link::Ipv6 => Ok((EtherType::IPV6, frame)),
@@ -136,7 +134,7 @@ fn bsd_family(link: Link, family: [u8; 4], rest: &[u8]) -> Result<EtherType, Str
         _ => match rest.first().map(|byte| byte >> 4) {
             Some(4) => Ok(EtherType::IPV4),
             Some(6) => Ok(EtherType::IPV6),
-            _ => Err(format!("BSD loopback family {value}, not IPv4 or IPv6")),
+            _ => Err(course::t!("wire.unreadable.bsd-family", family = value)),
         },
     }
 }
@@ -188,17 +186,24 @@ mod tests {
 
     #[test]
     fn short_or_foreign_frames_say_why() {
+        // In the language of the test's run (its locale), with the numbers that say why.
+        use course::t;
         assert_eq!(
             Link::Ethernet.network(&[0; 13]).unwrap_err(),
-            "Ethernet header cut short (13 of 14 bytes)"
+            t!(
+                "wire.unreadable.header-cut",
+                link = "Ethernet",
+                got = 13,
+                needed = 14
+            )
         );
         assert_eq!(
             Link::Null.network(&[7, 0, 0, 0, 0x10]).unwrap_err(),
-            "BSD loopback family 7, not IPv4 or IPv6"
+            t!("wire.unreadable.bsd-family", family = 7)
         );
         assert_eq!(
             Link::Raw.network(&[0x20]).unwrap_err(),
-            "raw IP with IP version 2"
+            t!("wire.unreadable.raw-version", version = 2)
         );
         assert!(Link::Raw.network(&[]).is_err());
         assert_eq!(Link::from_number(147), None);

@@ -21,7 +21,7 @@ use std::os::fd::AsRawFd;
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 use anyhow::Context;
-use course::HintExt;
+use course::{HintExt, t};
 use nix::sys::socket::{self as nix_socket, ControlMessageOwned, MsgFlags, sockopt};
 use nix::sys::time::TimeSpec;
 use socket2::{Domain, Protocol, SockFilter, Socket, Type};
@@ -57,28 +57,28 @@ impl Loopback {
         // The protocol goes in network byte order, as in the frame's EtherType field.
         let protocol = Protocol::from(i32::from(ETH_P_ALL.to_be()));
         let socket = Socket::new(Domain::PACKET, Type::RAW, Some(protocol))
-            .context("opening a packet socket (AF_PACKET) to capture on lo")
+            .context(t!("wire.live.opening"))
             .hint_with(permission_hint)?;
         // Frames of every interface may be queued before a filter is in place: drop all that
         // come, empty the queue, then keep lo's (as libpcap does; the queue can only shrink,
         // so emptying it ends even on a busy loopback).
         socket
             .attach_filter(&[SockFilter::new(RET_K, 0, 0, 0)])
-            .context("attaching a filter that drops every frame (SO_ATTACH_FILTER)")?;
-        drain(&socket).context("emptying the packet socket")?;
+            .context(t!("wire.live.drop-all"))?;
+        drain(&socket).context(t!("wire.live.emptying"))?;
         socket
             .attach_filter(&loopback_only(index))
-            .context("attaching the filter that keeps only lo's frames (SO_ATTACH_FILTER)")?;
+            .context(t!("wire.live.keep-lo"))?;
         // SO_TIMESTAMPNS: each frame comes with the time the kernel saw it (CLOCK_REALTIME,
         // the clock of SystemTime), as tcpdump's are.
         nix_socket::setsockopt(&socket, sockopt::ReceiveTimestampns, &true)
             .map_err(io::Error::from)
-            .context("asking for the kernel's timestamps (SO_TIMESTAMPNS)")?;
+            .context(t!("wire.live.timestamps"))?;
         // A larger queue, so that a burst on loopback is not dropped while we print.
         let _ = socket.set_recv_buffer_size(4 << 20);
         socket
             .set_read_timeout(Some(POLL))
-            .context("setting the read timeout")?;
+            .context(t!("wire.live.timeout"))?;
         let mut loopback = Loopback {
             socket,
             index,
@@ -236,24 +236,13 @@ fn drain(socket: &Socket) -> io::Result<()> {
 /// packet sockets." The three ways to get it, the namespace only where the system allows it.
 fn permission_hint(error: &anyhow::Error) -> String {
     if course::io_kind(error) != Some(io::ErrorKind::PermissionDenied) {
-        return "packet sockets exist on Linux only, for root or CAP_NET_RAW; or read a capture \
-                file instead: cargo run -p wire -- FILE"
-            .to_string();
+        return t!("wire.live.no-packet-socket");
     }
-    let mut hint = "capturing needs root or CAP_NET_RAW: run `cargo build -p wire && sudo \
-                    target/debug/wire --live`, or once per build `sudo setcap cap_net_raw=ep \
-                    target/debug/wire` then `target/debug/wire --live`"
-        .to_string();
+    let mut hint = t!("wire.live.needs-root");
     if user_namespaces_allowed() {
-        hint.push_str(
-            ", or without sudo inside a user and network namespace with its own loopback: \
-             `unshare --user --map-root-user --net sh -c 'ip link set lo up && \
-             target/debug/wire --live'` (run the programs to watch in that shell too)",
-        );
+        hint.push_str(&t!("wire.live.namespace"));
     } else {
-        hint.push_str(
-            " (this system forbids unprivileged user namespaces, so unshare will not do)",
-        );
+        hint.push_str(&t!("wire.live.no-namespace"));
     }
     hint
 }

@@ -28,55 +28,33 @@ use std::process::ExitCode;
 use std::time::Duration;
 
 use clap::Parser;
-use course::narrate;
+use course::{narrate, t};
 use wire::{Capture, Filter, Wire};
 
 mod show;
 mod watch;
 use show::Show;
 
-/// Reads a packet capture (pcap or pcapng) and shows each packet of the course's traffic: TCP
-/// flags with sequence numbers, UDP datagrams with their SEQ, ICMP port unreachable, IGMP and
-/// MLD joins and leaves. On Linux it can capture the loopback interface live.
+// The help texts are in the message tables (crates/course/src/text, `wire.*`), in English and
+// in Portuguese: course::parse_args puts them in.
 #[derive(Parser, Debug)]
-#[command(
-    version,
-    about,
-    after_help = "Shown by default: TCP and UDP to or from ports 7878-7881 or to the group \
-                  239.255.78.78, the ICMP errors about them, and IGMP and MLD.\n\n\
-                  Example: capture a TCP exchange, then read it:\n  \
-                  sudo tcpdump -i lo -w tcp.pcap port 7878     (macOS: -i lo0)\n  \
-                  cargo run -p tcp-echo-server\n  \
-                  cargo run -p tcp-client\n  \
-                  cargo run -p wire -- tcp.pcap\n\n\
-                  Live on Linux (root), next to the same programs:\n  \
-                  cargo build -p wire && sudo target/debug/wire --live --count 10"
-)]
+#[command(version)]
 struct Args {
-    /// The capture to read, as written by tcpdump -w or Wireshark. Without it, on Linux,
-    /// wire captures the loopback interface live (--live).
+    // Without it, on Linux: --live.
     #[arg(value_name = "FILE")]
     file: Option<PathBuf>,
-    /// Capture live on the loopback interface, lo (Linux; needs root or CAP_NET_RAW).
     #[arg(long, conflicts_with = "file")]
     live: bool,
-    /// With --live: also write the packets shown to this pcapng file.
     #[arg(long, value_name = "FILE", conflicts_with = "file")]
     write: Option<PathBuf>,
-    /// Stop after showing this many packets.
     #[arg(long, value_name = "N")]
     count: Option<u64>,
-    /// With --live: stop after this many seconds.
     #[arg(long, value_name = "SECONDS", value_parser = course::seconds, conflicts_with = "file")]
     duration: Option<Duration>,
-    /// Show every packet, not only the course's traffic.
     #[arg(long, conflicts_with = "port")]
     all: bool,
-    /// Show only the TCP and UDP of this port, and the ICMP errors about it (repeat for
-    /// more ports).
     #[arg(long, value_name = "N")]
     port: Vec<u16>,
-    /// Print a mermaid sequence diagram (one arrow per packet) instead of one line per packet.
     #[arg(long)]
     mermaid: bool,
 }
@@ -133,9 +111,24 @@ fn read(path: &Path, wire: &mut Wire, show: &mut Show) -> anyhow::Result<()> {
     }
     for record in capture {
         if !show.verdict(wire.record(record?)) {
-            narrate!("stop", "{}", show.stop_reason());
+            narrate!(t!("wire.label.stop"), "{}", show.stop_reason());
             break;
         }
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_option_has_its_help_in_both_languages() {
+        use clap::CommandFactory;
+        let missing = course::help::missing(&Args::command());
+        assert!(
+            missing.is_empty(),
+            "help texts missing from the tables: {missing:?}"
+        );
+    }
 }

@@ -142,7 +142,7 @@ pub(crate) fn igmp(igmp: &IgmpSlice<'_>) -> Result<Membership, Unreadable> {
             let mut records = Vec::new();
             for record in report.group_records() {
                 let record = record.map_err(|error| Unreadable {
-                    reason: "IGMPv3 report does not parse".to_string(),
+                    reason: course::t!("wire.unreadable.igmpv3"),
                     detail: Some(error.to_string()),
                 })?;
                 let group = ipv4(record.multicast_address());
@@ -168,8 +168,11 @@ pub(crate) fn mld(icmp: &Icmpv6Slice<'_>) -> Option<Result<Membership, Unreadabl
     let payload = icmp.payload();
     let address = |at: usize| -> Option<[u8; 16]> { payload.get(at..at + 16)?.try_into().ok() };
     let cut = |what: &str| Unreadable {
-        reason: format!("{what} cut short"),
-        detail: Some(format!("{} bytes after the ICMPv6 header", payload.len())),
+        reason: course::t!("wire.unreadable.cut-short", what),
+        detail: Some(course::t!(
+            "wire.unreadable.after-icmpv6",
+            count = payload.len()
+        )),
     };
     let one = |protocol, change| {
         Ok(Membership {

@@ -1,6 +1,7 @@
 //! A mermaid `sequenceDiagram` of a capture: one participant per IP address and port, one
-//! arrow per packet, in capture order. The same capture always gives the same text, so that
-//! CI can regenerate a diagram from a committed trace and compare.
+//! arrow per packet, in capture order. The same capture always gives the same text, in every
+//! language (the labels are the protocols' own words and numbers), so that CI can regenerate a
+//! diagram from a committed trace and compare, and both editions of the book show one diagram.
 //!
 //! ```text
 //! sequenceDiagram
@@ -167,7 +168,14 @@ pub fn label(packet: &Packet) -> String {
             None => format!("UDP {} B", datagram.len),
         },
         Kind::Icmp(icmp) => format!("{} {}", text::word(packet), icmp.name()),
-        Kind::Membership(membership) => text::membership(membership),
+        Kind::Membership(membership) => {
+            let changes: Vec<String> = membership.changes.iter().map(ToString::to_string).collect();
+            let mut text = format!("{} {}", membership.protocol, changes.join(", "));
+            if membership.more > 0 {
+                let _ = write!(text, " and {} more groups", membership.more);
+            }
+            text
+        }
         Kind::Fragment { .. } => "IP fragment".to_string(),
         Kind::Other { protocol } => format!("IP protocol {protocol}"),
     };

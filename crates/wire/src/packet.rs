@@ -12,6 +12,8 @@ use etherparse::{
     TcpSlice, TransportSlice, UdpSlice,
 };
 
+use course::t;
+
 use crate::membership::{self, Membership};
 
 /// One end of a packet: an IP address, and a port for TCP and UDP.
@@ -101,6 +103,13 @@ pub struct Flags {
     pub urg: bool,
 }
 
+impl Flags {
+    /// No flag set.
+    pub fn is_empty(&self) -> bool {
+        *self == Flags::default()
+    }
+}
+
 impl fmt::Display for Flags {
     /// `SYN`, `SYN-ACK`, `PSH-ACK`, `FIN-ACK`, `RST`...: the flags that are set.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -117,6 +126,7 @@ impl fmt::Display for Flags {
             .filter(|(on, _)| *on)
             .map(|(_, n)| *n)
             .collect();
+        // The diagram's words, the same in every language (the lines say it in theirs).
         if set.is_empty() {
             f.write_str("no flags")
         } else {
@@ -214,12 +224,15 @@ pub fn decode(ether_type: EtherType, bytes: &[u8], missing: usize) -> Result<Pac
     let Some(net) = &sliced.net else {
         return Err(match &sliced.stop_err {
             Some(stop) => unparsed(stop),
-            None if ether_type == EtherType::ARP => Unreadable::new("ARP, not IP"),
-            None => Unreadable::new(format!("EtherType 0x{:04x}, not IP", ether_type.0)),
+            None if ether_type == EtherType::ARP => Unreadable::new(t!("wire.unreadable.arp")),
+            None => {
+                let number = format!("0x{:04x}", ether_type.0);
+                Unreadable::new(t!("wire.unreadable.ether-type", number))
+            }
         });
     };
     let Some((addresses, payload)) = addresses(net) else {
-        return Err(Unreadable::new("ARP, not IP"));
+        return Err(Unreadable::new(t!("wire.unreadable.arp")));
     };
     let fragment = match net {
         LaxNetSlice::Ipv4(ipv4) => {
@@ -276,7 +289,7 @@ fn unparsed(
     (error, layer): &(etherparse::err::packet::SliceError, etherparse::err::Layer),
 ) -> Unreadable {
     Unreadable {
-        reason: format!("{layer} does not parse"),
+        reason: t!("wire.unreadable.layer", layer),
         detail: Some(error.to_string()),
     }
 }

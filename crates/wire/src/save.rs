@@ -6,7 +6,7 @@ use std::io::{BufWriter, Write};
 use std::path::Path;
 
 use anyhow::Context;
-use course::HintExt;
+use course::{HintExt, t};
 use pcap_file::DataLink;
 use pcap_file::pcapng::PcapNgWriter;
 use pcap_file::pcapng::blocks::enhanced_packet::EnhancedPacketBlock;
@@ -32,10 +32,10 @@ impl Save {
     pub fn create(path: &Path, interface: &str, link: Link) -> anyhow::Result<Save> {
         let name = path.display().to_string();
         let file = File::create(path)
-            .with_context(|| format!("creating {name}"))
-            .hint("check that the folder exists and that you may write in it")?;
+            .with_context(|| t!("wire.save.creating", name))
+            .hint(t!("wire.save.creating.hint"))?;
         let mut writer = PcapNgWriter::new(BufWriter::new(file))
-            .with_context(|| format!("writing to {name}"))?;
+            .with_context(|| t!("wire.save.writing", name))?;
         let description = InterfaceDescriptionBlock {
             linktype: DataLink::from(link.number()),
             snaplen: SNAPLEN,
@@ -47,7 +47,7 @@ impl Save {
         };
         writer
             .write_pcapng_block(description)
-            .with_context(|| format!("writing to {name}"))?;
+            .with_context(|| t!("wire.save.writing", name))?;
         Ok(Save { name, writer, link })
     }
 
@@ -55,10 +55,12 @@ impl Save {
     pub fn write(&mut self, frame: &Frame) -> anyhow::Result<()> {
         anyhow::ensure!(
             frame.link == self.link,
-            "{}: a {} frame in a {} file",
-            self.name,
-            frame.link.name(),
-            self.link.name()
+            t!(
+                "wire.save.other-link",
+                name = self.name,
+                frame = frame.link.name(),
+                file = self.link.name()
+            )
         );
         let packet = EnhancedPacketBlock {
             interface_id: 0,
@@ -69,7 +71,7 @@ impl Save {
         };
         self.writer
             .write_pcapng_block(packet)
-            .with_context(|| format!("writing to {}", self.name))?;
+            .with_context(|| t!("wire.save.writing", name = self.name))?;
         Ok(())
     }
 
@@ -78,6 +80,6 @@ impl Save {
         self.writer
             .get_mut()
             .flush()
-            .with_context(|| format!("writing to {}", self.name))
+            .with_context(|| t!("wire.save.writing", name = self.name))
     }
 }

@@ -3,7 +3,7 @@
 
 use std::io::{self, StdoutLock, Write};
 
-use course::narrate;
+use course::{say, t};
 use wire::mermaid::Diagram;
 use wire::{Counts, Verdict};
 
@@ -51,18 +51,17 @@ impl Show {
             Verdict::Hidden => {}
             Verdict::Unreadable(number, unreadable) => {
                 self.told += 1;
+                let label = t!("wire.label.skip");
                 if self.told <= TOLD {
-                    let detail = unreadable
-                        .detail
-                        .map(|d| format!(": {d}"))
-                        .unwrap_or_default();
-                    narrate!("skip", "packet {number}: {}{detail}", unreadable.reason);
+                    // The parser's own words (the detail) stay as it wrote them.
+                    let reason = match unreadable.detail {
+                        Some(detail) => format!("{}: {detail}", unreadable.reason),
+                        None => unreadable.reason,
+                    };
+                    say!(&label, "wire.skip.packet", number, reason);
                 }
                 if self.told == TOLD {
-                    narrate!(
-                        "skip",
-                        "(further unreadable packets: counted in the summary)"
-                    );
+                    say!(&label, "wire.skip.more");
                 }
             }
         }
@@ -72,8 +71,8 @@ impl Show {
     /// Why `verdict` said stop.
     pub fn stop_reason(&self) -> String {
         match self.stdout_closed {
-            true => "stdout closed".to_string(),
-            false => format!("{} packets shown (--count)", self.shown),
+            true => t!("wire.stop.stdout-closed"),
+            false => t!("wire.stop.count", shown = self.shown),
         }
     }
 
@@ -83,12 +82,8 @@ impl Show {
             return;
         };
         if diagram.left_out() > 0 {
-            narrate!(
-                "mermaid",
-                "drew the first {} packets; {} more left out (mermaid refuses very large diagrams)",
-                wire::mermaid::MAX_ARROWS,
-                diagram.left_out()
-            );
+            let (drawn, more) = (wire::mermaid::MAX_ARROWS, diagram.left_out());
+            say!("mermaid", "wire.mermaid.left-out", drawn, more);
         }
         let _ = self.stdout.write_all(diagram.render().as_bytes());
         let _ = self.stdout.flush();
@@ -97,13 +92,13 @@ impl Show {
 
 /// The summary on stderr: packets read, shown, and not shown by reason.
 pub fn summary(counts: &Counts) {
-    narrate!(
-        "summary",
-        "{} packets read, {} shown",
-        counts.read,
-        counts.shown
+    say!(
+        t!("wire.label.summary"),
+        "wire.summary",
+        read = counts.read,
+        shown = counts.shown
     );
     for (reason, count) in &counts.skipped {
-        narrate!("skipped", "{count}: {reason}");
+        say!(t!("wire.label.skipped"), "wire.skipped", count, reason);
     }
 }

@@ -24,7 +24,7 @@ pub fn loopback(options: &Options, wire: &mut Wire, show: &mut Show) -> anyhow::
     use std::sync::atomic::Ordering;
     use std::time::Instant;
 
-    use course::narrate;
+    use course::{narrate, say, t};
     use wire::link::Link;
     use wire::live::Loopback;
     use wire::save::Save;
@@ -33,10 +33,10 @@ pub fn loopback(options: &Options, wire: &mut Wire, show: &mut Show) -> anyhow::
     // stops the capture, must not kill it.
     let interrupted = course::ctrl_c();
     let mut loopback = Loopback::open()?;
-    narrate!(
-        "capture",
-        "lo (interface {}) with a packet socket: loopback only (Ctrl-C to stop)",
-        loopback.index()
+    say!(
+        t!("wire.label.capture"),
+        "wire.capture",
+        index = loopback.index()
     );
     let mut save = match &options.write {
         Some(path) => Some(Save::create(path, "lo", Link::Ethernet)?),
@@ -50,7 +50,7 @@ pub fn loopback(options: &Options, wire: &mut Wire, show: &mut Show) -> anyhow::
             break "Ctrl-C".to_string();
         }
         if let Some(duration) = options.duration.filter(|&d| started.elapsed() >= d) {
-            break format!("{} s (--duration)", duration.as_secs_f64());
+            break t!("wire.stop.duration", seconds = duration.as_secs_f64());
         }
         // None: a short wait passed without a frame; look at the stop conditions again.
         let Some(frame) = loopback.next_frame()? else {
@@ -72,7 +72,7 @@ pub fn loopback(options: &Options, wire: &mut Wire, show: &mut Show) -> anyhow::
             }
         }
     }
-    narrate!("stop", "{reason}");
+    narrate!(t!("wire.label.stop"), "{reason}");
     if let (Some(save), Some(path)) = (save, &options.write) {
         save.finish()?;
         narrate!("write", "{} (pcapng)", path.display());
@@ -102,12 +102,9 @@ fn take(
 /// Packet sockets exist on Linux only.
 #[cfg(not(target_os = "linux"))]
 pub fn loopback(_: &Options, _: &mut Wire, _: &mut Show) -> anyhow::Result<()> {
-    use course::HintExt;
-    Err(anyhow::anyhow!(
-        "live capture is for Linux only; give a capture FILE to read"
-    ))
-    .hint(format!(
-        "{}, then: cargo run -p wire -- capture.pcap",
-        wire::capture::HOW_TO_CAPTURE
+    use course::{HintExt, t};
+    Err(anyhow::anyhow!(t!("wire.live.linux-only"))).hint(t!(
+        "wire.live.linux-only.hint",
+        how = wire::capture::how_to_capture()
     ))
 }

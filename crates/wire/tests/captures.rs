@@ -570,3 +570,62 @@ TCP       0.250000 127.0.0.1:40000 -> 127.0.0.1:7878  SYN seq=0 len=0
 "
     );
 }
+
+/// `--lang pt-BR`: the sentences around the protocols' words in Portuguese (the ICMP error's
+/// "em resposta a"), the narration too; the flags, `len=`, `SEQ`, join and leave as they are;
+/// the diagram the same text in both languages; a bad file one `erro:` and one `dica:`.
+#[test]
+fn in_portuguese_the_sentences_change_and_the_protocols_words_and_the_diagram_do_not() {
+    let path = file(
+        "lesson-pt.pcap",
+        &pcap(1, &lesson_frames(1, 0, false), Endianness::Little, false),
+    );
+    let portuguese = wire_on(&path, &["--lang", "pt-BR"]);
+    assert!(portuguese.status.success(), "{}", portuguese.stderr);
+    let expected = LESSON.replace(", about UDP ", ", em resposta a UDP ");
+    assert_eq!(portuguese.stdout_text(), expected);
+    assert!(
+        portuguese.stderr.contains(
+            "resumo   24 pacotes lidos, 23 mostrados\n\
+             pulados  1: não é tráfego do curso (--all mostra todos os pacotes)\n"
+        ),
+        "{}",
+        portuguese.stderr
+    );
+    let english = wire_on(&path, &["--mermaid"]);
+    let diagram = wire_on(&path, &["--mermaid", "--lang", "pt-BR"]);
+    assert!(english.status.success() && diagram.status.success());
+    assert_eq!(diagram.stdout_text(), english.stdout_text());
+
+    let text = file("notas.txt", b"minhas notas, nada de pacotes\n");
+    let finished = wire_on(&text, &["--lang", "pt-BR"]);
+    assert_eq!(finished.status.code(), Some(1), "{}", finished.stderr);
+    let lines: Vec<&str> = finished.stderr.lines().collect();
+    assert_eq!(lines.len(), 2, "{}", finished.stderr);
+    assert!(
+        lines[0].starts_with("erro: ")
+            && lines[0].ends_with(
+                "notas.txt não é um arquivo de captura: ele começa com 6d 69 6e 68, que não é a \
+                 assinatura de um pcap nem de um pcapng"
+            ),
+        "{}",
+        lines[0]
+    );
+    assert!(
+        lines[1].starts_with("dica: o wire lê arquivos pcap e pcapng; capture um com"),
+        "{}",
+        lines[1]
+    );
+}
+
+#[test]
+fn the_help_is_in_portuguese_with_lang_pt_br() {
+    let finished = wire(&["--lang", "pt-BR", "--help"]);
+    assert!(finished.status.success(), "{}", finished.stderr);
+    let help = finished.stdout_text();
+    assert!(
+        help.contains("Mostra todos os pacotes, não só o tráfego do curso."),
+        "{help}"
+    );
+    assert!(help.contains("Exemplo: capture uma troca TCP"), "{help}");
+}

@@ -212,9 +212,17 @@ fn a_datagram_on_loopback_shows_its_header_then_the_port_unreachable_it_causes()
                 [
                     udp(0),
                     udp(1),
+                    // In the language of the test's run (its locale): `about` in English.
                     format!(
-                        "127.0.0.1 -> 127.0.0.1 port unreachable, about UDP {}",
-                        udp(1)
+                        "127.0.0.1 -> 127.0.0.1 {}",
+                        course::t!(
+                            "wire.packet.about",
+                            message = "port unreachable",
+                            word = "UDP",
+                            source = from,
+                            destination = to,
+                            details = format!("len={len} SEQ 1 OF 2")
+                        )
                     ),
                 ],
                 "{text}"

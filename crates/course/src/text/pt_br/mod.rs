@@ -3,15 +3,18 @@
 mod address;
 mod course;
 mod datagram;
+mod demo;
 mod multicast_listener;
 mod multicast_sender;
 mod running;
+mod socket_lab;
 mod tcp_client;
 mod tcp_echo_server;
 mod trouble;
 mod udp_receiver;
 mod udp_relay;
 mod udp_sender;
+mod wire;
 
 pub const PARTS: &[super::Part] = &[
     course::PART,
@@ -26,4 +29,7 @@ pub const PARTS: &[super::Part] = &[
     udp_receiver::PART,
     udp_relay::PART,
     udp_sender::PART,
+    demo::PART,
+    socket_lab::PART,
+    wire::PART,
 ];
