@@ -156,6 +156,18 @@ fn quoted(path: &str) -> String {
     }
 }
 
+/// ` --lang pt-BR` when the command line chose the language and the environment alone would
+/// choose another: the advice then keeps the student's language.
+fn lang_given() -> String {
+    let by_args = course::lang::decide(std::env::args_os().skip(1), |_| None);
+    let by_env = course::lang::decide(std::iter::empty(), |name| std::env::var(name).ok());
+    if by_args != by_env && by_args == course::lang::current() {
+        format!(" --lang {}", by_args.code())
+    } else {
+        String::new()
+    }
+}
+
 /// A usage mistake found after parsing (a command without its exercise): reported as
 /// `course::parse_args` reports clap's, one `error:` line, one `hint:` line, exit status 2.
 fn usage_mistake(message: &str, hint: &str) -> ! {
@@ -332,7 +344,7 @@ impl ExerciseSet {
             }
             Some(given) => format!(" --dir {}", quoted(&shown(given))),
         };
-        let command = format!("`cargo run -p exercises -- {args}{dir}`");
+        let command = format!("`cargo run -p exercises -- {args}{dir}{}`", lang_given());
         match up {
             Some(up) => t!("exercises.from-top", command, up),
             None => command,

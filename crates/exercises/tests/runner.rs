@@ -594,6 +594,8 @@ fn list_and_hint_speak_portuguese_with_lang_pt_br_or_a_portuguese_locale() {
     let (error, hint) = assert_ends_with_error_and_hint(&finished, 1);
     assert_eq!(error, "erro: exercício desconhecido `tcp9-nope`");
     assert!(hint.starts_with("dica: os exercícios são: "), "{hint}");
+    // The advice keeps the language the command line chose.
+    assert!(hint.contains(" --lang pt-BR`)"), "{hint}");
 }
 
 /// `--lang pt-BR` reaches the specs, which read only SOCKETS_LANG and the locale: the runner
