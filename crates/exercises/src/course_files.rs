@@ -75,7 +75,14 @@ macro_rules! shared_files {
     };
 }
 
-const SHARED_FILES: &[CourseFile] = shared_files!["Cargo.toml", "src/lib.rs", "src/words.rs"];
+const SHARED_FILES: &[CourseFile] = shared_files![
+    "Cargo.toml",
+    "src/lib.rs",
+    "src/lang.rs",
+    "src/words.rs",
+    "src/words/en.rs",
+    "src/words/pt_br.rs",
+];
 
 /// Why an exercise's files are not the course's, to tell the student which file to restore.
 #[derive(Debug, PartialEq, Eq)]

@@ -27,12 +27,21 @@ use std::sync::mpsc::{self, RecvTimeoutError};
 use std::thread;
 use std::time::{Duration, Instant};
 
+use course::lang::Lang;
+use course::{t, text};
+
 /// The first argument that makes this program the test binaries' wrapper instead of the runner.
 pub const WRAPPER: &str = "__run-test-binary-within";
 
-/// The wrapper's line (on stdout, which cargo passes to the test binary and its runner) when it
-/// stopped a test binary: the runner reads it to tell a loop from a failing test.
-pub const STOPPED: &str = "==> time limit:";
+/// Whether a line of cargo's output is the wrapper's, when it stopped a test binary: the
+/// runner reads it (on stdout, which cargo passes to the test binary and its runner) to tell a
+/// loop from a failing test. The wrapper writes it in the runner's language (it inherits
+/// `SOCKETS_LANG` through cargo); either language's mark is taken.
+pub fn is_stopped_line(line: &str) -> bool {
+    Lang::ALL
+        .iter()
+        .any(|&lang| line.starts_with(&*text::get_in(lang, "exercises.limit.marker")))
+}
 
 /// How often a wait looks at its child: short enough not to delay a check, long enough to cost
 /// nothing.
@@ -59,9 +68,7 @@ pub fn seconds(duration: Duration) -> String {
 /// `--time-limit`, `--cargo-time-limit`: a number of seconds above 0 and at most a day (a
 /// deadline that an `Instant` can hold, even added to another).
 pub fn parse_limit(text: &str) -> Result<Duration, String> {
-    let refused = || {
-        format!("{text} is not a number of seconds above 0 and at most 86400 (a day), such as 60")
-    };
+    let refused = || t!("exercises.limit.refused", text);
     let value: f64 = text.trim().parse().map_err(|_| refused())?;
     if !(value > 0.0 && value <= 86_400.0) {
         return Err(refused());
@@ -74,7 +81,7 @@ pub fn test_runner_config(limits: Limits) -> anyhow::Result<String> {
     let me = std::env::current_exe()?;
     let me = me
         .to_str()
-        .ok_or_else(|| anyhow::anyhow!("the runner's path is not valid UTF-8: {}", me.display()))?;
+        .ok_or_else(|| anyhow::anyhow!(t!("exercises.limit.not-utf8", path = me.display())))?;
     // A TOML basic string: backslashes (Windows paths) and quotes escaped.
     let quoted = |text: &str| format!("\"{}\"", text.replace('\\', "\\\\").replace('"', "\\\""));
     Ok(format!(
@@ -182,15 +189,21 @@ pub fn wrapper(mut args: impl Iterator<Item = OsString>) -> ExitCode {
         .next()
         .and_then(|limit| parse_limit(&limit.to_string_lossy()).ok());
     let (Some(limit), Some(program)) = (limit, args.next()) else {
-        eprintln!("error: usage: exercises {WRAPPER} SECONDS PROGRAM [ARGS]");
-        eprintln!("hint: cargo runs this for the runner; run `cargo run -p exercises` instead");
+        let (error, hint) = (text::get("course.error"), text::get("course.hint"));
+        eprintln!(
+            "{error}: {}",
+            t!("exercises.limit.usage", wrapper = WRAPPER)
+        );
+        eprintln!("{hint}: {}", t!("exercises.limit.usage-hint"));
         return ExitCode::from(2);
     };
     let started = Command::new(&program).args(args).spawn();
     let mut child = match started {
         Ok(child) => child,
         Err(error) => {
-            eprintln!("error: starting {}: {error}", program.to_string_lossy());
+            let program = program.to_string_lossy();
+            let error = t!("exercises.limit.starting", program, error);
+            eprintln!("{}: {error}", text::get("course.error"));
             return ExitCode::FAILURE;
         }
     };
@@ -203,14 +216,17 @@ pub fn wrapper(mut args: impl Iterator<Item = OsString>) -> ExitCode {
             let mut out = io::stdout();
             let _ = writeln!(
                 out,
-                "{STOPPED} your code did not finish in {}: stopped",
-                seconds(limit)
+                "{} {}",
+                text::get("exercises.limit.marker"),
+                t!("exercises.limit.stopped", limit = seconds(limit))
             );
             let _ = out.flush();
             ExitCode::from(124)
         }
         Err(error) => {
-            eprintln!("error: waiting for {}: {error}", program.to_string_lossy());
+            let program = program.to_string_lossy();
+            let error = t!("exercises.limit.waiting", program, error);
+            eprintln!("{}: {error}", text::get("course.error"));
             kill(&mut child);
             ExitCode::FAILURE
         }
@@ -229,7 +245,7 @@ fn exit_code(status: ExitStatus) -> ExitCode {
     {
         use std::os::unix::process::ExitStatusExt;
         if let Some(signal) = status.signal() {
-            eprintln!("the test binary was killed by signal {signal}");
+            eprintln!("{}", t!("exercises.limit.signal", signal));
             return u8::try_from(128 + signal).map_or(ExitCode::FAILURE, ExitCode::from);
         }
     }
@@ -247,6 +263,15 @@ mod tests {
         for refused in ["0", "-1", "NaN", "inf", "86401", "1e300", "", "soon"] {
             assert!(parse_limit(refused).is_err(), "{refused}");
         }
+    }
+
+    #[test]
+    fn the_stopped_line_is_recognised_in_either_language() {
+        for lang in Lang::ALL {
+            let line = format!("{} ...", text::get_in(lang, "exercises.limit.marker"));
+            assert!(is_stopped_line(&line), "{line}");
+        }
+        assert!(!is_stopped_line("test result: FAILED. 0 passed; 1 failed"));
     }
 
     #[test]

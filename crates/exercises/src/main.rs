@@ -13,6 +13,11 @@
 //! cargo run -p exercises -- solution tcp1-echo-handler # once your version passes
 //! ```
 //!
+//! It speaks English or Portuguese (Brazil), as the course's programs do (`--lang pt-BR`,
+//! `SOCKETS_LANG`, the locale), and passes its language on to cargo's children in
+//! `SOCKETS_LANG`, so that the specs' failure messages come in the same language; each
+//! exercise has a hint in each (`hint.md`, `hint.pt-BR.md`).
+//!
 //! Progress is a small file, `exercises/.progress` (not in git): for each exercise, the result
 //! of its last check and a fingerprint of its files then. An exercise counts as passing only
 //! if its last real check passed, against the course's own spec (see `course_files`), and its
@@ -34,31 +39,19 @@ use std::time::Duration;
 
 use anyhow::{Context, anyhow};
 use clap::{Parser, Subcommand};
-use course::HintExt;
+use course::lang::Lang;
+use course::{HintExt, t, text};
 
 use course_files::Altered;
 use limit::{Ended, Limits};
 
-/// Work on the course's exercises: each is a small crate in exercises/ with a stub to
-/// complete (look for `// TODO` and `todo!()`), tests that are the spec, and a hint.
-///
-/// The usual way: run `watch` in a terminal, open the exercise's `src/lib.rs` in your editor,
-/// and save; `watch` checks it again on every save and moves to the next exercise when it
-/// passes. Stuck? `hint NAME`. Done? `solution NAME` shows the reference solution to compare.
-/// With no command: `list`.
+// The help texts are in the message tables: `exercises.about`, `exercises.arg.dir`...
+// (crates/course/src/text/en/exercises.rs and its Portuguese twin).
 #[derive(Parser)]
-#[command(
-    name = "exercises",
-    after_help = "Example, from the course's top folder (not from exercises/, where cargo \
-        finds only the exercises' own workspace):\n  \
-        cargo run -p exercises -- list\n  \
-        cargo run -p exercises -- watch      # then edit exercises/tcp1-echo-handler/src/lib.rs"
-)]
+#[command(name = "exercises")]
 struct Args {
-    /// The exercises' folder (the default is the course's exercises/).
     #[arg(long, value_name = "DIR", global = true)]
     dir: Option<PathBuf>,
-    /// How long an exercise's tests may run before they are stopped (a loop that never ends).
     #[arg(
         long,
         value_name = "SECONDS",
@@ -67,8 +60,6 @@ struct Args {
         global = true
     )]
     time_limit: Duration,
-    /// How long each cargo command (build, test, clippy) may take before it is stopped: a
-    /// first build compiles the dependencies. `cargo test` gets --time-limit on top.
     #[arg(
         long,
         value_name = "SECONDS",
@@ -83,21 +74,10 @@ struct Args {
 
 #[derive(Subcommand)]
 enum Action {
-    /// List the exercises in order, with their lesson and your progress
-    /// (not started, failing, passing, or changed since the last check).
     List,
-    /// Check one exercise: build it, run its tests, run clippy; the output is shown.
-    Check {
-        /// The exercise, e.g. tcp1-echo-handler (see `list`).
-        name: Option<String>,
-    },
-    /// Show the hint of one exercise.
+    Check { name: Option<String> },
     Hint { name: Option<String> },
-    /// Check an exercise, then check it again each time one of its files changes (the files'
-    /// contents are polled twice a second: it works in containers and on WSL). Without a name,
-    /// work through the exercises in order, from the first one that does not pass. Ctrl-C stops.
     Watch { name: Option<String> },
-    /// Show the reference solution of an exercise, once your version passes its check.
     Solution { name: Option<String> },
 }
 
@@ -124,16 +104,24 @@ fn run(args: Args) -> anyhow::Result<()> {
             if outcome.passed() {
                 Ok(())
             } else {
-                Err(failure(exercise, outcome, limits))
+                Err(failure(&set, exercise, outcome, limits))
             }
         }
         Action::Hint { name } => {
             let exercise = set.find(name.as_deref(), "hint")?;
-            let hint = read_course_file(&exercise.dir.join("hint.md"))?;
+            let hint = read_course_file(&exercise.dir.join(hint_file()))?;
             print_out(&hint)
         }
         Action::Watch { name } => watch(&set, name.as_deref(), limits),
         Action::Solution { name } => solution(&set, set.find(name.as_deref(), "solution")?),
+    }
+}
+
+/// The hint in the language of the run.
+fn hint_file() -> &'static str {
+    match course::lang::current() {
+        Lang::En => "hint.md",
+        Lang::PtBr => "hint.pt-BR.md",
     }
 }
 
@@ -158,40 +146,46 @@ fn shown(path: &Path) -> String {
     text
 }
 
-/// The command that runs the runner with `args`, for a message. `cargo run -p exercises` works
-/// from anywhere in the course but inside exercises/, where cargo finds the exercises' own
-/// workspace: from there, the message says where to run it.
-fn suggest(args: &str) -> String {
-    let command = format!("`cargo run -p exercises -- {args}`");
-    let cwd = std::env::current_dir().unwrap_or_default();
-    match cwd.strip_prefix(top_folder()) {
-        Ok(inside) if inside.starts_with("exercises") => {
-            let up = vec![".."; inside.components().count()].join("/");
-            format!("{command} from the course's top folder ({up}), not from exercises/")
-        }
-        _ => command,
+/// A path as a command line takes it: in double quotes when it has a space (the shells of
+/// Linux, macOS and Windows all read those the same way).
+fn quoted(path: &str) -> String {
+    if path.contains(char::is_whitespace) {
+        format!("\"{path}\"")
+    } else {
+        path.to_string()
+    }
+}
+
+/// ` --lang pt-BR` when the command line chose the language and the environment alone would
+/// choose another: the advice then keeps the student's language.
+fn lang_given() -> String {
+    let by_args = course::lang::decide(std::env::args_os().skip(1), |_| None);
+    let by_env = course::lang::decide(std::iter::empty(), |name| std::env::var(name).ok());
+    if by_args != by_env && by_args == course::lang::current() {
+        format!(" --lang {}", by_args.code())
+    } else {
+        String::new()
     }
 }
 
 /// A usage mistake found after parsing (a command without its exercise): reported as
 /// `course::parse_args` reports clap's, one `error:` line, one `hint:` line, exit status 2.
 fn usage_mistake(message: &str, hint: &str) -> ! {
-    eprintln!("error: {message}");
-    eprintln!("hint: {hint}");
+    eprintln!("{}: {message}", text::get("course.error"));
+    eprintln!("{}: {hint}", text::get("course.hint"));
     std::process::exit(2);
 }
 
 /// Reads a file that the course ships (a hint, a reference solution).
 fn read_course_file(path: &Path) -> anyhow::Result<String> {
+    let path_shown = shown(path);
     fs::read_to_string(path)
-        .with_context(|| format!("reading {}", shown(path)))
+        .with_context(|| t!("exercises.reading", path = path_shown))
         .hint_with(|error| match course::io_kind(error) {
-            Some(io::ErrorKind::NotFound) => format!(
-                "it comes with the course: restore it with `git checkout -- {}`, or copy it \
-                 from a fresh download of the course",
-                shown(path)
-            ),
-            _ => format!("check that you can read {}", shown(path)),
+            Some(io::ErrorKind::NotFound) => {
+                t!("exercises.restore-course-file", path = path_shown)
+            }
+            _ => t!("exercises.check-readable", path = path_shown),
         })
 }
 
@@ -203,15 +197,15 @@ struct Exercise {
 
 impl Exercise {
     /// The lesson the exercise belongs to, from its name's prefix.
-    fn lesson(&self) -> &'static str {
+    fn lesson(&self) -> String {
         if self.name.starts_with("tcp") {
-            "TCP"
+            "TCP".into()
         } else if self.name.starts_with("udp") {
-            "UDP"
+            "UDP".into()
         } else if self.name.starts_with("mc") {
-            "multicast"
+            "multicast".into()
         } else {
-            "other"
+            t!("exercises.lesson.other")
         }
     }
 
@@ -246,31 +240,23 @@ impl Exercise {
         let name = &self.name;
         let Some(file) = altered.file() else {
             return (
-                format!("{name} is not one of the course's exercises: no spec to check it against"),
-                "instructors: add it to course_files! in crates/exercises/src/course_files.rs"
-                    .to_string(),
+                t!("exercises.unknown-to-the-runner", name),
+                t!("exercises.unknown-to-the-runner-hint"),
             );
         };
         let path = shown(&self.dir.join(file));
         match altered {
             Altered::Added(_) => (
-                format!("{path} is not part of the course's exercise"),
-                "delete it: cargo would run it at every build, outside the tests".to_string(),
+                t!("exercises.added-file", path),
+                t!("exercises.added-file-hint"),
+            ),
+            Altered::Missing(_) => (
+                t!("exercises.altered-missing", path),
+                t!("exercises.altered-hint", path),
             ),
             _ => (
-                format!(
-                    "{path} is not the course's ({}): the exercise passes only against the \
-                     course's spec",
-                    if matches!(altered, Altered::Missing(_)) {
-                        "it is missing"
-                    } else {
-                        "it was changed"
-                    }
-                ),
-                format!(
-                    "restore it with `git checkout -- {path}`, or copy it from a fresh \
-                     download of the course; then check again"
-                ),
+                t!("exercises.altered-changed", path),
+                t!("exercises.altered-hint", path),
             ),
         }
     }
@@ -293,20 +279,21 @@ fn collect_files(dir: &Path, files: &mut Vec<PathBuf>) {
 /// The exercises' workspace: its directory and its members, in the order of the lesson.
 struct ExerciseSet {
     dir: PathBuf,
+    /// The folder `--dir` named, if it did: the runner's advice names it again, and cargo
+    /// builds in its own target/ (see `cargo`).
+    given: Option<PathBuf>,
     exercises: Vec<Exercise>,
 }
 
 impl ExerciseSet {
-    fn open(dir: Option<PathBuf>) -> anyhow::Result<ExerciseSet> {
-        let dir = dir.unwrap_or_else(|| top_folder().join("exercises"));
+    fn open(given: Option<PathBuf>) -> anyhow::Result<ExerciseSet> {
+        let dir = given
+            .clone()
+            .unwrap_or_else(|| top_folder().join("exercises"));
         let manifest = dir.join("Cargo.toml");
         let text = fs::read_to_string(&manifest)
-            .with_context(|| format!("reading {}", shown(&manifest)))
-            .hint(format!(
-                "the runner looks for the exercises in {}: restore that folder (`git checkout \
-                 -- exercises`, or a fresh download of the course), or give another with --dir",
-                shown(&dir)
-            ))?;
+            .with_context(|| t!("exercises.reading", path = shown(&manifest)))
+            .hint(t!("exercises.no-folder-hint", dir = shown(&dir)))?;
         // The `members = [...]` list of exercises/Cargo.toml, one quoted name per line.
         let exercises: Vec<Exercise> = text
             .lines()
@@ -325,13 +312,43 @@ impl ExerciseSet {
             })
             .collect();
         if exercises.is_empty() {
-            return Err(anyhow!("no exercises listed in {}", shown(&manifest))).hint(format!(
-                "its `members = [` list names one exercise per line, as the course ships it: \
-                 restore it with `git checkout -- {}`",
-                shown(&manifest)
-            ));
+            let manifest = shown(&manifest);
+            return Err(anyhow!(t!("exercises.no-members", manifest)))
+                .hint(t!("exercises.no-members-hint", manifest));
         }
-        Ok(ExerciseSet { dir, exercises })
+        Ok(ExerciseSet {
+            dir,
+            given,
+            exercises,
+        })
+    }
+
+    /// The command that runs the runner with `args`, for a message, with `--dir` when the
+    /// student gave it. `cargo run -p exercises` works from anywhere in the course but inside
+    /// exercises/, where cargo finds the exercises' own workspace: from there, the message
+    /// says where to run it.
+    fn suggest(&self, args: &str) -> String {
+        let cwd = std::env::current_dir().unwrap_or_default();
+        let up = match cwd.strip_prefix(top_folder()) {
+            Ok(inside) if inside.starts_with("exercises") => {
+                Some(vec![".."; inside.components().count()].join("/"))
+            }
+            _ => None,
+        };
+        let dir = match &self.given {
+            None => String::new(),
+            // Run from the top folder, a path from here would be wrong: the whole path then.
+            Some(given) if up.is_some() => {
+                let whole = std::path::absolute(given).unwrap_or_else(|_| given.clone());
+                format!(" --dir {}", quoted(&whole.display().to_string()))
+            }
+            Some(given) => format!(" --dir {}", quoted(&shown(given))),
+        };
+        let command = format!("`cargo run -p exercises -- {args}{dir}{}`", lang_given());
+        match up {
+            Some(up) => t!("exercises.from-top", command, up),
+            None => command,
+        }
     }
 
     fn names(&self) -> String {
@@ -344,22 +361,22 @@ impl ExerciseSet {
         let Some(name) = name else {
             let first = &self.exercises[0].name;
             usage_mistake(
-                &format!("`{command}` needs the name of an exercise"),
-                &format!(
-                    "the exercises are: {}; for instance {}",
-                    self.names(),
-                    suggest(&format!("{command} {first}"))
+                &t!("exercises.needs-a-name", command),
+                &t!(
+                    "exercises.needs-a-name-hint",
+                    names = self.names(),
+                    example = self.suggest(&format!("{command} {first}"))
                 ),
             );
         };
         self.exercises
             .iter()
             .find(|exercise| exercise.name == name)
-            .with_context(|| format!("unknown exercise `{name}`"))
-            .hint(format!(
-                "the exercises are: {} (see {})",
-                self.names(),
-                suggest("list")
+            .with_context(|| t!("exercises.unknown", name))
+            .hint(t!(
+                "exercises.unknown-hint",
+                names = self.names(),
+                list = self.suggest("list")
             ))
     }
 
@@ -390,24 +407,16 @@ impl ExerciseSet {
         for (name, (outcome, fingerprint)) in progress {
             text.push_str(&format!("{name} {} {fingerprint}\n", outcome.word()));
         }
-        let path = self.progress_file();
-        let shown = shown(&path);
-        fs::write(&path, text)
-            .with_context(|| format!("writing {shown}"))
+        let file = self.progress_file();
+        let path = shown(&file);
+        fs::write(&file, text)
+            .with_context(|| t!("exercises.writing", path))
             .hint_with(|error| match course::io_kind(error) {
-                Some(io::ErrorKind::IsADirectory) => {
-                    format!("{shown} is a folder: delete it, the runner keeps a file there")
-                }
+                Some(io::ErrorKind::IsADirectory) => t!("exercises.progress-is-a-folder", path),
                 Some(io::ErrorKind::PermissionDenied | io::ErrorKind::ReadOnlyFilesystem) => {
-                    format!(
-                        "the runner records your checks in {shown}: make it and its folder \
-                         writable (on Windows, a folder of that name also gives this error)"
-                    )
+                    t!("exercises.progress-not-writable", path)
                 }
-                _ => format!(
-                    "the runner records your checks in {shown}; deleting it is safe (it only \
-                     forgets which exercises passed)"
-                ),
+                _ => t!("exercises.progress-other", path),
             })
     }
 
@@ -470,55 +479,63 @@ impl Outcome {
 
     fn describe(self) -> String {
         match self {
-            Outcome::Passing => "every test passes, clippy is happy".into(),
-            Outcome::Altered => "its spec or Cargo.toml is not the course's".into(),
-            Outcome::DoesNotBuild => "it does not compile".into(),
-            Outcome::TestsFail(0) => "its tests fail".into(),
-            Outcome::TestsFail(1) => "1 test fails".into(),
-            Outcome::TestsFail(failed) => format!("{failed} tests fail"),
-            Outcome::TimedOut => "your code did not finish within the time limit".into(),
-            Outcome::Clippy => "its tests pass, but clippy has warnings".into(),
+            Outcome::Passing => t!("exercises.outcome.passing"),
+            Outcome::Altered => t!("exercises.outcome.altered"),
+            Outcome::DoesNotBuild => t!("exercises.outcome.does-not-build"),
+            Outcome::TestsFail(0) => t!("exercises.outcome.tests-fail"),
+            Outcome::TestsFail(failed) => course::plural(failed, "failing-test"),
+            Outcome::TimedOut => t!("exercises.outcome.timed-out"),
+            Outcome::Clippy => t!("exercises.outcome.clippy"),
         }
     }
 }
 
 /// The error of a check that did not pass, with what to try next.
-fn failure(exercise: &Exercise, outcome: Outcome, limits: Limits) -> anyhow::Error {
+fn failure(
+    set: &ExerciseSet,
+    exercise: &Exercise,
+    outcome: Outcome,
+    limits: Limits,
+) -> anyhow::Error {
     let name = &exercise.name;
+    let why = outcome.describe();
     let (what, hint) = match outcome {
         Outcome::TimedOut => (
-            format!(
-                "{name} does not pass yet: your code did not finish in {}",
-                limit::seconds(limits.code)
+            t!(
+                "exercises.not-yet-timed-out",
+                name,
+                limit = limit::seconds(limits.code)
             ),
-            timed_out_hint(name),
+            timed_out_hint(set, name),
         ),
         Outcome::Altered => {
             match course_files::check(name, &exercise.dir).ok().flatten() {
                 Some(altered) => exercise.altered(&altered),
                 // Restored since: the student may check again.
                 None => (
-                    format!("{name} does not pass yet: {}", outcome.describe()),
-                    format!("check it again: {}", suggest(&format!("check {name}"))),
+                    t!("exercises.not-yet", name, why),
+                    t!(
+                        "exercises.check-again",
+                        command = set.suggest(&format!("check {name}"))
+                    ),
                 ),
             }
         }
         _ => (
-            format!("{name} does not pass yet: {}", outcome.describe()),
-            format!(
-                "read the first failure above; stuck? {}",
-                suggest(&format!("hint {name}"))
+            t!("exercises.not-yet", name, why),
+            t!(
+                "exercises.read-the-first-failure",
+                command = set.suggest(&format!("hint {name}"))
             ),
         ),
     };
     anyhow!(what).context(course::Hint(hint))
 }
 
-fn timed_out_hint(name: &str) -> String {
-    format!(
-        "look for a loop that never ends (or a read that waits for bytes that never come); a \
-         slow machine? {}",
-        suggest(&format!("check {name} --time-limit 120"))
+fn timed_out_hint(set: &ExerciseSet, name: &str) -> String {
+    t!(
+        "exercises.timed-out-hint",
+        command = set.suggest(&format!("check {name} --time-limit 120"))
     )
 }
 
@@ -532,10 +549,10 @@ enum Status {
 impl Status {
     fn describe(&self) -> String {
         match self {
-            Status::NotStarted => "not started".into(),
-            Status::Checked(Outcome::Passing) => "passing".into(),
-            Status::Checked(outcome) => format!("failing ({})", outcome.describe()),
-            Status::Changed => "changed since the last check".into(),
+            Status::NotStarted => t!("exercises.status.not-started"),
+            Status::Checked(Outcome::Passing) => t!("exercises.status.passing"),
+            Status::Checked(outcome) => t!("exercises.status.failing", why = outcome.describe()),
+            Status::Changed => t!("exercises.status.changed"),
         }
     }
 }
@@ -556,24 +573,27 @@ fn list(set: &ExerciseSet) -> anyhow::Result<()> {
             status.describe()
         ));
     }
-    out.push_str(&format!(
-        "\n{passing} of {} passing. Next: {}\n",
-        set.exercises.len(),
-        suggest("watch")
+    out.push('\n');
+    out.push_str(&t!(
+        "exercises.list.summary",
+        passing,
+        total = set.exercises.len(),
+        command = set.suggest("watch")
     ));
+    out.push('\n');
     print_out(&out)
 }
 
 /// Checks that the spec is the course's, then builds, tests and lints one exercise, with
 /// cargo's output shown, and records the outcome.
 fn check(set: &ExerciseSet, exercise: &Exercise, limits: Limits) -> anyhow::Result<Outcome> {
-    say(&format!(
-        "==> checking {} ({})",
-        exercise.name,
-        shown(&exercise.dir.join("src").join("lib.rs"))
+    say(&t!(
+        "exercises.checking",
+        name = exercise.name,
+        path = shown(&exercise.dir.join("src").join("lib.rs"))
     ));
     let altered = course_files::check(&exercise.name, &exercise.dir)
-        .with_context(|| format!("reading the spec of {}", shown(&exercise.dir)))?;
+        .with_context(|| t!("exercises.reading-the-spec", dir = shown(&exercise.dir)))?;
     let outcome = if let Some(altered) = altered {
         let (what, hint) = exercise.altered(&altered);
         say(&format!("==> {what}\n==> {hint}"));
@@ -601,17 +621,20 @@ fn check(set: &ExerciseSet, exercise: &Exercise, limits: Limits) -> anyhow::Resu
     };
     set.record(exercise, outcome)?;
     let name = &exercise.name;
+    say("");
     match outcome {
-        Outcome::Passing => say(&format!(
-            "\n==> {name} passes! Compare with the reference: {}",
-            suggest(&format!("solution {name}"))
+        Outcome::Passing => say(&t!(
+            "exercises.passes",
+            name,
+            command = set.suggest(&format!("solution {name}"))
         )),
-        Outcome::TimedOut => say(&format!(
-            "\n==> {name}: your code did not finish in {}: {}",
-            limit::seconds(limits.code),
-            timed_out_hint(name)
+        Outcome::TimedOut => say(&t!(
+            "exercises.did-not-finish",
+            name,
+            limit = limit::seconds(limits.code),
+            hint = timed_out_hint(set, name)
         )),
-        _ => say(&format!("\n==> {name}: {}", outcome.describe())),
+        _ => say(&format!("==> {name}: {}", outcome.describe())),
     }
     Ok(outcome)
 }
@@ -626,6 +649,35 @@ struct CargoRun {
     stopped: bool,
 }
 
+/// `cargo <subcommand>` on the exercise's crate, in the runner's language.
+fn cargo_command(
+    set: &ExerciseSet,
+    exercise: &Exercise,
+    cargo: &std::ffi::OsStr,
+    subcommand: &str,
+) -> Command {
+    let mut command = Command::new(cargo);
+    command
+        .arg(subcommand)
+        .arg("--manifest-path")
+        .arg(set.dir.join("Cargo.toml"))
+        .args(["-p", &exercise.name]);
+    // Cargo names a workspace's build output the same wherever the workspace is: two exercise
+    // folders sharing one target dir (a CARGO_TARGET_DIR set for every build) would take each
+    // other's builds, and an untouched stub could pass with another folder's solution. A
+    // folder given with --dir builds in its own target/, whatever the environment says.
+    if set.given.is_some() {
+        let target = set.dir.join("target");
+        command
+            .arg("--target-dir")
+            .arg(std::path::absolute(&target).unwrap_or(target));
+    }
+    // The specs speak the runner's language (speckit reads SOCKETS_LANG), as does the time
+    // limit's wrapper, which is this program again.
+    command.env("SOCKETS_LANG", course::lang::current().code());
+    command
+}
+
 /// Runs one cargo command on the exercise's crate, with its output shown, within the limit
 /// for cargo commands; `cargo test` runs each test binary within the limit for the code.
 fn cargo(
@@ -637,17 +689,12 @@ fn cargo(
     // Under `cargo run`, CARGO names the cargo that started us.
     let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
     let subcommand = args[0];
-    let mut command = Command::new(&cargo);
-    command
-        .arg(subcommand)
-        .arg("--manifest-path")
-        .arg(set.dir.join("Cargo.toml"))
-        .args(["-p", &exercise.name]);
+    let mut command = cargo_command(set, exercise, &cargo, subcommand);
     let testing = subcommand == "test";
     if testing {
         let config = limit::test_runner_config(limits)
-            .context("giving cargo the time limit")
-            .hint("move the course to a folder whose path is plain text (UTF-8)")?;
+            .context(t!("exercises.giving-cargo-the-limit"))
+            .hint(t!("exercises.plain-text-path"))?;
         command.arg("--config").arg(config);
     }
     command.args(&args[1..]);
@@ -662,7 +709,7 @@ fn cargo(
         {
             run.failed = run.failed.saturating_add(count);
         }
-        if line.starts_with(limit::STOPPED) {
+        if limit::is_stopped_line(line) {
             run.stopped = true;
         }
         say(line);
@@ -678,23 +725,28 @@ fn cargo(
         cargo_limit,
         if testing { Some(&mut read_line) } else { None },
     )
-    .with_context(|| format!("running {} {subcommand}", cargo.to_string_lossy()))
-    .hint("is cargo installed and on your PATH? (https://rustup.rs)")?;
+    .with_context(|| {
+        t!(
+            "exercises.running-cargo",
+            cargo = cargo.to_string_lossy(),
+            subcommand
+        )
+    })
+    .hint(t!("exercises.install-cargo"))?;
     match ended {
         Ended::Exited(status) => {
             run.succeeded = status.success();
             Ok(run)
         }
-        Ended::TimedOut => Err(anyhow!(
-            "`cargo {subcommand}` on {} did not finish in {}: stopped",
-            exercise.name,
-            limit::seconds(cargo_limit)
-        ))
-        .hint(format!(
-            "a first build compiles the dependencies and can be slow, and cargo waits while \
-             another cargo (your editor's?) holds the build folder: check again, or give cargo \
-             more time with {}",
-            suggest(&format!("check {} --cargo-time-limit 1800", exercise.name))
+        Ended::TimedOut => Err(anyhow!(t!(
+            "exercises.cargo-timed-out",
+            subcommand,
+            name = exercise.name,
+            limit = limit::seconds(cargo_limit)
+        )))
+        .hint(t!(
+            "exercises.cargo-timed-out-hint",
+            command = set.suggest(&format!("check {} --cargo-time-limit 1800", exercise.name))
         )),
     }
 }
@@ -713,7 +765,7 @@ fn watch(set: &ExerciseSet, name: Option<&str>, limits: Limits) -> anyhow::Resul
             {
                 Some(exercise) => exercise,
                 None => {
-                    say("Every exercise passes. Well done!");
+                    say(&t!("exercises.all-pass"));
                     return Ok(());
                 }
             },
@@ -723,10 +775,11 @@ fn watch(set: &ExerciseSet, name: Option<&str>, limits: Limits) -> anyhow::Resul
             // On to the next unsolved exercise.
             continue;
         }
-        say(&format!(
-            "\n==> watching {} for changes (Ctrl-C to stop); stuck? {}",
-            shown(&exercise.dir),
-            suggest(&format!("hint {}", exercise.name))
+        say("");
+        say(&t!(
+            "exercises.watching",
+            dir = shown(&exercise.dir),
+            command = set.suggest(&format!("hint {}", exercise.name))
         ));
         let before = exercise.fingerprint();
         while exercise.fingerprint() == before {
@@ -742,23 +795,20 @@ fn solution(set: &ExerciseSet, exercise: &Exercise) -> anyhow::Result<()> {
         Status::Checked(Outcome::Passing) => {
             let path = exercise.dir.join("solutions").join("reference.rs");
             let code = read_course_file(&path)?;
-            print_out(&format!(
-                "// The reference solution of {name} ({}). Yours passes too: compare.\n\n{code}",
-                shown(&path)
-            ))
+            let header = t!("exercises.reference-header", name, path = shown(&path));
+            print_out(&format!("{header}\n\n{code}"))
         }
-        status => Err(anyhow!(
-            "{name} does not pass yet ({}): its solution stays hidden until it does",
-            match status {
+        status => {
+            let why = match status {
                 Status::Checked(outcome) => outcome.describe(),
                 other => other.describe(),
-            }
-        ))
-        .hint(format!(
-            "check it with {}; stuck? {}",
-            suggest(&format!("check {name}")),
-            suggest(&format!("hint {name}"))
-        )),
+            };
+            Err(anyhow!(t!("exercises.hidden", name, why))).hint(t!(
+                "exercises.hidden-hint",
+                check = set.suggest(&format!("check {name}")),
+                hint = set.suggest(&format!("hint {name}"))
+            ))
+        }
     }
 }
 
@@ -772,4 +822,23 @@ fn print_out(text: &str) -> anyhow::Result<()> {
 fn say(line: &str) {
     let mut out = io::stdout();
     let _ = writeln!(out, "{line}");
+}
+
+#[cfg(test)]
+mod tests {
+    use clap::CommandFactory;
+
+    use super::*;
+
+    #[test]
+    fn every_command_and_option_has_its_help_in_both_languages() {
+        let missing = course::help::missing(&Args::command());
+        assert!(missing.is_empty(), "help texts missing: {missing:?}");
+    }
+
+    #[test]
+    fn a_path_with_a_space_is_quoted_for_the_shell() {
+        assert_eq!(quoted("exercises"), "exercises");
+        assert_eq!(quoted("my course/exercises"), "\"my course/exercises\"");
+    }
 }

@@ -7,6 +7,8 @@ use std::process::Command;
 use std::sync::atomic::{AtomicU32, Ordering};
 use std::time::Duration;
 
+use course::lang::Lang;
+use course::text;
 use testkit::{Finished, Program, assert_error_and_hint};
 
 const RUNNER: &str = env!("CARGO_BIN_EXE_exercises");
@@ -67,10 +69,9 @@ fn copy_dir(from: &Path, to: &Path) {
 /// unless the caller sets another).
 fn command(dir: &Path, args: &[&str]) -> Command {
     let mut command = Command::new(RUNNER);
+    // With --dir, each copy builds in its own target/, whatever CARGO_TARGET_DIR says: see
+    // `folders_given_with_dir_never_share_a_build_even_with_a_shared_target_dir`.
     command.arg("--dir").arg(dir).args(args);
-    // Each copy builds in its own directory: cargo names a workspace's artifacts the same
-    // wherever the workspace is, so two copies sharing one would overwrite each other.
-    command.env("CARGO_TARGET_DIR", dir.join("target"));
     command
 }
 
@@ -248,16 +249,21 @@ fn a_solved_exercise_passes_its_check_then_reveals_its_solution() {
 
 /// Like testkit's `assert_error_and_hint`, for a command that shows cargo's output: cargo's own
 /// `error:` lines (a failed build or test) come first; the runner's verdict is the last two
-/// lines.
+/// lines, `error:` and `hint:` in English, `erro:` and `dica:` in Portuguese.
 fn assert_ends_with_error_and_hint(finished: &Finished, code: i32) -> (String, String) {
     let stderr = &finished.stderr;
     assert_eq!(finished.status.code(), Some(code), "{stderr}");
     let lines: Vec<&str> = stderr.lines().collect();
     let ending = &lines[lines.len().saturating_sub(2)..];
+    let labelled = |line: &str, label: &str| {
+        Lang::ALL
+            .iter()
+            .any(|&lang| line.starts_with(&format!("{}: ", text::get_in(lang, label))))
+    };
     assert!(
         ending.len() == 2
-            && ending[0].starts_with("error: ")
-            && ending[1].starts_with("hint: ")
+            && labelled(ending[0], "course.error")
+            && labelled(ending[1], "course.hint")
             && !stderr.contains("panicked"),
         "expected an error line and a hint line at the end:\n{stderr}"
     );
@@ -549,4 +555,119 @@ fn a_cargo_command_that_never_finishes_is_stopped() {
     assert!(hint.contains("--cargo-time-limit"), "{hint}");
     let pid = fs::read_to_string(&pid_file).unwrap();
     assert!(has_ended(pid.trim()), "the stand-in cargo {pid} still runs");
+}
+
+/// The runner in Portuguese, the locale and `SOCKETS_LANG` out of the way: only what the test
+/// says chooses the language.
+fn in_portuguese_only_by(command: &mut Command) -> &mut Command {
+    for name in ["SOCKETS_LANG", "LC_ALL", "LC_MESSAGES", "LANG"] {
+        command.env_remove(name);
+    }
+    command
+}
+
+#[test]
+fn list_and_hint_speak_portuguese_with_lang_pt_br_or_a_portuguese_locale() {
+    let dir = fresh_copy();
+    let finished = finish(in_portuguese_only_by(&mut command(
+        &dir,
+        &["--lang", "pt-BR", "hint", "tcp1-echo-handler"],
+    )));
+    assert!(finished.status.success(), "{}", finished.stderr);
+    let expected = fs::read_to_string(dir.join("tcp1-echo-handler/hint.pt-BR.md")).unwrap();
+    assert_eq!(finished.stdout_text(), expected);
+    assert!(
+        expected.starts_with("# Dica: tcp1-echo-handler"),
+        "{expected}"
+    );
+
+    let finished =
+        finish(in_portuguese_only_by(&mut command(&dir, &["list"])).env("LANG", "pt_BR.UTF-8"));
+    let out = finished.stdout_text();
+    assert!(out.contains("tcp1-echo-handler    não começado"), "{out}");
+    assert!(out.contains("0 de 9 passando. Próximo passo: "), "{out}");
+
+    let finished = finish(in_portuguese_only_by(&mut command(
+        &dir,
+        &["--lang", "pt-BR", "hint", "tcp9-nope"],
+    )));
+    let (error, hint) = assert_ends_with_error_and_hint(&finished, 1);
+    assert_eq!(error, "erro: exercício desconhecido `tcp9-nope`");
+    assert!(hint.starts_with("dica: os exercícios são: "), "{hint}");
+    // The advice keeps the language the command line chose.
+    assert!(hint.contains(" --lang pt-BR`)"), "{hint}");
+}
+
+/// `--lang pt-BR` reaches the specs, which read only SOCKETS_LANG and the locale: the runner
+/// passes its language on to cargo's children.
+#[test]
+fn a_check_in_portuguese_shows_the_specs_failures_in_portuguese() {
+    let dir = fresh_copy();
+    let finished = finish(in_portuguese_only_by(&mut command(
+        &dir,
+        &["--lang", "pt-BR", "check", "tcp1-echo-handler"],
+    )));
+    let (error, hint) = assert_ends_with_error_and_hint(&finished, 1);
+    assert_eq!(
+        error,
+        "erro: tcp1-echo-handler ainda não passa: 4 testes falham"
+    );
+    assert!(
+        hint.starts_with("dica: leia a primeira falha acima; travou? "),
+        "{hint}"
+    );
+    let out = finished.stdout_text();
+    assert!(out.contains("==> conferindo tcp1-echo-handler"), "{out}");
+    // speckit's words and the spec's own sentence, in Portuguese.
+    assert!(out.contains("vindo do seu balcão de eco"), "{out}");
+    assert!(
+        out.contains("sua função `handle` entrou em pânico"),
+        "{out}"
+    );
+}
+
+/// The advice names the folder the student gave, so that following it checks the same one.
+#[test]
+fn the_advice_keeps_the_folder_given_with_dir() {
+    let dir = fresh_copy();
+    let out = runner(&dir, &["list"]).stdout_text();
+    let copy = dir.file_name().unwrap().to_string_lossy();
+    let next = out
+        .lines()
+        .find(|line| line.contains("Next: "))
+        .unwrap_or_else(|| panic!("no Next line: {out}"));
+    assert!(next.contains("-- watch --dir "), "{next}");
+    assert!(next.contains(&*copy), "{next}");
+    let finished = runner(&dir, &["hint", "tcp9-nope"]);
+    let (_, hint) = assert_error_and_hint(&finished, 1);
+    assert!(hint.contains("-- list --dir "), "{hint}");
+}
+
+/// Two students' folders, one CARGO_TARGET_DIR for every build (a setting some people keep):
+/// cargo names both folders' builds the same, and the untouched stub would be graded with the
+/// other folder's solved build. With --dir, each folder builds in its own target/.
+#[test]
+fn folders_given_with_dir_never_share_a_build_even_with_a_shared_target_dir() {
+    let solved = fresh_copy();
+    let untouched = fresh_copy();
+    let shared = solved.with_file_name(format!(
+        "{}-shared-target",
+        solved.file_name().unwrap().to_string_lossy()
+    ));
+    let exercise = solved.join("tcp1-echo-handler");
+    let reference = fs::read_to_string(exercise.join("solutions/reference.rs")).unwrap();
+    fs::write(exercise.join("src/lib.rs"), reference).unwrap();
+    let passed =
+        finish(command(&solved, &["check", "tcp1-echo-handler"]).env("CARGO_TARGET_DIR", &shared));
+    assert!(passed.status.success(), "{}", passed.stderr);
+
+    let finished = finish(
+        command(&untouched, &["check", "tcp1-echo-handler"]).env("CARGO_TARGET_DIR", &shared),
+    );
+    let (error, _) = assert_ends_with_error_and_hint(&finished, 1);
+    assert_eq!(
+        error,
+        "error: tcp1-echo-handler does not pass yet: 4 tests fail"
+    );
+    let _ = fs::remove_dir_all(&shared);
 }

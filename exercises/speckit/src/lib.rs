@@ -6,10 +6,18 @@
 //! after 3 of 6 bytes"), a timeout said as a timeout, each row of a table labelled. Every spec
 //! uses these helpers, so the nine exercises speak alike; the fixed phrases are in `words.rs`.
 //!
+//! Two languages, English and Portuguese (Brazil), chosen as the course's programs choose
+//! theirs (`lang.rs`): the runner passes its language on in `SOCKETS_LANG`. A spec writes each
+//! sentence of its own in both, with [`en_pt!`], all of them in one module at its end.
+//!
 //! Part of the course, like the specs: the exercise runner refuses to check an exercise when
 //! this crate is not the course's own.
 
+mod lang;
 mod words;
+
+pub use lang::{Lang, lang};
+use words::words;
 
 use std::any::Any;
 use std::fmt::Display;
@@ -25,6 +33,41 @@ const TEXT_SHOWN: usize = 60;
 const HEX_SHOWN: usize = 16;
 /// Zeros in a row, from this many on, are counted rather than shown.
 const ZERO_RUN: usize = 4;
+
+/// A sentence of a spec in both languages, `format!`-style, and in the run's language only:
+/// `en_pt!("the echo of {what}", "o eco de {what}")`. Both take their values from the
+/// variables they name, so that each language puts them where its sentence needs them.
+#[macro_export]
+macro_rules! en_pt {
+    ($en:literal, $pt:literal $(,)?) => {
+        match $crate::lang() {
+            $crate::Lang::En => ::std::format!($en),
+            $crate::Lang::PtBr => ::std::format!($pt),
+        }
+    };
+}
+
+/// Portuguese: "de" before a phrase, contracted with its article as the language wants it
+/// (`de("o eco")` is "do eco", `de("a 2ª mensagem")` "da 2ª mensagem", `de("\"hi\"")` "de
+/// \"hi\""), for a spec's Portuguese sentence whose phrase comes from elsewhere.
+pub fn de(phrase: &str) -> String {
+    contract(phrase, ["do", "da", "dos", "das"], "de")
+}
+
+/// Portuguese: "em" before a phrase, contracted with its article (`em("o grupo")` is "no
+/// grupo"); see [`de`].
+pub fn em(phrase: &str) -> String {
+    contract(phrase, ["no", "na", "nos", "nas"], "em")
+}
+
+fn contract(phrase: &str, forms: [&str; 4], alone: &str) -> String {
+    for (article, form) in ["o ", "a ", "os ", "as "].iter().zip(forms) {
+        if let Some(rest) = phrase.strip_prefix(article) {
+            return format!("{form} {rest}");
+        }
+    }
+    format!("{alone} {phrase}")
+}
 
 /// Ends the test with `message`: what the student's code did and what the spec wanted.
 #[track_caller]
@@ -53,7 +96,7 @@ pub fn quote(bytes: &[u8]) -> String {
 /// `quote`, then the length: `"hello\n" (6 bytes)`.
 pub fn describe(bytes: &[u8]) -> String {
     if bytes.is_empty() {
-        return format!("\"\" ({})", words::NOTHING);
+        return format!("\"\" ({})", words().nothing());
     }
     let quoted = quote(bytes);
     // A cut text or hex ends with its length already; a run of zeros is its length.
@@ -73,7 +116,7 @@ pub fn hex(bytes: &[u8]) -> String {
         .collect();
     let mut text = format!("hex {}", shown.join(" "));
     if bytes.len() > HEX_SHOWN {
-        text.push_str(&format!(" … {}", words::in_all(bytes.len())));
+        text.push_str(&format!(" … {}", words().in_all(bytes.len())));
     }
     text
 }
@@ -156,7 +199,7 @@ fn quote_text(segments: &[Segment], total: usize) -> String {
     }
     let mut quoted = parts.join(" + ");
     if cut {
-        quoted.push_str(&format!(" {}", words::in_all(total)));
+        quoted.push_str(&format!(" {}", words().in_all(total)));
     }
     quoted
 }
@@ -175,31 +218,44 @@ fn escape(c: char) -> String {
     }
 }
 
-/// `1,048,576`.
+/// `1,048,576` (in Portuguese `1.048.576`).
 pub fn thousands(n: usize) -> String {
+    let (separator, _) = words().separators();
     let digits = n.to_string();
     let mut text = String::new();
     for (index, digit) in digits.chars().enumerate() {
         if index > 0 && (digits.len() - index) % 3 == 0 {
-            text.push(',');
+            text.push(separator);
         }
         text.push(digit);
     }
     text
 }
 
-/// `1 byte`, `38 bytes`, `1,048,576 bytes`.
+/// `1 byte`, `38 bytes`, `1,048,576 bytes`: `unit` is the unit's English name ("byte",
+/// "frame"...), which the Portuguese table turns into its own (`words/pt_br.rs`).
 pub fn count(n: usize, unit: &str) -> String {
-    format!("{} {}", thousands(n), words::plural(unit, n))
+    format!("{} {}", thousands(n), words().unit(unit, n))
 }
 
-/// 1st, 2nd, 3rd...
+/// 1st, 2nd, 3rd... (in Portuguese 1º, 2º, 3º: a spec that needs the feminine, 1ª, writes it in
+/// its own Portuguese sentence).
 pub fn ordinal(n: usize) -> String {
-    words::ordinal(n)
+    words().ordinal(n)
 }
 
-/// `5 s`, `1.2 s`, `500 ms`, `0.21 ms`.
+/// `5 s`, `1.2 s`, `500 ms`, `0.21 ms` (in Portuguese `1,2 s`, `0,21 ms`).
 pub fn duration(duration: Duration) -> String {
+    let (_, decimal) = words().separators();
+    let text = plain_duration(duration);
+    if decimal == '.' {
+        text
+    } else {
+        text.replace('.', &decimal.to_string())
+    }
+}
+
+fn plain_duration(duration: Duration) -> String {
     let ms = duration.as_secs_f64() * 1000.0;
     if ms >= 1000.0 {
         let text = format!("{:.1}", ms / 1000.0);
@@ -230,8 +286,8 @@ pub fn is_timeout(error: &io::Error) -> bool {
 pub fn expected_got(what: &str, expected: impl Display, got: impl Display) -> String {
     format!(
         "{what}:\n  {:<9} {expected}\n  {:<9} {got}",
-        words::EXPECTED,
-        words::GOT
+        words().expected(),
+        words().got()
     )
 }
 
@@ -271,10 +327,10 @@ pub fn bytes_differ(what: &str, expected: &[u8], got: &[u8]) -> String {
         };
         message.push_str(&format!(
             "\n  {}:\n  {:<9} {}\n  {:<9} {}",
-            words::differs_from_byte(first),
-            words::EXPECTED,
+            words().differs_from_byte(first),
+            words().expected(),
             window(expected),
-            words::GOT,
+            words().got(),
             window(got)
         ));
     }
@@ -340,7 +396,7 @@ pub fn read_exactly(
     step: &str,
     who: &str,
 ) -> Result<Vec<u8>, String> {
-    let within = stream.read_timeout().ok().flatten();
+    let within = words::within(stream.read_timeout().ok().flatten());
     let mut got = vec![0u8; len];
     let mut filled = 0;
     while filled < len {
@@ -348,9 +404,9 @@ pub fn read_exactly(
             Ok(0) => {
                 got.truncate(filled);
                 return Err(if filled == 0 {
-                    words::closed_without_sending(step, who)
+                    words().closed_without_sending(step, who)
                 } else {
-                    words::closed_after(step, who, &got, len)
+                    words().closed_after(step, who, &got, len)
                 });
             }
             Ok(received) => filled += received,
@@ -358,13 +414,13 @@ pub fn read_exactly(
             Err(error) => {
                 got.truncate(filled);
                 return Err(if is_timeout(&error) && filled == 0 {
-                    words::sent_nothing_within(step, who, within)
+                    words().sent_nothing_within(step, who, &within)
                 } else if is_timeout(&error) {
-                    words::sent_only_within(step, who, &got, len, within)
+                    words().sent_only_within(step, who, &got, len, &within)
                 } else if filled == 0 {
                     words::step_failed(step, &error)
                 } else {
-                    words::failed_after(step, &error, &got)
+                    words().failed_after(step, &io_error(&error), &got)
                 });
             }
         }
@@ -378,42 +434,42 @@ pub fn read_line(
     step: &str,
     who: &str,
 ) -> Result<Vec<u8>, String> {
-    let within = reader.get_ref().read_timeout().ok().flatten();
+    let within = words::within(reader.get_ref().read_timeout().ok().flatten());
     let mut line = Vec::new();
     // On an error, the bytes read so far are in `line`.
     match reader.read_until(b'\n', &mut line) {
-        Ok(0) => Err(words::closed_without_sending(step, who)),
+        Ok(0) => Err(words().closed_without_sending(step, who)),
         Ok(_) if line.ends_with(b"\n") => Ok(line),
-        Ok(_) => Err(words::closed_inside_a_line(step, who, &line)),
+        Ok(_) => Err(words().closed_inside_a_line(step, who, &line)),
         Err(error) if is_timeout(&error) && line.is_empty() => {
-            Err(words::sent_nothing_within(step, who, within))
+            Err(words().sent_nothing_within(step, who, &within))
         }
         Err(error) if is_timeout(&error) => {
-            Err(words::part_of_a_line_within(step, who, &line, within))
+            Err(words().part_of_a_line_within(step, who, &line, &within))
         }
         Err(error) if line.is_empty() => Err(words::step_failed(step, &error)),
-        Err(error) => Err(words::failed_after(step, &error, &line)),
+        Err(error) => Err(words().failed_after(step, &io_error(&error), &line)),
     }
 }
 
 /// Reads until the other end closes the connection, within the stream's read timeout.
 pub fn read_to_end(stream: &mut TcpStream, step: &str, who: &str) -> Result<Vec<u8>, String> {
-    let within = stream.read_timeout().ok().flatten();
+    let within = words::within(stream.read_timeout().ok().flatten());
     let mut got = Vec::new();
     // On an error, the bytes read so far are in `got`.
     match stream.read_to_end(&mut got) {
         Ok(_) => Ok(got),
         Err(error) if is_timeout(&error) => {
-            Err(words::neither_more_nor_closed(step, who, &got, within))
+            Err(words().neither_more_nor_closed(step, who, &got, &within))
         }
         Err(error) if got.is_empty() => Err(words::step_failed(step, &error)),
-        Err(error) => Err(words::failed_after(step, &error, &got)),
+        Err(error) => Err(words().failed_after(step, &io_error(&error), &got)),
     }
 }
 
 /// Receives one datagram, within the socket's read timeout.
 pub fn recv_from(socket: &UdpSocket, step: &str) -> Result<(Vec<u8>, SocketAddr), String> {
-    let within = socket.read_timeout().ok().flatten();
+    let within = words::within(socket.read_timeout().ok().flatten());
     // Larger than any datagram the specs send: a datagram is never cut here.
     let mut buffer = vec![0u8; 65_536];
     match socket.recv_from(&mut buffer) {
@@ -421,7 +477,7 @@ pub fn recv_from(socket: &UdpSocket, step: &str) -> Result<(Vec<u8>, SocketAddr)
             buffer.truncate(len);
             Ok((buffer, from))
         }
-        Err(error) if is_timeout(&error) => Err(words::nothing_arrived_within(step, within)),
+        Err(error) if is_timeout(&error) => Err(words().nothing_arrived_within(step, &within)),
         Err(error) => Err(words::step_failed(step, &error)),
     }
 }
@@ -451,7 +507,7 @@ pub fn call<T: Send + 'static>(
             let outcome = panic::catch_unwind(AssertUnwindSafe(body)).map_err(panic_text);
             let _ = outcome_tx.send(outcome);
         })
-        .doing(&words::thread_for(function));
+        .doing(&words().thread_for(function));
     Call {
         function,
         outcome: outcome_rx,
@@ -466,7 +522,7 @@ fn panic_text(payload: Box<dyn Any + Send>) -> String {
     } else if let Some(text) = payload.downcast_ref::<String>() {
         text.clone()
     } else {
-        "(a panic without a message)".to_string()
+        words().a_panic_without_a_message().to_string()
     }
 }
 
@@ -489,8 +545,8 @@ impl<T> Call<T> {
         self.ended_within(within);
         match self.ended.take() {
             Some(Ok(value)) => value,
-            Some(Err(message)) => fail(words::panicked(self.function, &message)),
-            None => fail(words::did_not_return(self.function, self.waited, context)),
+            Some(Err(message)) => fail(words().panicked(self.function, &message)),
+            None => fail(words().did_not_return(self.function, &duration(self.waited), context)),
         }
     }
 
@@ -502,12 +558,12 @@ impl<T> Call<T> {
 
 /// "your `handle` panicked: ...", for a spec that found out with `Call::ended_within`.
 pub fn panicked(function: &str, message: &str) -> String {
-    words::panicked(function, message)
+    words().panicked(function, message)
 }
 
 /// "your `handle` returned an error: ...", in words.
 pub fn returned_an_error(function: &str, error: &io::Error) -> String {
-    words::returned_an_error(function, error)
+    words().returned_an_error(function, &io_error(error))
 }
 
 /// A table of cases: what the spec expected of each, what the student's code gave, and a
@@ -520,10 +576,13 @@ pub struct Table {
 }
 
 impl Table {
-    pub fn new(title: impl Into<String>, columns: &[&str]) -> Table {
+    pub fn new(title: impl Into<String>, columns: &[impl AsRef<str>]) -> Table {
         Table {
             title: title.into(),
-            columns: columns.iter().map(|column| column.to_string()).collect(),
+            columns: columns
+                .iter()
+                .map(|column| column.as_ref().to_string())
+                .collect(),
             rows: Vec::new(),
         }
     }
@@ -559,7 +618,7 @@ impl Table {
         let mut text = format!("{}:\n{}", self.title, line(&self.columns, ""));
         for (cells, right) in &self.rows {
             text.push('\n');
-            text.push_str(&line(cells, if *right { "" } else { words::WRONG_ROW }));
+            text.push_str(&line(cells, if *right { "" } else { words().wrong_row() }));
         }
         text
     }
@@ -580,15 +639,17 @@ impl Table {
 
 /// "(missing)": a cell for a value the student's code did not give.
 pub fn missing() -> String {
-    words::MISSING.to_string()
+    words().missing().to_string()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::lang::speak;
 
     #[test]
     fn text_is_quoted_with_escapes() {
+        speak(Lang::En);
         assert_eq!(quote(b"hello\n"), r#""hello\n""#);
         assert_eq!(quote(b"say \"hi\"\t\\"), r#""say \"hi\"\t\\""#);
         assert_eq!(quote(b""), r#""""#);
@@ -598,6 +659,7 @@ mod tests {
 
     #[test]
     fn runs_of_zeros_are_counted_not_shown() {
+        speak(Lang::En);
         let mut bytes = b"ping\n".to_vec();
         bytes.extend([0; 38]);
         assert_eq!(quote(&bytes), r#""ping\n" + 38 zero bytes"#);
@@ -608,6 +670,7 @@ mod tests {
 
     #[test]
     fn long_text_is_cut_with_its_length() {
+        speak(Lang::En);
         let long = vec![b'#'; 300];
         let quoted = quote(&long);
         assert!(quoted.starts_with("\"####"), "{quoted}");
@@ -617,6 +680,7 @@ mod tests {
 
     #[test]
     fn bytes_that_are_not_text_are_hex() {
+        speak(Lang::En);
         assert_eq!(quote(b"\x00\x07t=21.5C"), "hex 00 07 74 3d 32 31 2e 35 43");
         let binary: Vec<u8> = (0..=255).collect();
         assert_eq!(
@@ -628,6 +692,7 @@ mod tests {
 
     #[test]
     fn numbers_and_durations_read_as_words() {
+        speak(Lang::En);
         assert_eq!(thousands(1_048_576), "1,048,576");
         assert_eq!(thousands(999), "999");
         assert_eq!(count(1, "byte"), "1 byte");
@@ -645,6 +710,7 @@ mod tests {
 
     #[test]
     fn bytes_that_differ_far_in_show_where() {
+        speak(Lang::En);
         let expected: Vec<u8> = (0..200).collect();
         let mut got = expected.clone();
         got[100] = 0;
@@ -659,6 +725,7 @@ mod tests {
 
     #[test]
     fn a_table_marks_the_wrong_rows_only() {
+        speak(Lang::En);
         let mut table = Table::new("the pings", &["ping", "expected", "got"]);
         table.row(vec!["1".into(), "answered".into(), "answered".into()], true);
         table.row(vec!["2".into(), "lost".into(), "answered".into()], false);
@@ -671,6 +738,7 @@ mod tests {
 
     #[test]
     fn io_errors_are_said_in_words_with_their_kind() {
+        speak(Lang::En);
         let error = io::Error::from(io::ErrorKind::ConnectionReset);
         let words = io_error(&error);
         assert!(words.starts_with("the connection was reset"), "{words}");
@@ -679,6 +747,7 @@ mod tests {
 
     #[test]
     fn a_call_that_panics_or_hangs_is_said_so() {
+        speak(Lang::En);
         let mut panics = call("handle", || -> u32 { panic!("not yet implemented") });
         assert_eq!(
             panics.ended_within(Duration::from_secs(5)),
@@ -689,5 +758,68 @@ mod tests {
         assert!(hangs.ended_within(Duration::from_millis(50)).is_none());
         let mut returns = call("handle", || 7);
         assert_eq!(returns.returned(Duration::from_secs(5), ""), 7);
+    }
+
+    #[test]
+    fn portuguese_words_numbers_and_durations() {
+        speak(Lang::PtBr);
+        assert_eq!(describe(b"hello\n"), r#""hello\n" (6 bytes)"#);
+        assert_eq!(describe(b""), r#""" (nada)"#);
+        assert_eq!(count(1_048_576, "byte"), "1.048.576 bytes");
+        assert_eq!(count(1, "frame"), "1 quadro");
+        assert_eq!(count(2, "request"), "2 requisições");
+        assert_eq!(duration(Duration::from_millis(1200)), "1,2 s");
+        assert_eq!(duration(Duration::from_micros(213)), "0,21 ms");
+        assert_eq!(duration(Duration::from_secs(5)), "5 s");
+        assert_eq!(ordinal(2), "2º");
+        let mut bytes = b"ping\n".to_vec();
+        bytes.extend([0; 38]);
+        assert_eq!(quote(&bytes), r#""ping\n" + 38 bytes zero"#);
+        let long = vec![b'#'; 300];
+        assert!(quote(&long).ends_with("\"… (300 bytes no total)"));
+        assert_eq!(
+            expected_got("o eco", 1, 2),
+            "o eco:\n  esperado: 1\n  obtido:   2"
+        );
+        let words = io_error(&io::Error::from(io::ErrorKind::ConnectionReset));
+        assert!(words.starts_with("a conexão foi resetada"), "{words}");
+        assert!(words.contains("ErrorKind::ConnectionReset"), "{words}");
+        assert_eq!(en_pt!("one", "um"), "um");
+        assert_eq!(de("o eco"), "do eco");
+        assert_eq!(de("a 2ª mensagem"), "da 2ª mensagem");
+        assert_eq!(de("as 3 mensagens"), "das 3 mensagens");
+        assert_eq!(de("\"hi\""), "de \"hi\"");
+        assert_eq!(de("um megabyte"), "de um megabyte");
+        assert_eq!(em("o grupo"), "no grupo");
+        assert_eq!(de("outro"), "de outro");
+    }
+
+    #[test]
+    fn a_portuguese_table_marks_its_wrong_rows_in_portuguese() {
+        speak(Lang::PtBr);
+        let mut table = Table::new("os pings", &["ping", "esperado", "obtido"]);
+        table.row(
+            vec!["1".into(), "perdido".into(), "respondido".into()],
+            false,
+        );
+        assert!(
+            table.render().ends_with("respondido  <- errado"),
+            "{}",
+            table.render()
+        );
+        assert_eq!(missing(), "(faltando)");
+    }
+
+    #[test]
+    fn a_call_that_hangs_is_said_so_in_portuguese() {
+        speak(Lang::PtBr);
+        let (_release, wait) = mpsc::channel::<()>();
+        let mut hangs = call("handle", move || wait.recv());
+        let message = panic::catch_unwind(AssertUnwindSafe(|| {
+            hangs.returned(Duration::from_millis(50), "")
+        }))
+        .map_err(panic_text)
+        .unwrap_err();
+        assert_eq!(message, "sua função `handle` não retornou em 50 ms");
     }
 }

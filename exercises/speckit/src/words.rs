@@ -1,187 +1,104 @@
-//! Every fixed phrase of the specs' failure messages, in English: one table, so that another
-//! language is one more file with the same functions.
+//! Every fixed phrase of the specs' failure messages, one table per language: `words/en.rs`
+//! and `words/pt_br.rs`, each an implementation of [`Words`], so that the compiler makes sure
+//! that both languages have every phrase. The sentences of one spec alone live in that spec,
+//! in both languages, with [`en_pt!`](crate::en_pt).
+
+mod en;
+mod pt_br;
 
 use std::io;
 use std::time::Duration;
 
-use crate::{count, duration};
+use crate::lang::{Lang, lang};
+
+/// The phrases of one language. `step` is what the spec was doing ("reading the echo of
+/// "hello\n" from your echo desk"), `who` the other end ("your echo desk"), `got` the bytes
+/// received so far, `within` a time limit as [`Words::within`] words it.
+pub trait Words: Sync {
+    /// What an I/O error kind means, in words.
+    fn io_meaning(&self, kind: io::ErrorKind) -> &'static str;
+    fn closed_without_sending(&self, step: &str, who: &str) -> String;
+    fn closed_after(&self, step: &str, who: &str, got: &[u8], wanted: usize) -> String;
+    fn sent_nothing_within(&self, step: &str, who: &str, within: &str) -> String;
+    fn sent_only_within(
+        &self,
+        step: &str,
+        who: &str,
+        got: &[u8],
+        wanted: usize,
+        within: &str,
+    ) -> String;
+    /// `error` is already in words ([`io_error`]).
+    fn failed_after(&self, step: &str, error: &str, got: &[u8]) -> String;
+    fn closed_inside_a_line(&self, step: &str, who: &str, got: &[u8]) -> String;
+    fn part_of_a_line_within(&self, step: &str, who: &str, got: &[u8], within: &str) -> String;
+    fn neither_more_nor_closed(&self, step: &str, who: &str, got: &[u8], within: &str) -> String;
+    fn nothing_arrived_within(&self, step: &str, within: &str) -> String;
+    /// "within 5 s" (`limit`: a duration in words), or "within the time limit" when the socket
+    /// did not say.
+    fn within(&self, limit: Option<String>) -> String;
+    /// `within`: a duration in words.
+    fn did_not_return(&self, function: &str, within: &str, context: &str) -> String;
+    fn panicked(&self, function: &str, message: &str) -> String;
+    /// `error` is already in words ([`io_error`]).
+    fn returned_an_error(&self, function: &str, error: &str) -> String;
+    fn thread_for(&self, function: &str) -> String;
+    fn a_panic_without_a_message(&self) -> &'static str;
+    /// The labels of `expected_got`, at most 9 characters.
+    fn expected(&self) -> &'static str;
+    fn got(&self) -> &'static str;
+    fn wrong_row(&self) -> &'static str;
+    fn missing(&self) -> &'static str;
+    fn nothing(&self) -> &'static str;
+    fn in_all(&self, len: usize) -> String;
+    fn differs_from_byte(&self, index: usize) -> String;
+    /// The unit the specs count, in the singular or the plural: `unit` is its English name
+    /// ("byte", "zero byte", "frame", "request").
+    fn unit(&self, unit: &str, n: usize) -> String;
+    /// 1st, 2nd, 3rd...
+    fn ordinal(&self, n: usize) -> String;
+    /// The separator of thousands (`1,048,576`) and the decimal mark (`1.2 s`).
+    fn separators(&self) -> (char, char);
+}
+
+/// The phrases of the run's language.
+pub fn words() -> &'static dyn Words {
+    match lang() {
+        Lang::En => &en::En,
+        Lang::PtBr => &pt_br::PtBr,
+    }
+}
 
 /// What an I/O error means, in words, then the kind a program would match on and the system's
-/// own text.
+/// own text (which stays as the system wrote it).
 pub fn io_error(error: &io::Error) -> String {
-    use io::ErrorKind::*;
-    let meaning = match error.kind() {
-        WouldBlock | TimedOut => "the wait timed out",
-        UnexpectedEof => "the stream ended too early",
-        ConnectionReset => {
-            "the connection was reset: the other side closed its socket while bytes were still \
-             coming or unread"
-        }
-        ConnectionAborted => "the connection was aborted",
-        BrokenPipe => "the connection is closed: the other side closed it",
-        NotConnected => "the socket is no longer connected: the other side closed the connection",
-        ConnectionRefused => "refused: nothing listens at that address and port",
-        AddrInUse => "the address is already in use: another socket holds that port",
-        AddrNotAvailable => "that address is not one of this machine's",
-        PermissionDenied => "permission denied",
-        InvalidInput => "invalid input",
-        InvalidData => "the data is not valid",
-        _ => "an I/O error",
-    };
-    format!("{meaning} (ErrorKind::{:?}: {error})", error.kind())
+    format!(
+        "{} (ErrorKind::{:?}: {error})",
+        words().io_meaning(error.kind()),
+        error.kind()
+    )
 }
 
 pub fn step_failed(step: &str, error: &io::Error) -> String {
     format!("{step}: {}", io_error(error))
 }
 
-pub fn closed_without_sending(step: &str, who: &str) -> String {
-    format!("{step}: {who} closed the connection without sending anything")
+/// "within 5 s": a socket's read timeout, or "within the time limit" when it had none.
+pub fn within(limit: Option<Duration>) -> String {
+    words().within(limit.map(crate::duration))
 }
 
-pub fn closed_after(step: &str, who: &str, got: &[u8], wanted: usize) -> String {
-    format!(
-        "{step}: {who} closed the connection after {} of {}: {}",
-        count(got.len(), "byte"),
-        count(wanted, "byte"),
-        crate::quote(got)
-    )
-}
+#[cfg(test)]
+mod tests {
+    use super::*;
 
-pub fn sent_nothing_within(step: &str, who: &str, within: Option<Duration>) -> String {
-    format!("{step}: {who} sent nothing within {}", time_limit(within))
-}
-
-pub fn sent_only_within(
-    step: &str,
-    who: &str,
-    got: &[u8],
-    wanted: usize,
-    within: Option<Duration>,
-) -> String {
-    format!(
-        "{step}: {who} sent only {} of {} within {}: {}",
-        count(got.len(), "byte"),
-        count(wanted, "byte"),
-        time_limit(within),
-        crate::quote(got)
-    )
-}
-
-pub fn failed_after(step: &str, error: &io::Error, got: &[u8]) -> String {
-    format!(
-        "{step}: {}, after {}: {}",
-        io_error(error),
-        count(got.len(), "byte"),
-        crate::quote(got)
-    )
-}
-
-pub fn closed_inside_a_line(step: &str, who: &str, got: &[u8]) -> String {
-    format!(
-        "{step}: {who} closed the connection in the middle of a line (no \\n at the end): {}",
-        crate::quote(got)
-    )
-}
-
-pub fn part_of_a_line_within(
-    step: &str,
-    who: &str,
-    got: &[u8],
-    within: Option<Duration>,
-) -> String {
-    format!(
-        "{step}: {who} sent only part of a line within {} (no \\n yet): {}",
-        time_limit(within),
-        crate::quote(got)
-    )
-}
-
-pub fn neither_more_nor_closed(
-    step: &str,
-    who: &str,
-    got: &[u8],
-    within: Option<Duration>,
-) -> String {
-    let so_far = if got.is_empty() {
-        String::new()
-    } else {
-        format!(
-            " (it sent {} first: {})",
-            count(got.len(), "byte"),
-            crate::quote(got)
-        )
-    };
-    format!(
-        "{step}: {who} neither closed the connection nor sent anything more within {}{so_far}",
-        time_limit(within)
-    )
-}
-
-pub fn nothing_arrived_within(step: &str, within: Option<Duration>) -> String {
-    format!("{step}: nothing arrived within {}", time_limit(within))
-}
-
-fn time_limit(within: Option<Duration>) -> String {
-    match within {
-        Some(within) => duration(within),
-        None => "the time limit".to_string(),
+    /// Each language's labels fit the 9 columns `expected_got` gives them.
+    #[test]
+    fn labels_fit_their_column() {
+        for words in [&en::En as &dyn Words, &pt_br::PtBr] {
+            for label in [words.expected(), words.got()] {
+                assert!(label.chars().count() <= 9, "{label}");
+            }
+        }
     }
-}
-
-pub fn did_not_return(function: &str, within: Duration, context: &str) -> String {
-    format!(
-        "your `{function}` did not return within {}{context}",
-        duration(within)
-    )
-}
-
-pub fn panicked(function: &str, message: &str) -> String {
-    format!("your `{function}` panicked: {message} (the `panicked at` line above says where)")
-}
-
-pub fn returned_an_error(function: &str, error: &io::Error) -> String {
-    format!("your `{function}` returned an error: {}", io_error(error))
-}
-
-pub fn thread_for(function: &str) -> String {
-    format!("starting a thread for your `{function}`")
-}
-
-pub const EXPECTED: &str = "expected:";
-pub const GOT: &str = "got:";
-pub const WRONG_ROW: &str = "<- wrong";
-pub const MISSING: &str = "(missing)";
-pub const NOTHING: &str = "nothing";
-
-pub fn in_all(len: usize) -> String {
-    format!("({} in all)", count(len, "byte"))
-}
-
-pub fn differs_from_byte(index: usize) -> String {
-    format!(
-        "they differ from byte {} on (counting from 0)",
-        crate::thousands(index)
-    )
-}
-
-/// "1 byte", "2 bytes": the plural of the units the specs count.
-pub fn plural(unit: &str, n: usize) -> String {
-    if n == 1 {
-        unit.to_string()
-    } else {
-        format!("{unit}s")
-    }
-}
-
-/// 1st, 2nd, 3rd, 4th...
-pub fn ordinal(n: usize) -> String {
-    let suffix = match (n % 10, n % 100) {
-        (1, 11) | (2, 12) | (3, 13) => "th",
-        (1, _) => "st",
-        (2, _) => "nd",
-        (3, _) => "rd",
-        _ => "th",
-    };
-    format!("{n}{suffix}")
 }

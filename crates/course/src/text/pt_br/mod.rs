@@ -4,6 +4,7 @@ mod address;
 mod course;
 mod datagram;
 mod demo;
+mod exercises;
 mod multicast_listener;
 mod multicast_sender;
 mod running;
@@ -32,4 +33,5 @@ pub const PARTS: &[super::Part] = &[
     demo::PART,
     socket_lab::PART,
     wire::PART,
+    exercises::PART,
 ];
