@@ -8,8 +8,11 @@
                                   diagram drawn by a program) is never a message;
                                 - in the pt-BR edition, {{#include samples/X}} becomes
                                   {{#include samples/pt-BR/X}}: the run of the same scenario
-                                  in Portuguese. The build fails when that file is missing,
-                                  so a Portuguese page never shows an English run.
+                                  in Portuguese (traces/X likewise: what `wire` says of a
+                                  trace in Portuguese). The build fails when that file is
+                                  missing, so a Portuguese page never shows an English run.
+                                  A Markdown fragment that includes such files is put in its
+                                  chapter first, so that its includes are seen too.
     python3 i18n.py keep-code   after `links`, before `gettext`, in both editions and for both
                                 renderers (html, and xgettext, which writes messages.pot):
                                 - a ```rust, ```java or ```text block gets <!-- i18n:skip -->
@@ -24,17 +27,18 @@ mdBook first asks `python3 i18n.py MODE supports RENDERER`: every renderer is su
 """
 
 import json
+import os
 import re
 import sys
 from pathlib import Path
 
 TWINS = "pt-BR"  # the edition whose samples come from samples/pt-BR/
-# The folders of src/ whose included files have a pt-BR twin in FOLDER/pt-BR/.
-TWINNED = ["samples"]
-# Included files under samples/ that are the same in both editions, and why.
+# The folders of src/ whose included files have a pt-BR twin in FOLDER/pt-BR/: the programs'
+# runs (scripts/book-samples, scripts/two-computers, scripts/lab-samples) and what `wire` reads
+# in the traces (scripts/traces).
+TWINNED = ["samples", "traces"]
+# Included files under a TWINNED folder that are the same in both editions, and why.
 SAME_IN_BOTH = {
-    "lab/": "measurements that take 5 minutes of full load to redo (scripts/lab-samples), "
-            "and socket-lab's report is not translated yet",
     "windows/": "the names of the tests CI skips under Wine, and why: written by "
                 "scripts/windows/test from its list, not by a program run",
 }
@@ -53,18 +57,42 @@ def chapters(items):
             yield from chapters(chapter.get("sub_items", []))
 
 
+MD_INCLUDE = re.compile(r"\{\{#include\s+([^}\s:]+\.md)\s*\}\}")
+
+
+def inline_fragments(chapter, src):
+    """Puts in the chapter, in place of its {{#include}}, each whole Markdown file that
+    includes a TWINNED file itself (docs/src/wire/tcp.md includes ../traces/tcp.txt), with
+    those includes made relative to the chapter: `links` would read them from the fragment,
+    after this preprocessor, and the pt-BR edition would show the English files."""
+    folder = (src / chapter["source_path"]).parent
+
+    def inline(found):
+        target = (folder / found.group(1)).resolve()
+        if not target.is_file():
+            return found.group(0)  # `links` reports it
+        text = target.read_text(encoding="utf-8")
+        if not any(f"{name}/" in text for name in TWINNED):
+            return found.group(0)
+
+        def rebase(nested):
+            path = (target.parent / nested.group(2)).resolve()
+            return nested.group(1) + Path(os.path.relpath(path, folder)).as_posix()
+
+        return INCLUDE.sub(rebase, text.rstrip("\n"))
+
+    chapter["content"] = MD_INCLUDE.sub(inline, chapter["content"])
+
+
 def take_twins(chapter, src, problems):
-    """Points each include of a sample at its pt-BR twin."""
+    """Points each include of a sample or a trace's text at its pt-BR twin."""
+    inline_fragments(chapter, src)
     folder = (src / chapter["source_path"]).parent
     where = chapter["source_path"]
 
     def twin(found):
         spec = found.group(2)
         target = (folder / spec).resolve()
-        if target.suffix == ".md" and target.is_file() and any(
-                f"{name}/" in target.read_text(encoding="utf-8") for name in TWINNED):
-            problems.append(f"{where}: {spec} includes samples: include them from the chapter "
-                            "itself, where the pt-BR edition takes their Portuguese runs")
         samples = next((src.resolve() / name for name in TWINNED
                         if target.is_relative_to(src.resolve() / name)), None)
         if samples is None:
@@ -75,7 +103,8 @@ def take_twins(chapter, src, problems):
         if not (samples / TWINS / inside).is_file():
             problems.append(f"{where}: {{{{#include {spec}}}}}: no Portuguese run "
                             f"src/{samples.name}/{TWINS}/{inside.as_posix()} "
-                            "(scripts/book-samples and scripts/two-computers write them)")
+                            "(scripts/book-samples, scripts/two-computers, scripts/lab-samples "
+                            "and scripts/traces write them)")
             return found.group(0)
         # The same relative path with pt-BR/ inserted right after samples/.
         parts = Path(spec).parts

@@ -50,7 +50,7 @@ IPv6 (o loopback do Linux não leva multicast IPv6: use uma interface real e o n
     // O socket, a porta e o grupo.
     ("multicast-listener.creating", "criando um socket UDP"),
     ("multicast-listener.setting", "definindo {option}"),
-    ("multicast-listener.binding", "fazendo bind em {address}"),
+    ("multicast-listener.binding", "ao fazer bind em {address}"),
     ("multicast-listener.reading-bound", "lendo o endereço do bind"),
     (
         "multicast-listener.bound",

@@ -68,7 +68,7 @@ IPv6 (o loopback do Linux não leva multicast IPv6: use uma interface real e o n
     ("multicast-sender.label.done", "fim"),
     // O socket e as opções dele.
     ("multicast-sender.creating", "criando um socket UDP"),
-    ("multicast-sender.binding", "fazendo bind em {address}"),
+    ("multicast-sender.binding", "ao fazer bind em {address}"),
     ("multicast-sender.reading-bound", "lendo o endereço do bind"),
     (
         "multicast-sender.bound",

@@ -146,7 +146,7 @@ pub const PART: crate::text::Part = &[
     ("socket-lab.no-rows", "{path} não tem linhas de medições"),
     ("socket-lab.creating", "criando {path}"),
     ("socket-lab.writing", "gravando {path}"),
-    ("socket-lab.binding", "fazendo bind em {address}"),
+    ("socket-lab.binding", "ao fazer bind em {address}"),
     ("socket-lab.connecting", "conectando a {address}"),
     ("socket-lab.reading-echo", "lendo o eco de {address}"),
     ("socket-lab.reading-first-echo", "lendo o primeiro eco"),

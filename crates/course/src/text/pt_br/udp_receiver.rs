@@ -69,7 +69,7 @@ pub const PART: crate::text::Part = &[
         "udp-receiver.setting-rcvbuf",
         "definindo SO_RCVBUF como {bytes}",
     ),
-    ("udp-receiver.binding", "fazendo bind de {addr}"),
+    ("udp-receiver.binding", "ao fazer bind em {addr}"),
     // Quem talvez já esteja com a porta, na dica de course::trouble::bind_hint.
     ("udp-receiver.port-holder", "outro udp-receiver"),
     ("udp-receiver.reading-rcvbuf", "lendo SO_RCVBUF"),

@@ -66,7 +66,7 @@ pub const PART: crate::text::Part = &[
         "{text} não é uma probabilidade entre 0 e 1 (0.2 quer dizer 20%)",
     ),
     // Os sockets.
-    ("udp-relay.binding", "fazendo bind de {addr}"),
+    ("udp-relay.binding", "ao fazer bind em {addr}"),
     // Quem talvez já esteja com a porta, na dica de course::trouble::bind_hint.
     ("udp-relay.port-holder", "outro udp-relay"),
     ("udp-relay.reading-local-address", "lendo o endereço local"),

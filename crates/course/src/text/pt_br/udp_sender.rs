@@ -70,7 +70,7 @@ pub const PART: crate::text::Part = &[
     ),
     ("udp-sender.shorter-line", "digite uma linha mais curta"),
     // O socket.
-    ("udp-sender.binding", "fazendo bind de {local}"),
+    ("udp-sender.binding", "ao fazer bind em {local}"),
     (
         "udp-sender.no-free-port",
         "nenhuma porta local livre? feche outros programas e tente de novo",
