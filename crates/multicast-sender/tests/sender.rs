@@ -242,7 +242,7 @@ fn lang_pt_br_gives_the_error_and_its_hint_in_portuguese() {
     // Linux and macOS refuse IP_MULTICAST_IF; an OS that takes it refuses the bind.
     assert!(
         ending[0].starts_with("erro: escolhendo a interface 192.0.2.1 para multicast: ")
-            || ending[0].starts_with("erro: fazendo bind em 192.0.2.1:0: "),
+            || ending[0].starts_with("erro: ao fazer bind em 192.0.2.1:0: "),
         "{}",
         refused.stderr
     );

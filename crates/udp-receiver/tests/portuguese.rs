@@ -47,7 +47,7 @@ fn a_port_in_use_is_reported_in_portuguese() {
     let lines: Vec<&str> = second.stderr.lines().collect();
     assert_eq!(lines.len(), 2, "{}", second.stderr);
     assert!(
-        lines[0].starts_with(&format!("erro: fazendo bind de 127.0.0.1:{port}: ")),
+        lines[0].starts_with(&format!("erro: ao fazer bind em 127.0.0.1:{port}: ")),
         "{}",
         lines[0]
     );
