@@ -181,6 +181,15 @@ pub fn missing(command: &Command) -> Vec<String> {
         .collect()
 }
 
+/// A program's test: fails, naming them, when [`missing`] finds help keys the tables lack.
+pub fn assert_complete(command: &Command) {
+    let missing = missing(command);
+    assert!(
+        missing.is_empty(),
+        "help texts missing from the tables: {missing:?}"
+    );
+}
+
 fn wanted(command: &Command, path: &str, keys: &mut Vec<String>) {
     // Every command says what it is for; a program's `--help` also ends with an example
     // (`after-help`), and a subcommand's may.

@@ -84,6 +84,14 @@ fn runner(dir: &Path, args: &[&str]) -> Finished {
     finish(&mut command(dir, args))
 }
 
+/// `list` shows tcp1-echo-handler's line as expected, and its solution stays hidden.
+fn assert_listed_and_solution_hidden(dir: &Path, line: &str) {
+    let list = runner(dir, &["list"]).stdout_text();
+    assert!(list.contains(line), "{list}");
+    let solution = runner(dir, &["solution", "tcp1-echo-handler"]);
+    assert_eq!(solution.status.code(), Some(1));
+}
+
 #[test]
 fn list_shows_every_exercise_in_lesson_order_not_started() {
     let dir = fresh_copy();
@@ -178,17 +186,7 @@ fn a_failing_check_is_recorded_and_the_solution_stays_hidden() {
         "{}",
         finished.stderr
     );
-    let list = runner(&dir, &["list"]).stdout_text();
-    assert!(
-        list.contains("tcp1-echo-handler    failing (4 tests fail)"),
-        "{list}"
-    );
-    assert_eq!(
-        runner(&dir, &["solution", "tcp1-echo-handler"])
-            .status
-            .code(),
-        Some(1)
-    );
+    assert_listed_and_solution_hidden(&dir, "tcp1-echo-handler    failing (4 tests fail)");
 }
 
 #[test]
@@ -234,17 +232,7 @@ fn a_solved_exercise_passes_its_check_then_reveals_its_solution() {
         format!("// edited\n{reference}"),
     )
     .unwrap();
-    let list = runner(&dir, &["list"]).stdout_text();
-    assert!(
-        list.contains("tcp1-echo-handler    changed since the last check"),
-        "{list}"
-    );
-    assert_eq!(
-        runner(&dir, &["solution", "tcp1-echo-handler"])
-            .status
-            .code(),
-        Some(1)
-    );
+    assert_listed_and_solution_hidden(&dir, "tcp1-echo-handler    changed since the last check");
 }
 
 /// Like testkit's `assert_error_and_hint`, for a command that shows cargo's output: cargo's own
@@ -368,16 +356,9 @@ fn a_deleted_spec_is_named_and_never_counts_as_a_pass() {
         "{error}"
     );
     assert!(hint.contains("git checkout -- "), "{hint}");
-    let list = runner(&dir, &["list"]).stdout_text();
-    assert!(
-        list.contains("tcp1-echo-handler    failing (its spec or Cargo.toml is not the course's)"),
-        "{list}"
-    );
-    assert_eq!(
-        runner(&dir, &["solution", "tcp1-echo-handler"])
-            .status
-            .code(),
-        Some(1)
+    assert_listed_and_solution_hidden(
+        &dir,
+        "tcp1-echo-handler    failing (its spec or Cargo.toml is not the course's)",
     );
 }
 

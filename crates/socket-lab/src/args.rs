@@ -78,11 +78,7 @@ mod tests {
     #[test]
     fn every_option_has_its_help_in_both_languages() {
         use clap::CommandFactory;
-        let missing = course::help::missing(&Args::command());
-        assert!(
-            missing.is_empty(),
-            "help texts missing from the tables: {missing:?}"
-        );
+        course::help::assert_complete(&Args::command());
     }
 
     #[test]

@@ -20,6 +20,38 @@
 //! are the API), the OS's own error texts (on Windows they come in the system's language), and
 //! anything a program receives or sends as data.
 
+/// Declares a language's table in its folder (`en/mod.rs`, `pt_br/mod.rs`): one file per part,
+/// the same parts in every language, in this order. A new part goes here, once, and then needs
+/// its file in each language's folder.
+macro_rules! table {
+    () => {
+        table!(
+            course,
+            address,
+            trouble,
+            running,
+            datagram,
+            multicast_listener,
+            multicast_sender,
+            tcp_client,
+            tcp_echo_server,
+            udp_receiver,
+            udp_relay,
+            udp_sender,
+            demo,
+            socket_lab,
+            wire,
+            exercises,
+        );
+    };
+    ($($part:ident),* $(,)?) => {
+        $(mod $part;)*
+
+        /// The table's parts, in the order of [`table!`].
+        pub const PARTS: &[super::Part] = &[$($part::PART),*];
+    };
+}
+
 mod en;
 mod pt_br;
 
