@@ -2,8 +2,8 @@
 //! keys, and [`t!`](crate::t) to fetch a message and fill in its `{placeholders}`.
 //!
 //! ```text
-//! en:    ("tcp-echo-server.listening", "{local} (TCP listener, backlog {backlog}); waiting for clients")
-//! pt-BR: ("tcp-echo-server.listening", "{local} (listener TCP, backlog {backlog}); esperando clientes")
+//! en:    ("tcp-echo-server.listening", "{local} (TCP listener, backlog {backlog}); waiting for clients (Ctrl-C stops)")
+//! pt-BR: ("tcp-echo-server.listening", "{local} (socket de escuta TCP, backlog {backlog}); esperando clientes (Ctrl-C encerra)")
 //! ```
 //!
 //! A program writes `t!("tcp-echo-server.listening", local, backlog = BACKLOG)`: a placeholder
