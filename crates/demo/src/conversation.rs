@@ -34,6 +34,7 @@ use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 use anyhow::{Context, Result};
 use course::{HintExt, t};
 
+use crate::heard;
 use crate::programs;
 use crate::trouble;
 
@@ -340,6 +341,19 @@ impl Conversation {
             .context(t!("demo.thread.output"))?;
         self.speakers[who].open_pipes += 1;
         Ok(())
+    }
+
+    /// The address `who` bound, from its first narration line (`bind ADDRESS ...`).
+    pub fn bound(&mut self, who: Who) -> Result<SocketAddr> {
+        let bind = self.wait_for(
+            who,
+            Channel::Narration,
+            &t!("demo.waiting.bind"),
+            STEP,
+            heard::is_call("bind"),
+        )?;
+        testkit::first_socket_addr(&bind)
+            .with_context(|| t!("demo.no-address", name = self.name(who), line = bind))
     }
 
     /// Waits (at most `timeout`) for a line of `who` on `channel` for which `found` holds, and

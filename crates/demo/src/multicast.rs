@@ -5,7 +5,7 @@
 use std::collections::BTreeSet;
 use std::time::Duration;
 
-use anyhow::{Context, Result};
+use anyhow::Result;
 use course::{HintExt, t};
 
 use crate::args::Multicast;
@@ -25,14 +25,40 @@ pub fn names(listeners: u64) -> Vec<String> {
         .collect()
 }
 
+/// A listener's arguments (the demo's conversation and its tmux panes start the same
+/// programs): every program joins and sends on 127.0.0.1.
+pub fn listener_args(args: &Multicast, port: u16) -> Vec<String> {
+    programs::arguments(&[
+        "--port",
+        &port.to_string(),
+        "--interface",
+        &course::LOOPBACK_V4.to_string(),
+        "--count",
+        &args.count.to_string(),
+        "--idle-timeout",
+        &IDLE.as_secs().to_string(),
+    ])
+}
+
+/// The sender's arguments: to the group's port.
+pub fn sender_args(args: &Multicast, port: u16) -> Vec<String> {
+    programs::arguments(&[
+        "--port",
+        &port.to_string(),
+        "--interface",
+        &course::LOOPBACK_V4.to_string(),
+        "--count",
+        &args.count.to_string(),
+        "--rate",
+        &args.rate.to_string(),
+    ])
+}
+
 pub fn run(conversation: &mut Conversation, programs: &Programs, args: &Multicast) -> Result<()> {
     let listener_program = programs.path("multicast-listener")?;
     let sender_program = programs.path("multicast-sender")?;
-    let interface = course::LOOPBACK_V4.to_string();
-    let count = args.count.to_string();
-    let idle = IDLE.as_secs().to_string();
     let names = names(args.listeners);
-    let (waiting_bind, waiting_join) = (t!("demo.waiting.bind"), t!("demo.waiting.join"));
+    let waiting_join = t!("demo.waiting.join");
 
     // Each listener joins before the next starts, and all before the sender sends: a datagram
     // sent before a join is not delivered to that member (and Windows refuses to send to a
@@ -43,31 +69,13 @@ pub fn run(conversation: &mut Conversation, programs: &Programs, args: &Multicas
         let listener = conversation.start(
             name,
             &listener_program,
-            &programs::arguments(&[
-                "--port",
-                &port.to_string(),
-                "--interface",
-                &interface,
-                "--count",
-                &count,
-                "--idle-timeout",
-                &idle,
-            ]),
+            &listener_args(args, port),
             Input::Nothing,
             // Listeners share their port (SO_REUSEADDR): no bind test would say who holds it.
             None,
         )?;
-        let bind = conversation.wait_for(
-            listener,
-            Channel::Narration,
-            &waiting_bind,
-            STEP,
-            heard::is_call("bind"),
-        )?;
         // With --port 0 the first listener's port is the group's port for the others.
-        port = testkit::first_socket_addr(&bind)
-            .with_context(|| t!("demo.no-address", name, line = bind))?
-            .port();
+        port = conversation.bound(listener)?.port();
         conversation.wait_for(
             listener,
             Channel::Narration,
@@ -82,30 +90,12 @@ pub fn run(conversation: &mut Conversation, programs: &Programs, args: &Multicas
     let sender = conversation.start(
         sender_name,
         &sender_program,
-        &programs::arguments(&[
-            "--port",
-            &port.to_string(),
-            "--interface",
-            &interface,
-            "--count",
-            &count,
-            "--rate",
-            &args.rate.to_string(),
-        ]),
+        &sender_args(args, port),
         Input::Nothing,
         None,
     )?;
-    let bind = conversation.wait_for(
-        sender,
-        Channel::Narration,
-        &waiting_bind,
-        STEP,
-        heard::is_call("bind"),
-    )?;
-    let sender_port = testkit::first_socket_addr(&bind)
-        .with_context(|| t!("demo.no-address", name = sender_name, line = bind))?
-        .port();
-    let sending = Duration::try_from_secs_f64(args.count as f64 / args.rate).unwrap_or_default();
+    let sender_port = conversation.bound(sender)?.port();
+    let sending = crate::udp::sending_time(args.count, args.rate);
     // The sender ends after its last datagram, each listener after its --count (or, if it
     // missed some, its idle timeout), in any order.
     let mut everyone = listeners.clone();

@@ -26,6 +26,17 @@ pub fn names() -> [String; 3] {
     ]
 }
 
+/// The server's arguments (the demo's conversation and its tmux panes start the same
+/// programs): it narrates every recv and send too.
+pub fn server_args(args: &Tcp) -> Vec<String> {
+    programs::arguments(&["--port", &args.port.to_string(), "--verbose"])
+}
+
+/// A client's arguments: the port the server bound.
+pub fn client_args(port: u16) -> Vec<String> {
+    programs::arguments(&["--port", &port.to_string()])
+}
+
 /// What each client sends when nobody types: Portuguese, so that the byte counts show UTF-8
 /// (`á` is two bytes).
 const LINES: [&str; 2] = ["olá, eu sou o cliente 1", "olá, eu sou o cliente 2"];
@@ -45,18 +56,11 @@ pub fn run(conversation: &mut Conversation, programs: &Programs, args: &Tcp) -> 
     let server = conversation.start(
         &names[0],
         &server_program,
-        &programs::arguments(&["--port", &args.port.to_string(), "--verbose"]),
+        &server_args(args),
         Input::Nothing,
         Some(Binds::Tcp(asked)),
     )?;
-    let bind = conversation.wait_for(
-        server,
-        Channel::Narration,
-        &t!("demo.waiting.bind"),
-        STEP,
-        heard::is_call("bind"),
-    )?;
-    let listening = testkit::first_socket_addr(&bind).context(t!("demo.tcp.no-address"))?;
+    let listening = conversation.bound(server)?;
     if let Some(capture) = capture {
         capture.watch(conversation, listening.port())?;
     }
@@ -68,7 +72,7 @@ pub fn run(conversation: &mut Conversation, programs: &Programs, args: &Tcp) -> 
         let client = conversation.start(
             name,
             &client_program,
-            &programs::arguments(&["--port", &listening.port().to_string()]),
+            &client_args(listening.port()),
             Input::Lines,
             None,
         )?;

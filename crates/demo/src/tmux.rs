@@ -33,69 +33,45 @@ pub fn run(lesson: &Lesson, programs: &Programs) -> Result<()> {
 
 fn tcp(session: &mut Session, programs: &Programs, args: &Tcp) -> Result<()> {
     let [server_name, first_name, second_name] = crate::tcp::names();
-    let port = args.port.to_string();
     let server = session.pane(
         &server_name,
         &programs.path("tcp-echo-server")?,
-        &["--port", &port, "--verbose"],
+        &crate::tcp::server_args(args),
     )?;
     let listening = session.address(&server, &server_name, "bind")?;
-    let port = listening.port().to_string();
     let client = programs.path("tcp-client")?;
+    let client_args = crate::tcp::client_args(listening.port());
     let title = t!("demo.tmux.type-here", name = first_name);
-    let first = session.pane(&title, &client, &["--port", &port])?;
+    let first = session.pane(&title, &client, &client_args)?;
     let title = t!("demo.tmux.and-here", name = second_name);
-    session.pane(&title, &client, &["--port", &port])?;
+    session.pane(&title, &client, &client_args)?;
     session.select(&first)
 }
 
 fn udp(session: &mut Session, programs: &Programs, args: &Udp) -> Result<()> {
     let [receiver_name, relay_name, sender_name] = crate::udp::names();
-    let idle = args.idle_timeout.as_secs_f64().to_string();
-    let port = args.port.to_string();
     let receiver = session.pane(
         &receiver_name,
         &programs.path("udp-receiver")?,
-        &["--port", &port, "--idle-timeout", &idle],
+        &crate::udp::receiver_args(args),
     )?;
-    let receiving = session
-        .address(&receiver, &receiver_name, "bind")?
-        .to_string();
-    let relay_port = args.relay_port().to_string();
-    let mut relay_args = programs::arguments(&[
-        "--port",
-        &relay_port,
-        "--to",
-        &receiving,
-        "--idle-timeout",
-        &idle,
-    ]);
-    relay_args.extend(args.impairments());
-    let relay_args: Vec<&str> = relay_args.iter().map(String::as_str).collect();
-    let relay = session.pane(&relay_name, &programs.path("udp-relay")?, &relay_args)?;
-    let relaying = session
-        .address(&relay, &relay_name, "bind")?
-        .port()
-        .to_string();
+    let receiving = session.address(&receiver, &receiver_name, "bind")?;
+    let relay = session.pane(
+        &relay_name,
+        &programs.path("udp-relay")?,
+        &crate::udp::relay_args(args, receiving),
+    )?;
+    let relaying = session.address(&relay, &relay_name, "bind")?;
     session.pane(
         &sender_name,
         &programs.path("udp-sender")?,
-        &[
-            "--port",
-            &relaying,
-            "--count",
-            &args.count.to_string(),
-            "--rate",
-            &args.rate.to_string(),
-        ],
+        &crate::udp::sender_args(args, relaying.port()),
     )?;
     Ok(())
 }
 
 fn multicast(session: &mut Session, programs: &Programs, args: &Multicast) -> Result<()> {
     let listener = programs.path("multicast-listener")?;
-    let interface = course::LOOPBACK_V4.to_string();
-    let count = args.count.to_string();
     let mut port = args.port;
     let names = crate::multicast::names(args.listeners);
     let (titles, sender_name) = names.split_at(names.len() - 1);
@@ -103,33 +79,16 @@ fn multicast(session: &mut Session, programs: &Programs, args: &Multicast) -> Re
         let pane = session.pane(
             title,
             &listener,
-            &[
-                "--port",
-                &port.to_string(),
-                "--interface",
-                &interface,
-                "--count",
-                &count,
-                "--idle-timeout",
-                "10",
-            ],
+            &crate::multicast::listener_args(args, port),
         )?;
+        // With --port 0 the first listener's port is the group's port for the others.
         port = session.address(&pane, title, "bind")?.port();
         session.line(&pane, title, "join")?;
     }
     session.pane(
         &sender_name[0],
         &programs.path("multicast-sender")?,
-        &[
-            "--port",
-            &port.to_string(),
-            "--interface",
-            &interface,
-            "--count",
-            &count,
-            "--rate",
-            &args.rate.to_string(),
-        ],
+        &crate::multicast::sender_args(args, port),
     )?;
     Ok(())
 }
@@ -194,9 +153,9 @@ impl Session {
     }
 
     /// Starts `program` in a new pane titled `title`; returns the pane's id.
-    fn pane(&mut self, title: &str, program: &Path, args: &[&str]) -> Result<String> {
+    fn pane(&mut self, title: &str, program: &Path, args: &[String]) -> Result<String> {
         // Always: a pane gets the environment of the tmux server, not the demo's.
-        let args = programs::with_lang(&programs::arguments(args), true);
+        let args = programs::with_lang(args, true);
         let command = shell_command(program, &args);
         let id = if self.panes == 0 {
             // The session's first pane runs a shell: replace it, now that the panes stay.

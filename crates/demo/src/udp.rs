@@ -6,12 +6,11 @@
 use std::net::SocketAddr;
 use std::time::Duration;
 
-use anyhow::{Context, Result};
+use anyhow::Result;
 use course::{HintExt, t};
 
 use crate::args::Udp;
 use crate::conversation::{Binds, Channel, Conversation, Input, STEP};
-use crate::heard;
 use crate::programs::{self, Programs};
 
 /// The speakers, in the order they start: the receiver, the relay, the sender.
@@ -23,27 +22,18 @@ pub fn names() -> [String; 3] {
     ]
 }
 
-pub fn run(conversation: &mut Conversation, programs: &Programs, args: &Udp) -> Result<()> {
-    let receiver_program = programs.path("udp-receiver")?;
-    let relay_program = programs.path("udp-relay")?;
-    let sender_program = programs.path("udp-sender")?;
-    // Receiver and relay stop by themselves after this long without a datagram, and print
-    // their scores.
+/// The receiver's arguments (the demo's conversation and its tmux panes start the same
+/// programs). Receiver and relay stop by themselves after the idle timeout without a datagram,
+/// and print their scores.
+pub fn receiver_args(args: &Udp) -> Vec<String> {
     let idle = args.idle_timeout.as_secs_f64().to_string();
-    let names = names();
+    programs::arguments(&["--port", &args.port.to_string(), "--idle-timeout", &idle])
+}
 
-    let asked = SocketAddr::from((course::LOOPBACK_V4, args.port));
-    let receiver = conversation.start(
-        &names[0],
-        &receiver_program,
-        &programs::arguments(&["--port", &args.port.to_string(), "--idle-timeout", &idle]),
-        Input::Nothing,
-        Some(Binds::Udp(asked)),
-    )?;
-    let receiving = bound(conversation, receiver)?;
-
-    let relay_asked = SocketAddr::from((course::LOOPBACK_V4, args.relay_port()));
-    let mut relay_args = programs::arguments(&[
+/// The relay's arguments: to the receiver's address, with the lesson's impairments.
+pub fn relay_args(args: &Udp, receiving: SocketAddr) -> Vec<String> {
+    let idle = args.idle_timeout.as_secs_f64().to_string();
+    let mut relay = programs::arguments(&[
         "--port",
         &args.relay_port().to_string(),
         "--to",
@@ -51,31 +41,61 @@ pub fn run(conversation: &mut Conversation, programs: &Programs, args: &Udp) -> 
         "--idle-timeout",
         &idle,
     ]);
-    relay_args.extend(args.impairments());
+    relay.extend(args.impairments());
+    relay
+}
+
+/// The sender's arguments: to the relay's port.
+pub fn sender_args(args: &Udp, relay_port: u16) -> Vec<String> {
+    programs::arguments(&[
+        "--port",
+        &relay_port.to_string(),
+        "--count",
+        &args.count.to_string(),
+        "--rate",
+        &args.rate.to_string(),
+    ])
+}
+
+/// How long the sender takes to send them all, at its rate.
+pub fn sending_time(count: u64, rate: f64) -> Duration {
+    Duration::try_from_secs_f64(count as f64 / rate).unwrap_or_default()
+}
+
+pub fn run(conversation: &mut Conversation, programs: &Programs, args: &Udp) -> Result<()> {
+    let receiver_program = programs.path("udp-receiver")?;
+    let relay_program = programs.path("udp-relay")?;
+    let sender_program = programs.path("udp-sender")?;
+    let names = names();
+
+    let asked = SocketAddr::from((course::LOOPBACK_V4, args.port));
+    let receiver = conversation.start(
+        &names[0],
+        &receiver_program,
+        &receiver_args(args),
+        Input::Nothing,
+        Some(Binds::Udp(asked)),
+    )?;
+    let receiving = conversation.bound(receiver)?;
+
+    let relay_asked = SocketAddr::from((course::LOOPBACK_V4, args.relay_port()));
     let relay = conversation.start(
         &names[1],
         &relay_program,
-        &relay_args,
+        &relay_args(args, receiving),
         Input::Nothing,
         Some(Binds::Udp(relay_asked)),
     )?;
-    let relaying = bound(conversation, relay)?;
+    let relaying = conversation.bound(relay)?;
 
     let sender = conversation.start(
         &names[2],
         &sender_program,
-        &programs::arguments(&[
-            "--port",
-            &relaying.port().to_string(),
-            "--count",
-            &args.count.to_string(),
-            "--rate",
-            &args.rate.to_string(),
-        ]),
+        &sender_args(args, relaying.port()),
         Input::Nothing,
         None,
     )?;
-    let sending = Duration::try_from_secs_f64(args.count as f64 / args.rate).unwrap_or_default();
+    let sending = sending_time(args.count, args.rate);
     // All three end by themselves: the sender after its last datagram, relay and receiver
     // after the idle timeout, with their scores.
     conversation.wait_end(
@@ -114,25 +134,6 @@ pub fn run(conversation: &mut Conversation, programs: &Programs, args: &Udp) -> 
         Err(anyhow::anyhow!(t!("demo.udp.differ.error")))
             .hint(t!("demo.udp.differ.hint", port = receiving.port()))
     }
-}
-
-/// The address `who` bound, from its first narration line (`bind ADDRESS ...`).
-fn bound(conversation: &mut Conversation, who: usize) -> Result<SocketAddr> {
-    let waiting = t!("demo.waiting.bind");
-    let bind = conversation.wait_for(
-        who,
-        Channel::Narration,
-        &waiting,
-        STEP,
-        heard::is_call("bind"),
-    )?;
-    testkit::first_socket_addr(&bind).with_context(|| {
-        t!(
-            "demo.no-address",
-            name = conversation.name(who),
-            line = bind
-        )
-    })
 }
 
 /// The per-run scores in lines such as `expect   run 5f56: received 16 of 20 sent, ...`:

@@ -234,10 +234,6 @@ pub const PART: crate::text::Part = &[
     ),
     // The TCP lesson.
     (
-        "demo.tcp.no-address",
-        "the server's bind line names no address",
-    ),
-    (
         "demo.tcp.no-local-address",
         "the server's accept line names no local address: {line}",
     ),

@@ -234,10 +234,6 @@ pub const PART: crate::text::Part = &[
     ),
     // A aula de TCP.
     (
-        "demo.tcp.no-address",
-        "a linha de bind do servidor não tem endereço",
-    ),
-    (
         "demo.tcp.no-local-address",
         "a linha de accept do servidor não tem o endereço local: {line}",
     ),
