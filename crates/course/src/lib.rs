@@ -319,6 +319,15 @@ pub fn seconds(text: &str) -> Result<std::time::Duration, String> {
     }
 }
 
+/// A clap value parser for a time limit that 0 turns off (tcp-echo-server's `--idle-timeout`):
+/// zero for 0 (never), else seconds as [`seconds`] reads them.
+pub fn seconds_or_never(text: &str) -> Result<std::time::Duration, String> {
+    match text.trim().parse::<f64>() {
+        Ok(0.0) => Ok(std::time::Duration::ZERO),
+        _ => seconds(text).map_err(|_| t!("course.seconds-or-never", text)),
+    }
+}
+
 /// A clap value parser for `--rate <PER_SEC>`: datagrams per second, 0 for as fast as
 /// possible, and never so small that the pause between two datagrams overflows a `Duration`.
 pub fn rate(text: &str) -> Result<f64, String> {
@@ -548,6 +557,18 @@ mod tests {
         let (error, hints) = message(multicast_interface(v6, None, None));
         assert_eq!(error, "an IPv6 group (ff02::7880) needs --interface-index");
         assert!(hints[0].contains("Linux loopback carries no IPv6 multicast"));
+    }
+
+    #[test]
+    fn a_limit_that_zero_turns_off_reads_seconds_or_zero() {
+        use std::time::Duration;
+        assert_eq!(seconds_or_never("0"), Ok(Duration::ZERO));
+        assert_eq!(seconds_or_never("0.5"), Ok(Duration::from_millis(500)));
+        assert_eq!(seconds_or_never("120"), Ok(Duration::from_secs(120)));
+        for refused in ["-1", "soon", "1e30", "nan", ""] {
+            let error = seconds_or_never(refused).unwrap_err();
+            assert!(error.contains("or 0 for never"), "{refused}: {error}");
+        }
     }
 
     #[test]

@@ -22,9 +22,8 @@ pub struct Args {
     pub bind: IpAddr,
     #[arg(long, value_name = "N", default_value_t = course::TCP_PORT)]
     pub port: u16,
-    // 0: never.
-    #[arg(long, value_name = "SECONDS", default_value_t = 120)]
-    pub idle_timeout: u64,
+    #[arg(long, value_name = "SECONDS", default_value = "120", value_parser = course::seconds_or_never)]
+    pub idle_timeout: Duration,
     #[arg(long, value_name = "N", default_value_t = 1024,
           value_parser = clap::builder::RangedU64ValueParser::<usize>::new().range(1..))]
     pub max_clients: usize,
@@ -50,7 +49,7 @@ pub struct Serving {
 impl Args {
     pub fn serving(&self) -> Serving {
         Serving {
-            idle_timeout: (self.idle_timeout > 0).then(|| Duration::from_secs(self.idle_timeout)),
+            idle_timeout: (!self.idle_timeout.is_zero()).then_some(self.idle_timeout),
             buffer: self.buffer,
             slow: self.slow.map(Duration::from_millis),
             verbose: self.verbose,

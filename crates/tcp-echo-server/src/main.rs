@@ -110,11 +110,7 @@ fn accept_loop(listener: &TcpListener, local: SocketAddr, args: &Args) -> ! {
                 continue;
             }
         };
-        let whose_port = if on.port() == local.port() {
-            t!("tcp-echo-server.own-port")
-        } else {
-            t!("tcp-echo-server.other-port")
-        };
+        let whose_port = t!("tcp-echo-server.own-port");
         let clients = course::plural(serving, "client");
         say!(
             "accept",

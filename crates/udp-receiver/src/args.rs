@@ -20,7 +20,9 @@ pub struct Args {
     pub idle_timeout: Option<Duration>,
     #[arg(long, value_name = "BYTES")]
     pub recv_buffer: Option<usize>,
-    #[arg(long, value_name = "BYTES", default_value_t = datagram::RECV_BUFFER)]
+    // No datagram is longer than RECV_BUFFER: a larger buffer would only waste memory.
+    #[arg(long, value_name = "BYTES", default_value_t = datagram::RECV_BUFFER,
+          value_parser = clap::builder::RangedU64ValueParser::<usize>::new().range(1..=datagram::RECV_BUFFER as u64))]
     pub buffer: usize,
     #[arg(long)]
     pub reply: bool,

@@ -96,9 +96,8 @@ fn run() -> anyhow::Result<()> {
         knobs::wait(granted, course::ctrl_c())?;
     }
 
-    // No datagram is longer than RECV_BUFFER: a larger buffer would only waste memory.
-    let mut output = Output::new(args.buffer.min(datagram::RECV_BUFFER));
-    let reason = receive(&socket, &args, &mut output)?;
+    let mut output = Output::new(args.buffer);
+    let reason = receive(&socket, local, &args, &mut output)?;
     narrate!(t!("udp-receiver.label-stop"), "{reason}");
     output.summary(args.reply);
     kernel::report(
@@ -112,11 +111,13 @@ fn run() -> anyhow::Result<()> {
 /// The receive loop: one datagram per `recv_from`, shown, and answered with `--reply`, until
 /// a stop condition (Ctrl-C, `--count`, `--idle-timeout`, stdout closed). Returns why it
 /// stopped.
-fn receive(socket: &UdpSocket, args: &Args, output: &mut Output) -> anyhow::Result<String> {
-    let local = socket
-        .local_addr()
-        .with_context(|| t!("udp-receiver.reading-local-address"))?;
-    let limit = args.buffer.min(datagram::RECV_BUFFER);
+fn receive(
+    socket: &UdpSocket,
+    local: SocketAddr,
+    args: &Args,
+    output: &mut Output,
+) -> anyhow::Result<String> {
+    let limit = args.buffer;
     // ANCHOR: buffer
     // One byte more than we accept: a datagram that fills it was longer than `limit` bytes.
     // Linux and macOS cut such a datagram silently; this is how we notice.

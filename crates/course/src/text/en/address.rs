@@ -201,6 +201,10 @@ pub const PART: crate::text::Part = &[
         "{text} is not a number of seconds above 0, such as 2 or 0.5",
     ),
     (
+        "course.seconds-or-never",
+        "{text} is not a number of seconds, such as 120 or 0.5, or 0 for never",
+    ),
+    (
         "course.rate",
         "{text} is not a rate: datagrams per second, 0 for as fast as possible",
     ),

@@ -90,7 +90,6 @@ pub const PART: crate::text::Part = &[
         "{who}, {whose_port}; {clients} connected",
     ),
     ("tcp-echo-server.own-port", "the listener's own port"),
-    ("tcp-echo-server.other-port", "NOT the listener's port"),
     (
         "tcp-echo-server.no-new-port",
         "no new port: connections share port {port}, told apart by (local IP:port, peer \

@@ -201,6 +201,10 @@ pub const PART: crate::text::Part = &[
         "{text} não é um número de segundos acima de 0, como 2 ou 0.5",
     ),
     (
+        "course.seconds-or-never",
+        "{text} não é um número de segundos, como 120 ou 0.5, ou 0 para nunca",
+    ),
+    (
         "course.rate",
         "{text} não é uma taxa: datagramas por segundo, 0 para o mais rápido possível",
     ),

@@ -94,10 +94,6 @@ pub const PART: crate::text::Part = &[
         "a própria porta do socket de escuta",
     ),
     (
-        "tcp-echo-server.other-port",
-        "NÃO é a porta do socket de escuta",
-    ),
-    (
         "tcp-echo-server.no-new-port",
         "nenhuma porta nova: as conexões dividem a porta {port} e se distinguem por (IP:porta \
          local, IP:porta remota)",
