@@ -7,12 +7,14 @@ use course::t;
 use crate::report::{Row, format_number as n};
 use crate::udp::Way;
 
-pub fn answer(rows: &[Row], size: usize) -> String {
+pub fn answer(rows: &[Row]) -> String {
     let find = |start: &str| rows.iter().find(|row| row.name.starts_with(start));
     let mut lines = vec![t!("socket-lab.answer.title")];
-    lines.extend(small_exchange(&find, size));
-    lines.extend(stall(&find, size));
-    lines.extend(first_exchange(&find, size));
+    if let Some(size) = message_size(rows) {
+        lines.extend(small_exchange(&find, size));
+        lines.extend(stall(&find, size));
+        lines.extend(first_exchange(&find, size));
+    }
     lines.extend(moving_data(&find));
     lines.extend(sending(rows));
     if lines.len() == 1 {
@@ -20,6 +22,18 @@ pub fn answer(rows: &[Row], size: usize) -> String {
     }
     lines.push(t!("socket-lab.answer.so"));
     lines.join("\n") + "\n"
+}
+
+/// The small messages' size of the run the rows come from (`--size`), read from its rows'
+/// names (`TCP 32 B, same echo thread`): `socket-lab report` reads a CSV that a run with
+/// another `--size` may have written.
+fn message_size(rows: &[Row]) -> Option<usize> {
+    rows.iter().find_map(|row| {
+        let (size, rest) = row.name.strip_prefix("TCP ")?.split_once(" B, ")?;
+        rest.starts_with("same echo thread")
+            .then(|| size.parse().ok())
+            .flatten()
+    })
 }
 
 type Find<'a> = dyn Fn(&str) -> Option<&'a Row> + 'a;
@@ -138,5 +152,20 @@ fn compare(a_name: &str, a: f64, b_name: &str, b: f64) -> String {
         )
     } else {
         t!("socket-lab.answer.same")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_message_size_is_the_runs_own_whatever_the_reports_options() {
+        let rows = [
+            Row::new("latency", "TCP 1000 B, tcp-echo-server, TCP_NODELAY"),
+            Row::new("latency", "TCP 1000 B, same echo thread as UDP"),
+        ];
+        assert_eq!(message_size(&rows), Some(1000));
+        assert_eq!(message_size(&rows[..1]), None);
     }
 }

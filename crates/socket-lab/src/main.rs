@@ -66,13 +66,13 @@ fn run() -> Result<()> {
         .unwrap_or_else(|| args.csv.with_extension("svg"));
     match args.mode {
         Mode::Chart => return redraw_chart(&args.csv, &svg_path),
-        Mode::Report => return reprint(&args.csv, usize::from(args.size)),
+        Mode::Report => return reprint(&args.csv),
         _ => {}
     }
 
     let lab = measure(&args)?;
     let table = report::table(&lab.rows);
-    let answer = answer::answer(&lab.rows, lab.size);
+    let answer = answer::answer(&lab.rows);
     write_file(&args.csv, &report::csv(&lab.rows))?;
     write_file(&svg_path, &chart::svg(&lab.rows))?;
     let (csv, svg) = (args.csv.display(), svg_path.display());
@@ -129,9 +129,9 @@ fn redraw_chart(csv: &Path, svg: &Path) -> Result<()> {
 
 /// `socket-lab report`: the table and the answer of an earlier run, from its CSV, in the
 /// language of this run. The same figures in both editions of the book.
-fn reprint(csv: &Path, size: usize) -> Result<()> {
+fn reprint(csv: &Path) -> Result<()> {
     let rows = read_rows(csv, "report")?;
-    let text = format!("{}{}", report::table(&rows), answer::answer(&rows, size));
+    let text = format!("{}{}", report::table(&rows), answer::answer(&rows));
     course::write_stdout(text.as_bytes())
 }
 
