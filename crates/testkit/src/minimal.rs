@@ -1,7 +1,6 @@
 //! The minimal programs (`crates/<program>/examples/<program>-minimal.rs`): building them for
 //! a test, and the rules that keep them minimal.
 
-use std::ffi::OsStr;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::sync::Mutex;
@@ -23,7 +22,7 @@ pub fn example_binary(package: &str, example: &str) -> PathBuf {
         return path.clone();
     }
     let test = std::env::current_exe().expect("the path of the running test");
-    let (path, mut build) = example_build(&test, package, example);
+    let (path, mut build) = example_build(&test, package, example, env!("TESTKIT_TARGET"));
     let status = build
         .status()
         .unwrap_or_else(|error| panic!("running cargo build --example {example}: {error}"));
@@ -44,35 +43,12 @@ pub fn minimal_binary(program: &str) -> PathBuf {
 }
 
 /// The command that builds `example` of `package` for the test at `test`, which runs from
-/// `<target dir>[/<triple>]/<profile>/deps/`; and where the example's binary will be.
-fn example_build(test: &Path, package: &str, example: &str) -> (PathBuf, Command) {
-    let profile_dir = test
-        .parent()
-        .and_then(Path::parent)
-        .expect("a test runs from <target>/<profile>/deps");
-    let above = profile_dir
-        .parent()
-        .expect("the profile lives in a target dir");
-    let mut build = Command::new(crate::cargo());
-    build.args(["build", "--quiet", "-p", package, "--example", example]);
-    // Cargo marks the root of every target directory with CACHEDIR.TAG; a directory without it
-    // is a target triple's (`cargo test --target <triple>`).
-    let target_dir = if above.join("CACHEDIR.TAG").exists() {
-        above
-    } else {
-        build
-            .arg("--target")
-            .arg(above.file_name().expect("a target triple"));
-        above.parent().expect("the triple lives in a target dir")
-    };
-    build.arg("--target-dir").arg(target_dir);
-    // `debug` is the dev profile's directory; every other profile's directory has its name.
-    match profile_dir.file_name().and_then(OsStr::to_str) {
-        Some("debug") | None => {}
-        Some(profile) => {
-            build.args(["--profile", profile]);
-        }
-    }
+/// `<target dir>[/<triple>]/<profile>/deps/` and was compiled for `triple`; and where the
+/// example's binary will be. The same target directory, profile and triple as the package
+/// builds of [`crate::sibling_binary`].
+fn example_build(test: &Path, package: &str, example: &str, triple: &str) -> (PathBuf, Command) {
+    let (profile_dir, mut build) = crate::build_command(test, package, triple);
+    build.args(["--example", example]);
     let binary = format!("{example}{}", std::env::consts::EXE_SUFFIX);
     (profile_dir.join("examples").join(binary), build)
 }
@@ -227,9 +203,13 @@ mod tests {
     fn example_build_follows_the_running_tests_directories() {
         let root = std::env::temp_dir().join(format!("testkit-examples-{}", std::process::id()));
         std::fs::create_dir_all(root.join("aarch64-apple-darwin/release/deps")).unwrap();
+        // Cargo writes CACHEDIR.TAG in a triple's directory too: it tells nothing.
         std::fs::write(root.join("CACHEDIR.TAG"), "").unwrap();
+        std::fs::write(root.join("aarch64-apple-darwin/CACHEDIR.TAG"), "").unwrap();
         let build = |test: PathBuf| {
-            let (binary, command) = example_build(&test, "udp-sender", "udp-sender-minimal");
+            let triple = "aarch64-apple-darwin";
+            let (binary, command) =
+                example_build(&test, "udp-sender", "udp-sender-minimal", triple);
             let args: Vec<String> = command
                 .get_args()
                 .map(|arg| arg.to_string_lossy().into_owned())
@@ -247,7 +227,7 @@ mod tests {
         assert_eq!(
             plain,
             format!(
-                "build --quiet -p udp-sender --example udp-sender-minimal --target-dir {root_text}"
+                "build --quiet -p udp-sender --target-dir {root_text} --example udp-sender-minimal"
             )
         );
 
@@ -261,8 +241,8 @@ mod tests {
         assert_eq!(
             cross,
             format!(
-                "build --quiet -p udp-sender --example udp-sender-minimal \
-                 --target aarch64-apple-darwin --target-dir {root_text} --profile release"
+                "build --quiet -p udp-sender --target aarch64-apple-darwin \
+                 --target-dir {root_text} --profile release --example udp-sender-minimal"
             )
         );
         let _ = std::fs::remove_dir_all(&root);
