@@ -591,11 +591,11 @@ impl fmt::Display for Summary {
 }
 
 /// The run id and the summary of a line of [`Scoreboard::report`] (`run 5f2c: received 16 of
-/// 20 sent, ...`), in the language of this process; `None` for any other line. For a program
-/// that reads another's report: the demo compares the relay's expected score with the
-/// receiver's.
-pub fn run_line(line: &str) -> Option<(u32, &str)> {
-    let template = course::text::get("datagram.run");
+/// 20 sent, ...`) as a program speaking `lang` writes it; `None` for any other line. For a
+/// program that reads another's report: the demo compares the relay's expected score with the
+/// receiver's, whatever language each of them speaks.
+pub fn run_line(lang: course::lang::Lang, line: &str) -> Option<(u32, &str)> {
+    let template = course::text::get_in(lang, "datagram.run");
     let (before, rest) = template.split_once("{run}")?;
     let (between, _) = rest.split_once("{summary}")?;
     let (run, summary) = line.strip_prefix(before)?.split_once(between)?;
@@ -738,6 +738,7 @@ impl Scoreboard {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use course::lang::Lang;
 
     fn header(seq: u64, total: Option<u64>) -> Header {
         Header {
@@ -1074,15 +1075,16 @@ mod tests {
         board.record(&header(0, Some(1)).datagram(b""));
         let report = board.report();
         assert_eq!(
-            run_line(&report[1]),
+            run_line(Lang::En, &report[1]),
             Some((
                 0x5f2c,
                 "received 1 of 1 sent, lost 0, reordered 0, duplicated 0"
             ))
         );
-        assert_eq!(run_line(&report[0]), None);
-        assert_eq!(run_line("run 5f: received 1"), None);
-        assert_eq!(run_line("run zzzz: received 1"), None);
+        assert_eq!(run_line(Lang::En, &report[0]), None);
+        assert_eq!(run_line(Lang::PtBr, &report[1]), None);
+        assert_eq!(run_line(Lang::En, "run 5f: received 1"), None);
+        assert_eq!(run_line(Lang::En, "run zzzz: received 1"), None);
     }
 
     #[test]

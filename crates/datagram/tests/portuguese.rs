@@ -5,6 +5,7 @@
 
 use std::net::SocketAddr;
 
+use course::lang::Lang;
 use datagram::{Header, RunScore, Scoreboard};
 
 fn header(seq: u64, total: Option<u64>) -> Header {
@@ -92,7 +93,7 @@ fn a_receivers_lines_in_portuguese() {
     let bytes = board.bytes;
     let report = board.report();
     assert_eq!(
-        datagram::run_line(&report[1]).map(|(run, _)| run),
+        datagram::run_line(Lang::PtBr, &report[1]).map(|(run, _)| run),
         Some(0x5f2c)
     );
     assert_eq!(

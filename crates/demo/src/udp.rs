@@ -7,6 +7,7 @@ use std::net::SocketAddr;
 use std::time::Duration;
 
 use anyhow::Result;
+use course::lang::Lang;
 use course::{HintExt, t};
 
 use crate::args::Udp;
@@ -137,11 +138,11 @@ pub fn run(conversation: &mut Conversation, programs: &Programs, args: &Udp) -> 
 }
 
 /// The per-run scores in lines such as `expect   run 5f56: received 16 of 20 sent, ...`:
-/// (`5f56`, `received 16 of 20 sent, ...`), for the lines whose first word is the label of the
+/// (`0x5f56`, `received 16 of 20 sent, ...`), for the lines whose first word is the label of the
 /// message key `label` (`udp-relay.label-expect`) in either language: the programs speak the
 /// language of their own environment, which may not be the demo's.
-fn runs<'a>(lines: impl Iterator<Item = &'a str>, label: &str) -> Vec<(String, String)> {
-    let labels: Vec<_> = course::lang::Lang::ALL
+fn runs<'a>(lines: impl Iterator<Item = &'a str>, label: &str) -> Vec<(u32, String)> {
+    let labels: Vec<_> = Lang::ALL
         .iter()
         .map(|&lang| course::text::get_in(lang, label))
         .collect();
@@ -151,12 +152,11 @@ fn runs<'a>(lines: impl Iterator<Item = &'a str>, label: &str) -> Vec<(String, S
             if !labels.iter().any(|label| label == first) {
                 return None;
             }
-            // `run 5f56: ...` (in Portuguese, another word before the id): the run is the
-            // word before the first ": ", four to eight hex digits.
-            let (head, score) = rest.trim_start().split_once(": ")?;
-            let run = head.split_whitespace().last()?;
-            let hex = (4..=8).contains(&run.len()) && run.chars().all(|c| c.is_ascii_hexdigit());
-            hex.then(|| (run.to_string(), score.to_string()))
+            let rest = rest.trim_start();
+            Lang::ALL
+                .iter()
+                .find_map(|&lang| datagram::run_line(lang, rest))
+                .map(|(run, score)| (run, score.to_string()))
         })
         .collect()
 }
@@ -180,7 +180,7 @@ mod tests {
         assert_eq!(
             runs(relay.into_iter(), expect),
             [(
-                "5f56".to_string(),
+                0x5f56,
                 "received 16 of 20 sent, lost 4, reordered 0, duplicated 0 (lost: 3, 4, 9, 10)"
                     .to_string()
             )]
@@ -208,7 +208,7 @@ mod tests {
             ),
         ];
         let found = runs(portuguese.iter().map(String::as_str), summary);
-        let score = ("5f56".to_string(), "recebidos 16".to_string());
+        let score = (0x5f56, "recebidos 16".to_string());
         assert_eq!(found, [score.clone(), score]);
     }
 }
