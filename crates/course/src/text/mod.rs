@@ -264,7 +264,7 @@ pub fn check_sources<'a>(sources: impl IntoIterator<Item = (&'a str, &'a str)>) 
 }
 
 /// The keys a source file names: the first string literal after `t!(`, after the call in
-/// `say!(call, `, and in `text::get(` / `text::get_in(lang, `.
+/// `say!(call, `, and in `text::get(`, `get_in(lang, ` and `get_static(`.
 pub fn used_keys(source: &str) -> Vec<String> {
     // Comments may show a call as an example: only code counts.
     let code: String = source
@@ -278,7 +278,14 @@ pub fn used_keys(source: &str) -> Vec<String> {
 /// [`used_keys`] of code without comments.
 fn keys_in(source: &str) -> Vec<&str> {
     let mut keys = Vec::new();
-    for (opening, skip_one) in [("t!(", false), ("say!(", true), ("text::get(", false)] {
+    let openings = [
+        ("t!(", false),
+        ("say!(", true),
+        ("text::get(", false),
+        ("get_in(", true),
+        ("get_static(", false),
+    ];
+    for (opening, skip_one) in openings {
         let mut rest = source;
         while let Some(at) = rest.find(opening) {
             // `t!(` must not be the end of a longer name (`print!(`... never ends in `t!(`
@@ -347,11 +354,19 @@ mod tests {
             say!("bind", "server.listening", local);
             let hint = t!("trouble.in-use", port = 7878);
             narrate!("x", "{}", text::get("course.arg.help"));
+            let label = get_in(Lang::PtBr, "udp-relay.label-expect");
+            let usage = text::get_static("course.help.usage");
             print!("not a key");
         "#;
         assert_eq!(
             used_keys(source),
-            ["trouble.in-use", "server.listening", "course.arg.help"]
+            [
+                "trouble.in-use",
+                "server.listening",
+                "course.arg.help",
+                "udp-relay.label-expect",
+                "course.help.usage"
+            ]
         );
         // rustfmt puts a long call's arguments on lines of their own; comments do not count.
         let source = "say!(\n    \"accept\",\n    \"server.accepted\",\n    number,\n);\n// t!(\"not.code\")";
