@@ -268,12 +268,19 @@ pub fn parse_args<A: clap::Parser>() -> A {
                 error.exit();
             }
             let (message, hint) = usage_error(&error, &name);
-            narration::line(format!("{}: {message}", text::get("course.error")));
-            narration::line(format!("{}: {hint}", text::get("course.hint")));
-            narration::flush();
-            std::process::exit(2);
+            usage_exit(&message, &hint)
         }
     }
+}
+
+/// Ends the program on a usage mistake: one `error:` line, one `hint:` line (through the
+/// narration, so a closed stderr is no panic), exit status 2. What [`parse_args`] does with
+/// clap's errors, for a mistake a program finds after parsing.
+pub fn usage_exit(message: &str, hint: &str) -> ! {
+    narration::line(format!("{}: {message}", text::get("course.error")));
+    narration::line(format!("{}: {hint}", text::get("course.hint")));
+    narration::flush();
+    std::process::exit(2);
 }
 
 /// The first line of clap's message, without its `error: `, and a hint for it.

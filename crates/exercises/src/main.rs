@@ -40,7 +40,7 @@ use std::time::Duration;
 use anyhow::{Context, anyhow};
 use clap::{Parser, Subcommand};
 use course::lang::Lang;
-use course::{HintExt, t, text};
+use course::{HintExt, t};
 
 use course_files::Altered;
 use limit::{Ended, Limits};
@@ -166,14 +166,6 @@ fn lang_given() -> String {
     } else {
         String::new()
     }
-}
-
-/// A usage mistake found after parsing (a command without its exercise): reported as
-/// `course::parse_args` reports clap's, one `error:` line, one `hint:` line, exit status 2.
-fn usage_mistake(message: &str, hint: &str) -> ! {
-    eprintln!("{}: {message}", text::get("course.error"));
-    eprintln!("{}: {hint}", text::get("course.hint"));
-    std::process::exit(2);
 }
 
 /// Reads a file that the course ships (a hint, a reference solution).
@@ -360,7 +352,7 @@ impl ExerciseSet {
     fn find(&self, name: Option<&str>, command: &str) -> anyhow::Result<&Exercise> {
         let Some(name) = name else {
             let first = &self.exercises[0].name;
-            usage_mistake(
+            course::usage_exit(
                 &t!("exercises.needs-a-name", command),
                 &t!(
                     "exercises.needs-a-name-hint",
