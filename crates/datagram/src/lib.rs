@@ -226,7 +226,15 @@ pub fn new_run_id() -> u32 {
 /// Shows a payload as a person wants to see it: text as text (control characters escaped),
 /// anything else as hex, cut after `limit` bytes with the number of bytes left out.
 pub fn show_payload(payload: &[u8], limit: usize) -> String {
-    let shown = &payload[..payload.len().min(limit)];
+    let mut end = payload.len().min(limit);
+    // A cut inside a character of several bytes (`ç`, `ã`) must not make text look binary.
+    if end < payload.len()
+        && let Err(error) = std::str::from_utf8(&payload[..end])
+        && error.error_len().is_none()
+    {
+        end = error.valid_up_to();
+    }
+    let shown = &payload[..end];
     let rest = payload.len() - shown.len();
     let mut out = String::new();
     match std::str::from_utf8(shown) {
@@ -802,6 +810,10 @@ mod tests {
         assert_eq!(show_payload(b"hi \"you\"\n", 64), r#""hi \"you\"\n""#);
         assert_eq!(show_payload(&[0, 1, 2, 255, 16], 64), "hex 000102ff 10");
         assert_eq!(show_payload(b"abcdef", 3), r#""abc" ... (+3 bytes)"#);
+        // "ação" is a, ç (2 bytes), ã (2 bytes), o: a cut after 2 bytes falls inside ç.
+        let accented = "ação".as_bytes();
+        assert_eq!(show_payload(accented, 2), r#""a" ... (+5 bytes)"#);
+        assert_eq!(show_payload(&[0xc3], 64), "hex c3");
     }
 
     fn score(arrivals: &[u64], total: Option<u64>) -> (Vec<Arrival>, Summary) {
