@@ -127,7 +127,7 @@ fn join(socket: &Socket, group: IpAddr, interface: Interface) -> anyhow::Result<
         (IpAddr::V6(group), Interface::V6(index)) => socket
             .join_multicast_v6(&group, index)
             .with_context(|| t!("multicast-listener.joining-v6", group, index))
-            .hint_with(|error| join_hint_v6(error, index))?,
+            .hint(join_hint_v6(index))?,
         _ => unreachable!("course::multicast_choice returns the group's family"),
     }
     say!("join", "multicast-listener.member", group, interface);

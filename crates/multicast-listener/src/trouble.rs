@@ -34,7 +34,7 @@ pub fn join_hint_v4(error: &anyhow::Error, interface: Ipv4Addr) -> String {
 }
 
 /// The hint for a join of an IPv6 group on interface number `index` that failed.
-pub fn join_hint_v6(_error: &anyhow::Error, index: u32) -> String {
+pub fn join_hint_v6(index: u32) -> String {
     if index == 0 {
         // macOS refuses an IPv6 join with index 0, "let the OS choose" (EADDRNOTAVAIL, 49).
         return t!("multicast-listener.index-0-hint");

@@ -183,14 +183,15 @@ fn send_lines(sender: &Sender, count: Option<u64>) -> anyhow::Result<(u64, u64)>
     say!("stdin", "multicast-sender.stdin");
     let run = datagram::new_run_id();
     let (mut datagrams, mut bytes) = (0, 0);
-    for line in io::stdin().lock().lines() {
+    let mut lines = io::stdin().lock().lines();
+    // The limit is checked before a line is read: `--count 0` sends none, as without --stdin.
+    while count.is_none_or(|count| datagrams < count)
+        && let Some(line) = lines.next()
+    {
         let line = line.with_context(|| t!("multicast-sender.reading-stdin"))?;
         let header = Header::now(datagrams, None, run);
         bytes += sender.send(&header.datagram(line.as_bytes()), true)? as u64;
         datagrams += 1;
-        if count.is_some_and(|count| datagrams >= count) {
-            break;
-        }
     }
     Ok((datagrams, bytes))
 }
