@@ -100,16 +100,7 @@ impl Java {
 
     /// Runs the Java program `class` to the end with `input` on stdin.
     pub fn run(&self, class: &str, args: &[&str], input: &[u8]) -> Finished {
-        let mut program = self.start(class, args);
-        let mut stdin = program.take_stdin();
-        let input = input.to_vec();
-        // A writer thread, so a program that prints while it reads cannot deadlock the test.
-        let writer = std::thread::spawn(move || {
-            let _ = stdin.write_all(&input);
-        });
-        let finished = program.finish();
-        let _ = writer.join();
-        finished
+        testkit::finish_with_input(self.start(class, args), input)
     }
 
     fn command(&self, class: &str) -> Command {

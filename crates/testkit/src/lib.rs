@@ -360,7 +360,11 @@ pub fn start_into_head(binary: impl AsRef<OsStr>, args: &[&str]) -> Program {
 
 /// Runs a program to the end with `input` on stdin and returns what it printed.
 pub fn run(binary: impl AsRef<OsStr>, args: &[&str], input: &[u8]) -> Finished {
-    let mut program = Program::start(binary, args);
+    finish_with_input(Program::start(binary, args), input)
+}
+
+/// Writes `input` to a started program's stdin, closes it, and waits for the program to end.
+pub fn finish_with_input(mut program: Program, input: &[u8]) -> Finished {
     let mut stdin = program.take_stdin();
     let input = input.to_vec();
     // A writer thread, so a program that prints while it reads cannot deadlock the test.

@@ -158,14 +158,6 @@ pub struct Icmp {
 }
 
 impl Icmp {
-    /// Destination unreachable, code "port": nothing listens on that UDP port.
-    pub fn is_port_unreachable(&self) -> bool {
-        match self.v6 {
-            false => (self.type_u8, self.code) == (3, 3),
-            true => (self.type_u8, self.code) == (1, 4),
-        }
-    }
-
     /// The message's name, such as `port unreachable` or `echo request`.
     pub fn name(&self) -> String {
         let name = match (self.v6, self.type_u8, self.code) {
