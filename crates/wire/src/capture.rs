@@ -3,12 +3,15 @@
 //!
 //! A damaged file ends the reading with an error: a capture file has no markers to find the
 //! next packet after a broken one. A file that ends inside its last packet (tcpdump stopped
-//! while it wrote) only loses that packet.
+//! while it wrote) only loses that packet. A pcap record whose length is more than the file's
+//! own limit (snaplen) is damage, not a cut: the packets after it are not lost in silence.
 
+use std::collections::VecDeque;
 use std::fmt;
 use std::fs::File;
 use std::io::{self, Read};
 use std::path::Path;
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use anyhow::{Context, anyhow};
@@ -66,6 +69,30 @@ pub fn how_to_capture() -> String {
 
 type Input = Box<dyn Read>;
 
+/// Bytes read but not yet used by a record (bounded by pcap-file's own buffer, which it never
+/// grows: a record larger than it is an end of file for pcap-file).
+type Unread = Arc<Mutex<VecDeque<u8>>>;
+
+/// A reader that keeps a copy of what it reads in an [`Unread`].
+struct Keeping {
+    inner: Input,
+    unread: Unread,
+}
+
+impl Read for Keeping {
+    fn read(&mut self, buffer: &mut [u8]) -> io::Result<usize> {
+        let read = self.inner.read(buffer)?;
+        lock(&self.unread).extend(&buffer[..read]);
+        Ok(read)
+    }
+}
+
+fn lock(unread: &Unread) -> std::sync::MutexGuard<'_, VecDeque<u8>> {
+    unread
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner())
+}
+
 /// A capture file, read frame by frame: an iterator of records that ends at the end of the
 /// file or at the first error.
 pub struct Capture {
@@ -81,6 +108,11 @@ enum Reader {
         reader: PcapReader<Input>,
         link: Link,
         resolution: TsResolution,
+        /// The bytes read from the file that no record returned yet has used: at the end of
+        /// the file, the header of the record that did not fit.
+        unread: Unread,
+        snaplen: u32,
+        endianness: Endianness,
     },
     PcapNg {
         reader: PcapNgReader<Input>,
@@ -153,10 +185,17 @@ impl Capture {
                 .hint(t!("wire.file.incomplete", how))
         };
         let reader = match format {
-            Format::Pcap => match PcapReader::new(input) {
-                Ok(reader) => pcap_reader(name, reader)?,
-                Err(error) => return header_error(error),
-            },
+            Format::Pcap => {
+                let unread = Unread::default();
+                let keeping = Keeping {
+                    inner: input,
+                    unread: Arc::clone(&unread),
+                };
+                match PcapReader::new(Box::new(keeping) as Input) {
+                    Ok(reader) => pcap_reader(name, reader, unread)?,
+                    Err(error) => return header_error(error),
+                }
+            }
             Format::PcapNg => match PcapNgReader::new(input) {
                 Ok(reader) => Reader::PcapNg {
                     state: PcapNgState {
@@ -197,7 +236,9 @@ impl Capture {
                 reader,
                 link,
                 resolution,
-            } => next_pcap(reader, *link, *resolution),
+                unread,
+                ..
+            } => next_pcap(reader, *link, *resolution, unread),
             Reader::PcapNg { reader, state } => next_pcapng(reader, state),
         }
     }
@@ -207,11 +248,14 @@ fn next_pcap(
     reader: &mut PcapReader<Input>,
     link: Link,
     resolution: TsResolution,
+    unread: &Unread,
 ) -> Option<Result<Record, PcapError>> {
     let packet = match reader.next_raw_packet()? {
         Ok(packet) => packet,
         Err(error) => return Some(Err(error)),
     };
+    // Its 16-byte record header and its bytes are used.
+    lock(unread).drain(..16 + packet.data.len());
     let fraction = match resolution {
         TsResolution::MicroSecond => Duration::from_micros(packet.ts_frac.into()),
         TsResolution::NanoSecond => Duration::from_nanos(packet.ts_frac.into()),
@@ -302,7 +346,10 @@ impl Iterator for Capture {
                 if error.kind() == io::ErrorKind::UnexpectedEof =>
             {
                 self.done = true;
-                Some(Ok(Record::Skipped(t!("wire.unreadable.ends-inside"))))
+                match self.too_long() {
+                    Some(error) => Some(Err(error)),
+                    None => Some(Ok(Record::Skipped(t!("wire.unreadable.ends-inside")))),
+                }
             }
             Some(Err(error)) => {
                 self.done = true;
@@ -317,6 +364,43 @@ impl Iterator for Capture {
 }
 
 impl Capture {
+    /// At an end of file inside a pcap record: the error when the record's length is more than
+    /// the file's snaplen allows, a damaged length rather than a capture cut short.
+    fn too_long(&self) -> Option<anyhow::Error> {
+        let Reader::Pcap {
+            unread,
+            snaplen,
+            endianness,
+            ..
+        } = &self.reader
+        else {
+            return None;
+        };
+        let unread = lock(unread);
+        let field: Vec<u8> = unread.iter().skip(8).take(4).copied().collect();
+        let field: [u8; 4] = field.try_into().ok()?;
+        let claimed = match endianness {
+            Endianness::Big => u32::from_be_bytes(field),
+            Endianness::Little => u32::from_le_bytes(field),
+        };
+        if claimed <= *snaplen {
+            return None;
+        }
+        let (name, packet, left) = (&self.name, self.packets + 1, unread.len());
+        let error = anyhow!(t!(
+            "wire.file.too-long",
+            name,
+            packet,
+            claimed,
+            snaplen,
+            left
+        ));
+        Some(error.context(course::Hint(t!(
+            "wire.file.damaged.hint",
+            how = capitalized(&how_to_capture())
+        ))))
+    }
+
     fn damaged(&self, error: PcapError) -> anyhow::Result<Record> {
         let (name, packets, error) = (&self.name, self.packets, describe(&error));
         Err(anyhow!(t!("wire.file.damaged", name, packets, error))).hint(t!(
@@ -326,8 +410,10 @@ impl Capture {
     }
 }
 
-fn pcap_reader(name: &str, reader: PcapReader<Input>) -> anyhow::Result<Reader> {
+fn pcap_reader(name: &str, reader: PcapReader<Input>, unread: Unread) -> anyhow::Result<Reader> {
     let header = reader.header();
+    // The file header's 24 bytes are used.
+    lock(&unread).drain(..24);
     let number = u32::from(header.datalink);
     let Some(link) = Link::from_number(number) else {
         return Err(anyhow!("{name}: {}", unsupported(number)))
@@ -337,6 +423,9 @@ fn pcap_reader(name: &str, reader: PcapReader<Input>) -> anyhow::Result<Reader> 
         reader,
         link,
         resolution: header.ts_resolution,
+        unread,
+        snaplen: header.snaplen,
+        endianness: header.endianness,
     })
 }
 

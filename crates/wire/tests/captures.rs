@@ -325,6 +325,37 @@ fn a_capture_damaged_in_the_middle_shows_what_came_before_then_an_error_and_a_hi
     );
 }
 
+/// A pcap record whose length field is damaged claims more bytes than the file has left: that
+/// is damage, with the packets after it unread, not a capture cut inside its last packet.
+#[test]
+fn a_pcap_record_longer_than_the_files_limit_is_damage_not_a_cut() {
+    let frames = lesson_frames(1, 0, false);
+    for endianness in [Endianness::Little, Endianness::Big] {
+        let mut bytes = pcap(1, &frames, endianness, false);
+        // After the 24-byte file header: record 1 (16-byte header and its frame), then record
+        // 2, whose captured length (bytes 8 to 11 of its header) becomes 16 MiB - 1.
+        let first = 24 + 16 + frames[0].1.len();
+        let claimed = match endianness {
+            Endianness::Little => 0x00ff_ffffu32.to_le_bytes(),
+            Endianness::Big => 0x00ff_ffffu32.to_be_bytes(),
+        };
+        bytes[first + 8..first + 12].copy_from_slice(&claimed);
+        let left = bytes.len() - first;
+        let finished = wire_on(&file("long.pcap", &bytes), &[]);
+        let (error, hint) = testkit::assert_error_and_hint(&finished, 1);
+        assert!(
+            error.ends_with(&format!(
+                "long.pcap: damaged at packet 2: its header says 16777215 bytes, more than this \
+                 capture's limit of 262144 bytes a packet; {left} bytes of the file were not read"
+            )),
+            "{error}"
+        );
+        assert!(hint.starts_with("hint: the packets before it were read"), "{hint}");
+        let first_line: String = LESSON.lines().take(1).map(|l| format!("{l}\n")).collect();
+        assert_eq!(finished.stdout_text(), first_line);
+    }
+}
+
 #[test]
 fn packets_that_do_not_parse_are_told_and_counted() {
     let ok = tcp(40000, 7878, 1, None, "S", b"");

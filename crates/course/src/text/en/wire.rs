@@ -180,6 +180,10 @@ pub const PART: crate::text::Part = &[
         "{name}: damaged after packet {packets}: {error}",
     ),
     (
+        "wire.file.too-long",
+        "{name}: damaged at packet {packet}: its header says {claimed} bytes, more than this capture's limit of {snaplen} bytes a packet; {left} bytes of the file were not read",
+    ),
+    (
         "wire.file.damaged.hint",
         "the packets before it were read; the rest of the file cannot be found again. {how}",
     ),

@@ -189,6 +189,10 @@ pub const PART: crate::text::Part = &[
         "{name}: danificado depois do pacote {packets}: {error}",
     ),
     (
+        "wire.file.too-long",
+        "{name}: danificado no pacote {packet}: o cabeçalho dele diz {claimed} bytes, mais do que o limite desta captura, {snaplen} bytes por pacote; {left} bytes do arquivo não foram lidos",
+    ),
+    (
         "wire.file.damaged.hint",
         "os pacotes anteriores foram lidos; o resto do arquivo não pode mais ser encontrado. {how}",
     ),
