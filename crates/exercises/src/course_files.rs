@@ -139,6 +139,17 @@ pub fn check(exercise: &str, dir: &Path) -> io::Result<Option<Altered>> {
     Ok(None)
 }
 
+/// The shared crate's files that [`check`] compares for the exercise at `dir`: a change to one
+/// of them (restoring it, say) is a change to the exercise.
+pub fn shared_files(dir: &Path) -> Vec<PathBuf> {
+    let shared = shared_dir(dir);
+    SHARED_FILES
+        .iter()
+        .map(|file| shared.join(file.path))
+        .chain([shared.join("build.rs")])
+        .collect()
+}
+
 /// The file at `path` against the course's copy; `shown` is the path to name when it differs.
 fn compare(file: &CourseFile, path: &Path, shown: PathBuf) -> io::Result<Option<Altered>> {
     match fs::read(path) {

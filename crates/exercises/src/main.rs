@@ -30,7 +30,6 @@ mod limit;
 
 use std::collections::BTreeMap;
 use std::fs;
-use std::hash::{DefaultHasher, Hasher};
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};
@@ -201,8 +200,9 @@ impl Exercise {
         }
     }
 
-    /// A fingerprint of the student's files (src/, tests/, the manifest and a build script):
-    /// changes when any is saved.
+    /// A fingerprint of the student's files (src/, tests/, the manifest and a build script) and
+    /// of the shared crate's files a check compares: changes when any is saved. FNV-1a, whose
+    /// values never change between Rust releases (they are kept in the progress file).
     fn fingerprint(&self) -> u64 {
         let mut files = Vec::new();
         for part in ["src", "tests"] {
@@ -212,12 +212,18 @@ impl Exercise {
             files.push(self.dir.join(file));
         }
         files.sort();
-        let mut hasher = DefaultHasher::new();
+        files.extend(course_files::shared_files(&self.dir));
+        let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+        let mut add = |bytes: &[u8]| {
+            for &byte in bytes {
+                hash = (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3);
+            }
+        };
         for file in files {
-            hasher.write(file.to_string_lossy().as_bytes());
-            hasher.write(&fs::read(&file).unwrap_or_default());
+            add(file.to_string_lossy().as_bytes());
+            add(&fs::read(&file).unwrap_or_default());
         }
-        hasher.finish()
+        hash
     }
 
     /// The stub is untouched while it still calls `todo!()`.
@@ -821,6 +827,26 @@ mod tests {
     use clap::CommandFactory;
 
     use super::*;
+
+    /// `watch` waits for the fingerprint to change: restoring a file of the shared crate that a
+    /// check found changed must wake it, as saving the exercise's own files does.
+    #[test]
+    fn the_fingerprint_changes_with_the_shared_crates_files_too() {
+        let root = std::env::temp_dir().join(format!("exercises-fp-{}", std::process::id()));
+        let dir = root.join("tcp1-echo-handler");
+        fs::create_dir_all(dir.join("src")).unwrap();
+        fs::create_dir_all(root.join("speckit/src")).unwrap();
+        fs::write(dir.join("src/lib.rs"), "// mine").unwrap();
+        let exercise = Exercise {
+            name: "tcp1-echo-handler".into(),
+            dir: dir.clone(),
+        };
+        let before = exercise.fingerprint();
+        assert_eq!(exercise.fingerprint(), before, "the same files, the same fingerprint");
+        fs::write(root.join("speckit/src/words.rs"), "// restored").unwrap();
+        assert_ne!(exercise.fingerprint(), before);
+        let _ = fs::remove_dir_all(&root);
+    }
 
     #[test]
     fn every_command_and_option_has_its_help_in_both_languages() {
