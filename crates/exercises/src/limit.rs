@@ -68,12 +68,10 @@ pub fn seconds(duration: Duration) -> String {
 /// `--time-limit`, `--cargo-time-limit`: a number of seconds above 0 and at most a day (a
 /// deadline that an `Instant` can hold, even added to another).
 pub fn parse_limit(text: &str) -> Result<Duration, String> {
-    let refused = || t!("exercises.limit.refused", text);
-    let value: f64 = text.trim().parse().map_err(|_| refused())?;
-    if !(value > 0.0 && value <= 86_400.0) {
-        return Err(refused());
-    }
-    Duration::try_from_secs_f64(value).map_err(|_| refused())
+    course::seconds(text)
+        .ok()
+        .filter(|limit| *limit <= Duration::from_secs(86_400))
+        .ok_or_else(|| t!("exercises.limit.refused", text))
 }
 
 /// The `--config` argument that makes cargo run every test binary through the wrapper.
@@ -260,7 +258,7 @@ mod tests {
     fn a_limit_is_seconds_above_zero_and_at_most_a_day() {
         assert_eq!(parse_limit("60"), Ok(Duration::from_secs(60)));
         assert_eq!(parse_limit(" 0.5 "), Ok(Duration::from_millis(500)));
-        for refused in ["0", "-1", "NaN", "inf", "86401", "1e300", "", "soon"] {
+        for refused in ["0", "-1", "NaN", "inf", "86401", "1e300", "", "soon", "1e-10"] {
             assert!(parse_limit(refused).is_err(), "{refused}");
         }
     }
