@@ -71,7 +71,8 @@ use course::t;
 
 mod trouble;
 pub use trouble::{
-    check_fits, is_message_too_long, is_port_unreachable, is_timeout, too_long_hint,
+    check_fits, is_message_too_long, is_port_unreachable, is_port_unreachable_kind, is_timeout,
+    too_long_hint,
 };
 
 /// The largest UDP payload over IPv4: 65,535 (IP total length) - 20 (IP header) - 8 (UDP header).

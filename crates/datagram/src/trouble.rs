@@ -21,8 +21,14 @@ pub fn is_timeout(error: &io::Error) -> bool {
 /// a connected socket only; Windows as ConnectionReset (WSAECONNRESET, 10054), connected or
 /// not. A receive loop goes on: it says nothing about the datagrams still to come.
 pub fn is_port_unreachable(error: &io::Error) -> bool {
+    is_port_unreachable_kind(error.kind())
+}
+
+/// [`is_port_unreachable`] for the kind of an error found deeper in a chain
+/// (`course::io_kind`): the hint for a send that failed.
+pub fn is_port_unreachable_kind(kind: io::ErrorKind) -> bool {
     matches!(
-        error.kind(),
+        kind,
         io::ErrorKind::ConnectionRefused | io::ErrorKind::ConnectionReset
     )
 }

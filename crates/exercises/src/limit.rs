@@ -258,7 +258,9 @@ mod tests {
     fn a_limit_is_seconds_above_zero_and_at_most_a_day() {
         assert_eq!(parse_limit("60"), Ok(Duration::from_secs(60)));
         assert_eq!(parse_limit(" 0.5 "), Ok(Duration::from_millis(500)));
-        for refused in ["0", "-1", "NaN", "inf", "86401", "1e300", "", "soon", "1e-10"] {
+        for refused in [
+            "0", "-1", "NaN", "inf", "86401", "1e300", "", "soon", "1e-10",
+        ] {
             assert!(parse_limit(refused).is_err(), "{refused}");
         }
     }

@@ -842,7 +842,11 @@ mod tests {
             dir: dir.clone(),
         };
         let before = exercise.fingerprint();
-        assert_eq!(exercise.fingerprint(), before, "the same files, the same fingerprint");
+        assert_eq!(
+            exercise.fingerprint(),
+            before,
+            "the same files, the same fingerprint"
+        );
         fs::write(root.join("speckit/src/words.rs"), "// restored").unwrap();
         assert_ne!(exercise.fingerprint(), before);
         let _ = fs::remove_dir_all(&root);

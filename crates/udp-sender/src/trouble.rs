@@ -1,6 +1,5 @@
 //! What goes wrong when sending a datagram, sorted into hints.
 
-use std::io;
 use std::net::SocketAddr;
 
 use course::t;
@@ -11,9 +10,8 @@ pub fn send_hint(error: &anyhow::Error, to: SocketAddr) -> String {
         return hint;
     }
     match course::io_kind(error) {
-        // Linux and macOS: an ICMP "port unreachable" came back for an earlier datagram of this
-        // connected socket. Windows reports the same as ConnectionReset.
-        Some(io::ErrorKind::ConnectionRefused | io::ErrorKind::ConnectionReset) => refused_hint(to),
+        // An ICMP "port unreachable" came back for an earlier datagram.
+        Some(kind) if datagram::is_port_unreachable_kind(kind) => refused_hint(to),
         _ => t!("udp-sender.check-address"),
     }
 }
@@ -32,6 +30,7 @@ fn refused_hint(to: SocketAddr) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::io;
 
     fn refused(to: &str) -> String {
         let to: SocketAddr = to.parse().unwrap();

@@ -350,7 +350,10 @@ fn a_pcap_record_longer_than_the_files_limit_is_damage_not_a_cut() {
             )),
             "{error}"
         );
-        assert!(hint.starts_with("hint: the packets before it were read"), "{hint}");
+        assert!(
+            hint.starts_with("hint: the packets before it were read"),
+            "{hint}"
+        );
         let first_line: String = LESSON.lines().take(1).map(|l| format!("{l}\n")).collect();
         assert_eq!(finished.stdout_text(), first_line);
     }
